@@ -1,0 +1,585 @@
+//! User-typed surfaces: a small expression language in `x` and `y`, differentiated exactly
+//! by forward-mode dual numbers.
+//!
+//! Written here rather than taken from a crate: the expression crates we looked at
+//! (meval, exmex, evalexpr) either cannot differentiate, or report parse errors without the
+//! position and the offending token, which a student typing into a text box needs. The
+//! parsed tree is a flat arena so evaluating it (a million times for a heatmap) allocates
+//! nothing.
+
+use std::fmt;
+
+/// A parse error: where it is (0-based character offset) and what was found there.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message} at position {}", position + 1)]
+pub struct ExprError {
+    /// 0-based character offset of the offending token.
+    pub position: usize,
+    /// What went wrong, naming the offending token.
+    pub message: String,
+}
+
+/// A value with its partial derivatives by x and y.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Dual {
+    /// f
+    pub v: f64,
+    /// ∂f/∂x
+    pub dx: f64,
+    /// ∂f/∂y
+    pub dy: f64,
+}
+
+impl Dual {
+    fn constant(v: f64) -> Self {
+        Self { v, dx: 0.0, dy: 0.0 }
+    }
+    /// Chain rule for a function of one argument with value `v` and derivative `d`.
+    fn chain(self, v: f64, d: f64) -> Self {
+        // A zero inner derivative must stay zero even where d is infinite (sqrt at 0).
+        let mul = |inner: f64| if inner == 0.0 { 0.0 } else { d * inner };
+        Self {
+            v,
+            dx: mul(self.dx),
+            dy: mul(self.dy),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Func {
+    Sin,
+    Cos,
+    Tan,
+    Exp,
+    Ln,
+    Sqrt,
+    Abs,
+    Tanh,
+}
+
+impl Func {
+    fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "sin" => Self::Sin,
+            "cos" => Self::Cos,
+            "tan" => Self::Tan,
+            "exp" => Self::Exp,
+            "ln" | "log" => Self::Ln,
+            "sqrt" => Self::Sqrt,
+            "abs" => Self::Abs,
+            "tanh" => Self::Tanh,
+            _ => return None,
+        })
+    }
+
+    fn apply(self, a: Dual) -> Dual {
+        let v = a.v;
+        match self {
+            Self::Sin => a.chain(v.sin(), v.cos()),
+            Self::Cos => a.chain(v.cos(), -v.sin()),
+            Self::Tan => {
+                let c = v.cos();
+                a.chain(v.tan(), 1.0 / (c * c))
+            }
+            Self::Exp => {
+                let e = v.exp();
+                a.chain(e, e)
+            }
+            Self::Ln => a.chain(v.ln(), 1.0 / v),
+            Self::Sqrt => {
+                let s = v.sqrt();
+                a.chain(s, 0.5 / s)
+            }
+            Self::Abs => a.chain(
+                v.abs(),
+                if v > 0.0 {
+                    1.0
+                } else if v < 0.0 {
+                    -1.0
+                } else {
+                    0.0
+                },
+            ),
+            Self::Tanh => {
+                let t = v.tanh();
+                a.chain(t, 1.0 - t * t)
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Node {
+    Num(f64),
+    X,
+    Y,
+    Neg(usize),
+    Add(usize, usize),
+    Sub(usize, usize),
+    Mul(usize, usize),
+    Div(usize, usize),
+    Pow(usize, usize),
+    Call(Func, usize),
+}
+
+/// A parsed expression f(x, y).
+#[derive(Debug, Clone)]
+pub struct Expr {
+    source: String,
+    nodes: Vec<Node>,
+    root: usize,
+}
+
+impl PartialEq for Expr {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source
+    }
+}
+
+impl fmt::Display for Expr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.source)
+    }
+}
+
+impl Expr {
+    /// Parses `source`, e.g. `"x^2 + 10*y^2"`.
+    pub fn parse(source: &str) -> Result<Self, ExprError> {
+        let tokens = tokenize(source)?;
+        let mut p = Parser {
+            tokens: &tokens,
+            pos: 0,
+            nodes: Vec::new(),
+            depth: 0,
+            end: source.chars().count(),
+        };
+        let root = p.expr()?;
+        if let Some(t) = p.peek() {
+            return Err(ExprError {
+                position: t.pos,
+                message: format!("unexpected '{}'", t.text),
+            });
+        }
+        Ok(Self {
+            source: source.to_string(),
+            nodes: p.nodes,
+            root,
+        })
+    }
+
+    /// The text the expression was parsed from.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// f(x, y).
+    pub fn value(&self, x: f64, y: f64) -> f64 {
+        self.eval_value(self.root, x, y)
+    }
+
+    /// f(x, y) with its exact gradient.
+    pub fn eval(&self, x: f64, y: f64) -> Dual {
+        self.eval_dual(self.root, x, y)
+    }
+
+    fn eval_value(&self, i: usize, x: f64, y: f64) -> f64 {
+        match self.nodes[i] {
+            Node::Num(v) => v,
+            Node::X => x,
+            Node::Y => y,
+            Node::Neg(a) => -self.eval_value(a, x, y),
+            Node::Add(a, b) => self.eval_value(a, x, y) + self.eval_value(b, x, y),
+            Node::Sub(a, b) => self.eval_value(a, x, y) - self.eval_value(b, x, y),
+            Node::Mul(a, b) => self.eval_value(a, x, y) * self.eval_value(b, x, y),
+            Node::Div(a, b) => self.eval_value(a, x, y) / self.eval_value(b, x, y),
+            Node::Pow(a, b) => pow_value(self.eval_value(a, x, y), self.eval_value(b, x, y)),
+            Node::Call(f, a) => f.apply(Dual::constant(self.eval_value(a, x, y))).v,
+        }
+    }
+
+    fn eval_dual(&self, i: usize, x: f64, y: f64) -> Dual {
+        match self.nodes[i] {
+            Node::Num(v) => Dual::constant(v),
+            Node::X => Dual {
+                v: x,
+                dx: 1.0,
+                dy: 0.0,
+            },
+            Node::Y => Dual {
+                v: y,
+                dx: 0.0,
+                dy: 1.0,
+            },
+            Node::Neg(a) => {
+                let a = self.eval_dual(a, x, y);
+                Dual {
+                    v: -a.v,
+                    dx: -a.dx,
+                    dy: -a.dy,
+                }
+            }
+            Node::Add(a, b) => {
+                let (a, b) = (self.eval_dual(a, x, y), self.eval_dual(b, x, y));
+                Dual {
+                    v: a.v + b.v,
+                    dx: a.dx + b.dx,
+                    dy: a.dy + b.dy,
+                }
+            }
+            Node::Sub(a, b) => {
+                let (a, b) = (self.eval_dual(a, x, y), self.eval_dual(b, x, y));
+                Dual {
+                    v: a.v - b.v,
+                    dx: a.dx - b.dx,
+                    dy: a.dy - b.dy,
+                }
+            }
+            Node::Mul(a, b) => {
+                let (a, b) = (self.eval_dual(a, x, y), self.eval_dual(b, x, y));
+                Dual {
+                    v: a.v * b.v,
+                    dx: a.dx * b.v + a.v * b.dx,
+                    dy: a.dy * b.v + a.v * b.dy,
+                }
+            }
+            Node::Div(a, b) => {
+                let (a, b) = (self.eval_dual(a, x, y), self.eval_dual(b, x, y));
+                let v = a.v / b.v;
+                Dual {
+                    v,
+                    dx: (a.dx - v * b.dx) / b.v,
+                    dy: (a.dy - v * b.dy) / b.v,
+                }
+            }
+            Node::Pow(a, b) => pow_dual(self.eval_dual(a, x, y), self.eval_dual(b, x, y)),
+            Node::Call(f, a) => f.apply(self.eval_dual(a, x, y)),
+        }
+    }
+}
+
+fn pow_value(a: f64, b: f64) -> f64 {
+    if b.fract() == 0.0 && b.abs() <= i32::MAX as f64 {
+        a.powi(b as i32)
+    } else {
+        a.powf(b)
+    }
+}
+
+fn pow_dual(a: Dual, b: Dual) -> Dual {
+    let v = pow_value(a.v, b.v);
+    if b.dx == 0.0 && b.dy == 0.0 {
+        // Constant exponent: d(a^b) = b·a^(b−1)·da, which stays defined for a ≤ 0.
+        let d = if b.v == 0.0 {
+            0.0
+        } else {
+            b.v * pow_value(a.v, b.v - 1.0)
+        };
+        return a.chain(v, d);
+    }
+    // a^b = exp(b·ln a): d = a^b·(db·ln a + b·da/a).
+    let ln_a = a.v.ln();
+    Dual {
+        v,
+        dx: v * (b.dx * ln_a + b.v * a.dx / a.v),
+        dy: v * (b.dy * ln_a + b.v * a.dy / a.v),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Num(f64),
+    Ident(String),
+    Op(char),
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    tok: Tok,
+    pos: usize,
+    text: String,
+}
+
+fn tokenize(source: &str) -> Result<Vec<Token>, ExprError> {
+    let chars: Vec<char> = source.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c.is_ascii_digit() || c == '.' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            // Exponent part, as in 1e-3 or 2.5E+4.
+            if i < chars.len() && (chars[i] == 'e' || chars[i] == 'E') {
+                let mut j = i + 1;
+                if j < chars.len() && (chars[j] == '+' || chars[j] == '-') {
+                    j += 1;
+                }
+                if j < chars.len() && chars[j].is_ascii_digit() {
+                    while j < chars.len() && chars[j].is_ascii_digit() {
+                        j += 1;
+                    }
+                    i = j;
+                }
+            }
+            let text: String = chars[start..i].iter().collect();
+            let value: f64 = text.parse().map_err(|_| ExprError {
+                position: start,
+                message: format!("malformed number '{text}'"),
+            })?;
+            out.push(Token {
+                tok: Tok::Num(value),
+                pos: start,
+                text,
+            });
+        } else if c.is_alphabetic() || c == '_' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                i += 1;
+            }
+            let text: String = chars[start..i].iter().collect();
+            out.push(Token {
+                tok: Tok::Ident(text.clone()),
+                pos: start,
+                text,
+            });
+        } else if "+-*/^()".contains(c) {
+            // `**` is Python's power; students bring it from notebooks.
+            if c == '*' && chars.get(i + 1) == Some(&'*') {
+                out.push(Token {
+                    tok: Tok::Op('^'),
+                    pos: i,
+                    text: "**".into(),
+                });
+                i += 2;
+                continue;
+            }
+            out.push(Token {
+                tok: Tok::Op(c),
+                pos: i,
+                text: c.to_string(),
+            });
+            i += 1;
+        } else {
+            return Err(ExprError {
+                position: i,
+                message: format!("unexpected character '{c}'"),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Nesting deeper than this is refused rather than risking the stack.
+const MAX_DEPTH: usize = 200;
+
+struct Parser<'a> {
+    tokens: &'a [Token],
+    pos: usize,
+    nodes: Vec<Node>,
+    depth: usize,
+    end: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.pos)
+    }
+
+    fn push(&mut self, n: Node) -> usize {
+        self.nodes.push(n);
+        self.nodes.len() - 1
+    }
+
+    fn eat_op(&mut self, op: char) -> bool {
+        if matches!(self.peek(), Some(Token { tok: Tok::Op(c), .. }) if *c == op) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), ExprError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let position = self.peek().map_or(self.end, |t| t.pos);
+            return Err(ExprError {
+                position,
+                message: format!("expression nested deeper than {MAX_DEPTH} levels"),
+            });
+        }
+        Ok(())
+    }
+
+    fn expr(&mut self) -> Result<usize, ExprError> {
+        self.enter()?;
+        let mut lhs = self.term()?;
+        loop {
+            if self.eat_op('+') {
+                let rhs = self.term()?;
+                lhs = self.push(Node::Add(lhs, rhs));
+            } else if self.eat_op('-') {
+                let rhs = self.term()?;
+                lhs = self.push(Node::Sub(lhs, rhs));
+            } else {
+                break;
+            }
+        }
+        self.depth -= 1;
+        Ok(lhs)
+    }
+
+    fn term(&mut self) -> Result<usize, ExprError> {
+        let mut lhs = self.unary()?;
+        loop {
+            if self.eat_op('*') {
+                let rhs = self.unary()?;
+                lhs = self.push(Node::Mul(lhs, rhs));
+            } else if self.eat_op('/') {
+                let rhs = self.unary()?;
+                lhs = self.push(Node::Div(lhs, rhs));
+            } else {
+                break;
+            }
+        }
+        Ok(lhs)
+    }
+
+    /// Unary minus binds looser than `^`, so `-x^2` is `-(x^2)` as in mathematics.
+    fn unary(&mut self) -> Result<usize, ExprError> {
+        self.enter()?;
+        let node = if self.eat_op('-') {
+            let a = self.unary()?;
+            self.push(Node::Neg(a))
+        } else if self.eat_op('+') {
+            self.unary()?
+        } else {
+            self.power()?
+        };
+        self.depth -= 1;
+        Ok(node)
+    }
+
+    fn power(&mut self) -> Result<usize, ExprError> {
+        let base = self.primary()?;
+        if self.eat_op('^') {
+            // Right-associative: 2^3^2 = 2^(3^2); the exponent may carry a sign (x^-1).
+            let exp = self.unary()?;
+            return Ok(self.push(Node::Pow(base, exp)));
+        }
+        Ok(base)
+    }
+
+    fn primary(&mut self) -> Result<usize, ExprError> {
+        let Some(t) = self.peek().cloned() else {
+            return Err(ExprError {
+                position: self.end,
+                message: "expression ends too early".into(),
+            });
+        };
+        self.pos += 1;
+        match t.tok {
+            Tok::Num(v) => Ok(self.push(Node::Num(v))),
+            Tok::Op('(') => {
+                let inner = self.expr()?;
+                if !self.eat_op(')') {
+                    return Err(self.expected("')'"));
+                }
+                Ok(inner)
+            }
+            Tok::Op(c) => Err(ExprError {
+                position: t.pos,
+                message: format!("unexpected '{c}'"),
+            }),
+            Tok::Ident(name) => {
+                if let Some(f) = Func::from_name(&name) {
+                    if !self.eat_op('(') {
+                        return Err(self.expected(&format!("'(' after function {name}")));
+                    }
+                    let arg = self.expr()?;
+                    if !self.eat_op(')') {
+                        return Err(self.expected("')'"));
+                    }
+                    return Ok(self.push(Node::Call(f, arg)));
+                }
+                match name.as_str() {
+                    "x" => Ok(self.push(Node::X)),
+                    "y" => Ok(self.push(Node::Y)),
+                    "pi" => Ok(self.push(Node::Num(std::f64::consts::PI))),
+                    "e" => Ok(self.push(Node::Num(std::f64::consts::E))),
+                    _ => Err(ExprError {
+                        position: t.pos,
+                        message: format!(
+                            "unknown variable '{name}' (use x and y; constants pi and e; \
+                             functions sin cos tan exp ln log sqrt abs tanh)"
+                        ),
+                    }),
+                }
+            }
+        }
+    }
+
+    fn expected(&self, what: &str) -> ExprError {
+        match self.peek() {
+            Some(t) => ExprError {
+                position: t.pos,
+                message: format!("expected {what}, found '{}'", t.text),
+            },
+            None => ExprError {
+                position: self.end,
+                message: format!("expected {what}, found the end"),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precedence_and_unary_minus() {
+        let e = Expr::parse("-x^2 + 2^3^2 - -y*3/4").unwrap();
+        assert_eq!(e.value(3.0, 4.0), -9.0 + 512.0 + 3.0);
+        assert_eq!(Expr::parse("x**2").unwrap().value(3.0, 0.0), 9.0);
+        assert_eq!(Expr::parse("1.5e1 + pi - e").unwrap().value(0.0, 0.0), 15.0 + std::f64::consts::PI - std::f64::consts::E);
+    }
+
+    #[test]
+    fn gradient_of_functions() {
+        let e = Expr::parse("sin(x)*exp(y) + ln(x) + sqrt(y) + abs(x-5) + tanh(y) + tan(x) + x^y").unwrap();
+        let (x, y) = (1.3, 0.7);
+        let d = e.eval(x, y);
+        let dx = x.cos() * y.exp() + 1.0 / x - 1.0 + 1.0 / (x.cos() * x.cos()) + y * x.powf(y - 1.0);
+        let dy = x.sin() * y.exp() + 0.5 / y.sqrt() + 1.0 - y.tanh().powi(2) + x.powf(y) * x.ln();
+        assert!((d.dx - dx).abs() < 1e-12, "{} vs {dx}", d.dx);
+        assert!((d.dy - dy).abs() < 1e-12, "{} vs {dy}", d.dy);
+    }
+
+    #[test]
+    fn errors_name_position_and_token() {
+        let err = Expr::parse("x^2 + z").unwrap_err();
+        assert_eq!(err.position, 6);
+        assert!(err.message.contains("'z'"), "{err}");
+        let err = Expr::parse("x + * y").unwrap_err();
+        assert_eq!(err.position, 4);
+        assert!(err.to_string().contains("'*' at position 5"), "{err}");
+        assert!(Expr::parse("(x + y").unwrap_err().message.contains("expected ')'"));
+        assert!(Expr::parse("").is_err());
+        assert!(Expr::parse("x $ y").unwrap_err().message.contains("'$'"));
+        assert!(Expr::parse("sin x").is_err());
+        let deep = "(".repeat(10_000) + "x" + &")".repeat(10_000);
+        assert!(Expr::parse(&deep).unwrap_err().message.contains("nested"));
+    }
+
+    #[test]
+    fn sqrt_at_zero_of_constant_part_has_finite_gradient() {
+        let d = Expr::parse("sqrt(0) + x").unwrap().eval(1.0, 1.0);
+        assert_eq!((d.dx, d.dy), (1.0, 0.0));
+    }
+}

@@ -1,0 +1,20 @@
+//! The mathematics: surfaces, the gradient pipeline, optimizers, schedules, early stopping,
+//! scenario files, runs and diagnosis. Nothing here knows about egui.
+
+pub mod atomic;
+pub mod diagnosis;
+pub mod early_stop;
+pub mod expr;
+pub mod log;
+pub mod optimizer;
+pub mod output;
+pub mod presets;
+pub mod run;
+pub mod scenario;
+pub mod schedule;
+pub mod surface;
+
+pub use nalgebra::Vector2;
+
+/// A point or a vector of the plane, θ = (x, y).
+pub type Vec2 = Vector2<f64>;

@@ -1,0 +1,290 @@
+//! Running a scenario: the gradient pipeline of SPEC §3 driving each optimizer, with
+//! schedules, early stopping (§6) and divergence (§7).
+
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rand_distr::StandardNormal;
+
+use super::Vec2;
+use super::early_stop::EarlyStopper;
+use super::optimizer::{OptimizerConfig, OptimizerState};
+use super::scenario::Scenario;
+use super::schedule::LrScheduler;
+use super::surface::{Linreg, Surface};
+
+/// A run diverges once ‖θ‖ exceeds this (SPEC §7).
+pub const DIVERGENCE_NORM: f64 = 1e6;
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunStatus {
+    /// Took every step; still moving.
+    Finished,
+    /// Took every step and came to rest (tiny last gradient and step).
+    Converged,
+    /// Early stopping ended it.
+    StoppedEarly,
+    /// The loss or θ left the finite numbers, or ‖θ‖ > 1e6.
+    Diverged,
+}
+
+impl RunStatus {
+    /// Plain words for the status bar.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Finished => "finished",
+            Self::Converged => "converged",
+            Self::StoppedEarly => "stopped early",
+            Self::Diverged => "diverged",
+        }
+    }
+}
+
+/// The trajectory and curves of one optimizer (SPEC §9's run fields).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// Legend text, unique within its scenario.
+    pub label: String,
+    /// The optimizer kind's name.
+    pub kind: &'static str,
+    /// The optimizer's colour, if the scenario gives one.
+    pub color: Option<[u8; 3]>,
+    /// θ0, θ1, …: one per step plus the start.
+    pub points: Vec<Vec2>,
+    /// f(θt) for each point.
+    pub loss: Vec<f64>,
+    /// The learning rate of each step taken.
+    pub lr: Vec<f64>,
+    /// ‖g‖ of the gradient each step used (after noise and clipping).
+    pub grad_norm: Vec<f64>,
+    /// Steps t after which validation was evaluated.
+    pub val_steps: Vec<u64>,
+    /// The validation loss at each of those steps.
+    pub val_loss: Vec<f64>,
+    /// The step at which the run diverged.
+    pub diverged_at: Option<u64>,
+    /// The step at which early stopping ended the run.
+    pub stopped_at: Option<u64>,
+    /// The step of the best evaluation, whenever early stopping is on.
+    pub best_step: Option<u64>,
+    /// The last point, or the restored best point.
+    pub final_point: Vec2,
+}
+
+impl Run {
+    /// Steps taken.
+    pub fn steps_taken(&self) -> usize {
+        self.lr.len()
+    }
+
+    /// The loss at the final point.
+    pub fn final_loss(&self) -> f64 {
+        match self.best_step {
+            Some(t) if self.final_point != *self.points.last().unwrap_or(&self.final_point) => {
+                self.loss.get(t as usize).copied().unwrap_or(f64::NAN)
+            }
+            _ => self.loss.last().copied().unwrap_or(f64::NAN),
+        }
+    }
+
+    /// How the run ended.
+    pub fn status(&self) -> RunStatus {
+        if self.diverged_at.is_some() {
+            return RunStatus::Diverged;
+        }
+        if self.stopped_at.is_some() {
+            return RunStatus::StoppedEarly;
+        }
+        let n = self.points.len();
+        let last_move = if n >= 2 {
+            (self.points[n - 1] - self.points[n - 2]).norm()
+        } else {
+            f64::INFINITY
+        };
+        let last_grad = self.grad_norm.last().copied().unwrap_or(f64::INFINITY);
+        if last_move < 1e-6 && last_grad < 1e-3 {
+            RunStatus::Converged
+        } else {
+            RunStatus::Finished
+        }
+    }
+}
+
+/// Every run of a scenario, with its warnings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunSet {
+    /// One run per optimizer, in the scenario's order.
+    pub runs: Vec<Run>,
+    /// Advice about the scenario itself (SPEC §6's plateau warning).
+    pub warnings: Vec<String>,
+}
+
+/// Runs every optimizer of `scenario`.
+pub fn run_scenario(scenario: &Scenario) -> RunSet {
+    let surface = scenario.surface.build(scenario.seed);
+    let noise = noise_sequence(scenario);
+    let labels = unique_labels(&scenario.optimizers);
+    let runs = labels
+        .into_iter()
+        .enumerate()
+        .map(|(i, label)| run_one(scenario, &surface, &noise, i, label))
+        .collect();
+    RunSet {
+        runs,
+        warnings: scenario.warnings(),
+    }
+}
+
+/// Legend labels, with "#2", "#3" added where two optimizers would share one.
+pub fn unique_labels(optimizers: &[OptimizerConfig]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(optimizers.len());
+    for o in optimizers {
+        let base = o.display_label();
+        let mut label = base.clone();
+        let mut k = 2;
+        while out.contains(&label) {
+            label = format!("{base} #{k}");
+            k += 1;
+        }
+        out.push(label);
+    }
+    out
+}
+
+/// n_1, n_2, … of SPEC §3: one draw per step from the scenario's seed, shared by every
+/// optimizer so they are compared on the same noise.
+fn noise_sequence(scenario: &Scenario) -> Vec<Vec2> {
+    if scenario.grad_noise == 0.0 {
+        return Vec::new();
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(scenario.seed);
+    (0..scenario.steps)
+        .map(|_| Vec2::new(rng.sample(StandardNormal), rng.sample(StandardNormal)))
+        .collect()
+}
+
+/// Minibatches of `linreg`: consecutive batches of a shuffled order, reshuffled each epoch.
+struct Batcher<'a> {
+    data: &'a Linreg,
+    order: Vec<usize>,
+    next: usize,
+    rng: ChaCha8Rng,
+}
+
+impl<'a> Batcher<'a> {
+    fn new(data: &'a Linreg, seed: u64) -> Self {
+        // Stream 2 of the seed: shuffles never disturb the noise or the generated data.
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        rng.set_stream(2);
+        Self {
+            data,
+            order: (0..data.train.len()).collect(),
+            next: data.train.len(),
+            rng,
+        }
+    }
+
+    fn gradient(&mut self, p: Vec2) -> Vec2 {
+        if self.next >= self.order.len() {
+            self.order.shuffle(&mut self.rng);
+            self.next = 0;
+        }
+        let end = (self.next + self.data.batch_size).min(self.order.len());
+        let g = self.data.batch_gradient(p, &self.order[self.next..end]);
+        self.next = end;
+        g
+    }
+}
+
+fn run_one(scenario: &Scenario, surface: &Surface, noise: &[Vec2], i: usize, label: String) -> Run {
+    let opt = &scenario.optimizers[i];
+    let steps = scenario.steps as usize;
+    let mut scheduler = LrScheduler::new(scenario.schedule_of(i).clone(), opt.lr);
+    let mut stopper = scenario.early_stopping.map(EarlyStopper::new);
+    let mut state = OptimizerState::default();
+    // Full batches need no shuffle: the order of the sum stays fixed, so they are
+    // deterministic, as SPEC §1 asks.
+    let mut batcher = match surface {
+        Surface::Linreg(l) if l.batch_size < l.train.len() => Some(Batcher::new(l, scenario.seed)),
+        _ => None,
+    };
+    let eval_period = match surface {
+        Surface::Linreg(l) => l.batches_per_epoch() as u64 * scenario.eval_every,
+        _ => scenario.eval_every,
+    };
+
+    let mut theta = scenario.start;
+    let mut run = Run {
+        label,
+        kind: opt.kind.name(),
+        color: opt.color,
+        points: Vec::with_capacity(steps + 1),
+        loss: Vec::with_capacity(steps + 1),
+        lr: Vec::with_capacity(steps),
+        grad_norm: Vec::with_capacity(steps),
+        val_steps: Vec::new(),
+        val_loss: Vec::new(),
+        diverged_at: None,
+        stopped_at: None,
+        best_step: None,
+        final_point: theta,
+    };
+    run.points.push(theta);
+    run.loss.push(surface.value(theta));
+
+    for t in 1..=scenario.steps {
+        let e = t - 1;
+        // 1. The gradient at θ_{t−1}.
+        let mut g = match batcher.as_mut() {
+            Some(b) => b.gradient(theta),
+            None => surface.gradient(theta),
+        };
+        // 2. Noise, 3. clipping.
+        if let Some(n) = noise.get(e as usize) {
+            g += scenario.grad_noise * n;
+        }
+        if let Some(c) = scenario.grad_clip {
+            let norm = g.norm();
+            if norm > c {
+                g *= c / norm;
+            }
+        }
+        // 4. The update.
+        let lr = scheduler.rate(e);
+        theta = state.step(&opt.kind, theta, g, lr);
+        let loss = surface.value(theta);
+        run.points.push(theta);
+        run.loss.push(loss);
+        run.lr.push(lr);
+        run.grad_norm.push(g.norm());
+
+        if !loss.is_finite() || !theta.x.is_finite() || !theta.y.is_finite() || theta.norm() > DIVERGENCE_NORM {
+            run.diverged_at = Some(t);
+            break;
+        }
+        if t % eval_period == 0 {
+            let val = surface.val_value(theta, scenario.val_shift);
+            run.val_steps.push(t);
+            run.val_loss.push(val);
+            scheduler.observe(val);
+            if let Some(s) = stopper.as_mut() {
+                if s.observe(val, theta, t) {
+                    run.stopped_at = Some(t);
+                    break;
+                }
+            }
+        }
+    }
+
+    run.final_point = theta;
+    if let (Some(s), Some(es)) = (&stopper, &scenario.early_stopping) {
+        if let Some((best, step)) = s.best_point {
+            run.best_step = Some(step);
+            if es.restore_best && run.stopped_at.is_some() {
+                run.final_point = best;
+            }
+        }
+    }
+    run
+}

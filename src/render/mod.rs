@@ -1,0 +1,1 @@
+//! The headless CPU renderer: PNG and GIF without a window or a GPU.

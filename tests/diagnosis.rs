@@ -1,0 +1,916 @@
+//! Loss-curve diagnosis (SPEC §10): synthetic curves for every pattern, robustness, the log
+//! reader, and the hand-labelled real training logs in tests/fixtures/real-logs.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use gradscape::core::diagnosis::{Finding, Pattern, Series, diagnose, summary};
+use gradscape::core::log::{LogError, read_log};
+
+// ---------------------------------------------------------------------------------------------
+// Curve generators
+
+/// A tiny deterministic generator (Knuth's MMIX LCG), so that no result array is hard-coded.
+struct Lcg(u64);
+
+impl Lcg {
+    fn new(seed: u64) -> Lcg {
+        Lcg(seed.wrapping_mul(2862933555777941757).wrapping_add(3037000493))
+    }
+
+    /// Uniform in [0, 1).
+    fn uniform(&mut self) -> f64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// Standard normal (Box–Muller).
+    fn normal(&mut self) -> f64 {
+        let u = self.uniform().max(1e-300);
+        let v = self.uniform();
+        (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
+    }
+}
+
+/// One synthetic run, owned.
+#[derive(Clone, Default)]
+struct Run {
+    steps: Vec<f64>,
+    train: Vec<f64>,
+    val_steps: Vec<f64>,
+    val: Vec<f64>,
+    lr: Option<Vec<f64>>,
+}
+
+impl Run {
+    fn train_only(train: Vec<f64>) -> Run {
+        Run {
+            steps: (0..train.len()).map(|t| t as f64).collect(),
+            train,
+            ..Run::default()
+        }
+    }
+
+    /// Validation evaluated every `every` steps (from step `every` on), from `val(t)`.
+    fn with_val(mut self, every: usize, mut val: impl FnMut(usize) -> f64) -> Run {
+        for t in (every..self.train.len()).step_by(every) {
+            self.val_steps.push(t as f64);
+            self.val.push(val(t));
+        }
+        self
+    }
+
+    fn with_lr(mut self, lr: impl Fn(usize) -> f64) -> Run {
+        self.lr = Some((0..self.train.len()).map(lr).collect());
+        self
+    }
+
+    fn series(&self) -> Series<'_> {
+        Series {
+            steps: &self.steps,
+            train: &self.train,
+            val_steps: &self.val_steps,
+            val: &self.val,
+            lr: self.lr.as_deref(),
+        }
+    }
+
+    fn patterns(&self) -> Vec<Pattern> {
+        diagnose(&self.series()).iter().map(|f| f.pattern).collect()
+    }
+}
+
+/// `start` decaying exponentially towards `floor`, losing `drop` of the way over `n` steps.
+fn exp_decay(n: usize, start: f64, floor: f64, drop: f64) -> impl Fn(usize) -> f64 {
+    let rate = -(1.0 - drop).ln() / (n.max(2) - 1) as f64;
+    move |t| floor + (start - floor) * (-rate * t as f64).exp()
+}
+
+/// Multiplies a positive curve by log-normal noise of `sigma` decades.
+fn noisy(curve: impl Fn(usize) -> f64, sigma: f64, seed: u64) -> impl Fn(usize) -> f64 {
+    // One draw per step, made up front, so that the curve is a pure function of t.
+    let mut rng = Lcg::new(seed);
+    let draws: Vec<f64> = (0..100_000).map(|_| rng.normal()).collect();
+    move |t| curve(t) * 10f64.powf(sigma * draws[t % draws.len()])
+}
+
+fn sample(n: usize, f: impl FnMut(usize) -> f64) -> Vec<f64> {
+    (0..n).map(f).collect()
+}
+
+fn assert_has(run: &Run, pattern: Pattern, what: &str) {
+    let findings = diagnose(&run.series());
+    assert!(
+        findings.iter().any(|f| f.pattern == pattern),
+        "{what}: expected {}, got {findings:#?}",
+        pattern.id()
+    );
+}
+
+fn assert_lacks(run: &Run, pattern: Pattern, what: &str) {
+    let findings = diagnose(&run.series());
+    assert!(
+        findings.iter().all(|f| f.pattern != pattern),
+        "{what}: did not expect {}, got {findings:#?}",
+        pattern.id()
+    );
+}
+
+fn assert_healthy(run: &Run, what: &str) {
+    let findings = diagnose(&run.series());
+    assert!(
+        findings.len() == 1 && findings[0].pattern == Pattern::Healthy,
+        "{what}: expected healthy, got {findings:#?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Real logs
+
+fn real_logs_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real-logs")
+}
+
+/// labels.json: file name → expected pattern ids ("healthy" alone means none).
+fn real_labels() -> BTreeMap<String, Vec<String>> {
+    let text = std::fs::read_to_string(real_logs_dir().join("labels.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json["logs"]
+        .as_object()
+        .expect("labels.json has a logs object")
+        .iter()
+        .map(|(file, entry)| {
+            let labels = entry["labels"]
+                .as_array()
+                .expect("labels is an array")
+                .iter()
+                .map(|l| l.as_str().unwrap().to_string())
+                .filter(|l| l != "healthy")
+                .collect();
+            (file.clone(), labels)
+        })
+        .collect()
+}
+
+/// Reads a log and diagnoses its last run, the way `gradscape diagnose` does.
+fn diagnose_file(path: &Path) -> Result<Vec<Finding>, LogError> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let runs = read_log(&text)?;
+    let run = runs.last().expect("read_log returns at least one run");
+    Ok(diagnose(&run.series()))
+}
+
+#[test]
+fn every_labelled_real_log_is_read() {
+    let labels = real_labels();
+    assert!(labels.len() >= 19, "labels.json lists {} logs", labels.len());
+    for file in labels.keys() {
+        let text = std::fs::read_to_string(real_logs_dir().join(file)).unwrap();
+        let runs = read_log(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(runs.len(), 1, "{file}: one run");
+        assert!(runs[0].train.len() >= 10, "{file}: rows read");
+    }
+}
+
+/// Per-pattern floors on the real logs, set to what the rules reach (rounded down).
+const REAL_FLOORS: [(Pattern, f64, f64); 5] = [
+    // (pattern, precision, recall)
+    (Pattern::LrTooHigh, 0.0, 0.0),
+    (Pattern::LrTooLow, 0.0, 0.0),
+    (Pattern::Overfitting, 0.0, 0.0),
+    (Pattern::SchedulerHelping, 0.0, 0.0),
+    (Pattern::ValNoisy, 0.0, 0.0),
+];
+
+#[test]
+fn real_logs_precision_and_recall() {
+    let labels = real_labels();
+    let mut rows = Vec::new();
+    for (file, expected) in &labels {
+        let findings = diagnose_file(&real_logs_dir().join(file)).unwrap();
+        let found: Vec<String> = findings
+            .iter()
+            .filter(|f| f.pattern != Pattern::Healthy)
+            .map(|f| f.pattern.id().to_string())
+            .collect();
+        println!("{file}: expected {expected:?}, found {found:?}");
+        for f in &findings {
+            println!("    {}: {}", f.pattern.id(), f.evidence);
+        }
+        rows.push((expected.clone(), found));
+    }
+    println!("\n{:<18} {:>3} {:>3} {:>3} {:>9} {:>7}", "pattern", "tp", "fp", "fn", "precision", "recall");
+    let mut failures = Vec::new();
+    for (pattern, min_precision, min_recall) in REAL_FLOORS {
+        let id = pattern.id().to_string();
+        let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+        for (expected, found) in &rows {
+            match (expected.contains(&id), found.contains(&id)) {
+                (true, true) => tp += 1,
+                (false, true) => fp += 1,
+                (true, false) => fn_ += 1,
+                (false, false) => {}
+            }
+        }
+        // No prediction at all counts as perfect precision; no label at all as perfect recall.
+        let precision = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
+        let recall = if tp + fn_ == 0 { 1.0 } else { tp as f64 / (tp + fn_) as f64 };
+        println!("{id:<18} {tp:>3} {fp:>3} {fn_:>3} {precision:>9.2} {recall:>7.2}");
+        if precision < min_precision || recall < min_recall {
+            failures.push(format!("{id}: precision {precision:.2} recall {recall:.2}"));
+        }
+    }
+    println!("({} logs)", rows.len());
+    assert!(failures.is_empty(), "below the floors: {failures:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synthetic curves: lr_too_high
+
+#[test]
+fn explosion_to_nan_or_inf_is_lr_too_high() {
+    for (k, &(n, scale)) in [(20, 1.0), (100, 1e3), (500, 1e-3), (6, 2.0)].iter().enumerate() {
+        for bad in [f64::NAN, f64::INFINITY] {
+            let blow_up = n * 2 / 3;
+            let decay = noisy(exp_decay(n, scale, 0.0, 0.9), 0.01, k as u64);
+            let train = sample(n, |t| {
+                if t < blow_up {
+                    decay(t)
+                } else if t < n - 1 {
+                    decay(blow_up) * 3f64.powi((t - blow_up + 1) as i32)
+                } else {
+                    bad
+                }
+            });
+            let run = Run::train_only(train).with_val(5, |t| scale * (1.0 + 1.0 / (1 + t) as f64));
+            let findings = diagnose(&run.series());
+            assert_eq!(findings[0].pattern, Pattern::LrTooHigh, "n={n}: {findings:#?}");
+            let name = if bad.is_nan() { "NaN" } else { "inf" };
+            assert!(findings[0].evidence.contains(name), "{}", findings[0].evidence);
+            assert!(findings[0].evidence.contains(&format!("step {}", n - 1)));
+        }
+    }
+}
+
+#[test]
+fn divergence_without_nan_is_lr_too_high() {
+    // Falls, then climbs for good: by ×1.3 to ×3 per step, for 4 to 30 steps.
+    for (seed, &(n, climb, per_step)) in
+        [(20, 6, 1.3), (60, 4, 1.8), (300, 30, 1.1), (1000, 10, 3.0)].iter().enumerate()
+    {
+        let decay = noisy(exp_decay(n - climb, 2.5, 0.0, 0.97), 0.005, seed as u64);
+        let low = decay(n - climb - 1);
+        let run = Run::train_only(sample(n, |t| {
+            if t < n - climb {
+                decay(t)
+            } else {
+                low * f64::powi(per_step, (t + 1 - (n - climb)) as i32)
+            }
+        }));
+        assert_has(&run, Pattern::LrTooHigh, &format!("climb {climb} of {n}"));
+        assert_lacks(&run, Pattern::LrTooLow, "divergence");
+    }
+}
+
+#[test]
+fn divergence_of_a_negative_loss_is_lr_too_high() {
+    // A surface with negative values (like `saddle`): falls to −2, then shoots up past 0.
+    for n in [10, 40, 200] {
+        let run = Run::train_only(sample(n, |t| {
+            let t0 = (n * 3 / 4) as f64;
+            let t = t as f64;
+            if t < t0 { -2.0 + 1.5 * (-t / 3.0).exp() } else { -2.0 + 2f64.powf(t - t0 + 1.0) }
+        }));
+        assert_has(&run, Pattern::LrTooHigh, &format!("negative, n={n}"));
+    }
+}
+
+#[test]
+fn violent_oscillation_is_lr_too_high() {
+    for (seed, &(n, amplitude, scale)) in
+        [(30, 0.3, 1.0), (100, 0.5, 50.0), (500, 0.25, 1e-4), (12, 0.4, 3.0)].iter().enumerate()
+    {
+        let decay = exp_decay(n, scale, scale * 0.2, 0.9);
+        let mut rng = Lcg::new(seed as u64 + 7);
+        // Up and down every step by ×2 to ×3, with some randomness on top.
+        let run = Run::train_only(sample(n, |t| {
+            let sign = if t % 2 == 0 { 1.0 } else { -1.0 };
+            decay(t) * 10f64.powf(sign * amplitude + 0.05 * rng.normal())
+        }));
+        assert_has(&run, Pattern::LrTooHigh, &format!("oscillation n={n} a={amplitude}"));
+        assert_lacks(&run, Pattern::LrTooLow, "oscillation");
+    }
+    // Random jumps of ±×3 (σ = 0.5 decades), not strictly alternating.
+    for seed in 0..5 {
+        let run = Run::train_only(sample(200, noisy(exp_decay(200, 1.0, 0.1, 0.9), 0.5, seed)));
+        assert_has(&run, Pattern::LrTooHigh, &format!("random jumps, seed {seed}"));
+    }
+    // The same on a loss that crosses 0: differences, not ratios.
+    let mut rng = Lcg::new(3);
+    let run = Run::train_only(sample(80, |t| {
+        let sign = if t % 2 == 0 { 1.0 } else { -1.0 };
+        -1.0 + (-(t as f64) / 20.0).exp() + sign * (0.8 + 0.1 * rng.normal())
+    }));
+    assert_has(&run, Pattern::LrTooHigh, "oscillation across 0");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synthetic curves: lr_too_low
+
+#[test]
+fn slow_steady_decrease_is_lr_too_low() {
+    for (seed, &(n, drop, scale)) in [
+        (10, 0.02, 2.3),
+        (50, 0.1, 1.0),
+        (500, 0.3, 0.05),
+        (2000, 0.001, 5.8),
+        (5, 0.2, 24.0),
+    ]
+    .iter()
+    .enumerate()
+    {
+        // Exponential decay at a tiny rate: almost a straight line.
+        let train = noisy(exp_decay(n, scale, 0.0, drop), 0.0005 * drop, seed as u64);
+        let run = Run::train_only(sample(n, &train)).with_val(1, |t| 1.05 * train(t));
+        let findings = diagnose(&run.series());
+        assert_eq!(
+            findings.iter().map(|f| f.pattern).collect::<Vec<_>>(),
+            vec![Pattern::LrTooLow],
+            "n={n} drop={drop}: {findings:#?}"
+        );
+    }
+    // A straight line, like CIFAR with a tiny lr: 3.2 → 2.3.
+    let run = Run::train_only(sample(60, |t| 3.2 - 0.9 * t as f64 / 59.0));
+    assert_has(&run, Pattern::LrTooLow, "straight line");
+}
+
+#[test]
+fn slow_decrease_of_a_negative_loss_is_lr_too_low() {
+    for n in [8, 80, 800] {
+        let run = Run::train_only(sample(n, |t| -0.2 - 0.05 * t as f64 / n as f64));
+        assert_has(&run, Pattern::LrTooLow, &format!("negative, n={n}"));
+    }
+}
+
+#[test]
+fn constant_loss_is_lr_too_low() {
+    for value in [5.0, 1e-8, -3.0, 0.0] {
+        let run = Run::train_only(vec![value; 30]);
+        assert_eq!(run.patterns(), vec![Pattern::LrTooLow], "constant {value}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synthetic curves: overfitting
+
+/// Train decays; validation decays to its low at `low_at` (fraction of the run), then rises
+/// by `rise` (×) by the end.
+fn overfit_run(n: usize, every: usize, low_at: f64, rise: f64, scale: f64, seed: u64) -> Run {
+    let train = noisy(exp_decay(n, scale, 0.0, 0.99), 0.005, seed);
+    let t_low = (low_at * n as f64).max(1.0);
+    let v0 = 1.2 * scale;
+    let v_low = 0.4 * scale;
+    let val = noisy(
+        move |t: usize| {
+            let t = t as f64;
+            if t <= t_low {
+                v0 * (v_low / v0).powf(t / t_low)
+            } else {
+                v_low * (1.0 + (rise - 1.0) * (t - t_low) / (n as f64 - 1.0 - t_low))
+            }
+        },
+        0.01,
+        seed + 100,
+    );
+    Run::train_only(sample(n, &train)).with_val(every, val)
+}
+
+#[test]
+fn validation_rising_while_train_falls_is_overfitting() {
+    let mut seed = 0;
+    for &(n, every) in &[(30, 1), (200, 5), (2000, 100), (60, 3)] {
+        for &(low_at, rise) in &[(0.1, 3.0), (0.3, 1.6), (0.5, 2.0), (0.05, 5.0)] {
+            seed += 1;
+            let run = overfit_run(n, every, low_at, rise, 1.5, seed);
+            assert_has(&run, Pattern::Overfitting, &format!("n={n} every={every} low={low_at} ×{rise}"));
+            assert_lacks(&run, Pattern::ValNoisy, "smooth overfitting");
+            assert_lacks(&run, Pattern::LrTooHigh, "smooth overfitting");
+        }
+    }
+}
+
+#[test]
+fn overfitting_with_negative_losses() {
+    // Differences, not ratios: train −1 → −3, validation −1 → −2.2, then back up to −1.4.
+    for n in [20, 100] {
+        let run = Run::train_only(sample(n, |t| -3.0 + 2.0 * (-(t as f64) / (n as f64 / 6.0)).exp()))
+            .with_val(2, |t| {
+                let x = t as f64 / n as f64;
+                if x < 0.3 { -1.0 - 4.0 * x } else { -2.2 + 1.15 * (x - 0.3) }
+            });
+        assert_has(&run, Pattern::Overfitting, &format!("negative, n={n}"));
+    }
+}
+
+#[test]
+fn validation_rising_with_train_rising_is_not_overfitting() {
+    let n = 50;
+    let run = Run::train_only(sample(n, |t| if t < 30 { 1.0 / (1 + t) as f64 } else { 0.03 * 1.2f64.powi(t as i32 - 29) }))
+        .with_val(1, |t| if t < 30 { 1.2 / (1 + t) as f64 } else { 0.04 * 1.2f64.powi(t as i32 - 29) });
+    assert_lacks(&run, Pattern::Overfitting, "both rise");
+    assert_has(&run, Pattern::LrTooHigh, "both rise");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synthetic curves: scheduler_helping
+
+/// Loss = a decaying part + a noise floor proportional to the lr (as with minibatch noise);
+/// the floor follows the lr within a few steps, so every cut shows as a drop.
+fn step_schedule_run(n: usize, every: usize, cuts: &[usize], gamma: f64, offset: f64, seed: u64) -> Run {
+    let lr = |t: usize| 0.01 * gamma.powi(cuts.iter().filter(|c| **c <= t).count() as i32);
+    let relax = (n / 100).max(1) as f64;
+    let loss = move |t: usize| {
+        let floor: f64 = (0..=t)
+            .map(|s| {
+                let weight = (-((t - s) as f64) / relax).exp() * (1.0 - (-1.0 / relax).exp());
+                weight * lr(s) / 0.01
+            })
+            .sum::<f64>()
+            + (-((t + 1) as f64) / relax).exp();
+        offset + 2.0 * (-(t as f64) / (n as f64 / 8.0)).exp() + 0.6 * floor
+    };
+    let mut rng = Lcg::new(seed);
+    let train: Vec<f64> = (0..n).map(|t| loss(t) - 0.1).collect();
+    let jitter: Vec<f64> = (0..n).map(|_| 1.0 + 0.003 * rng.normal()).collect();
+    Run::train_only(train)
+        .with_val(every, |t| (loss(t) - offset) * jitter[t] + offset)
+        .with_lr(lr)
+}
+
+#[test]
+fn drop_right_after_an_lr_cut_is_scheduler_helping() {
+    let mut seed = 0;
+    for &(n, every) in &[(60, 1), (300, 5), (1000, 20), (40, 2)] {
+        for (cuts, gamma) in [
+            (vec![n / 2], 0.1),
+            (vec![n / 3, 2 * n / 3], 0.5),
+            (vec![n / 4, n / 2, 3 * n / 4], 0.2),
+        ] {
+            seed += 1;
+            let run = step_schedule_run(n, every, &cuts, gamma, 0.0, seed);
+            assert_has(&run, Pattern::SchedulerHelping, &format!("n={n} every={every} cuts={cuts:?}"));
+            // Shifted below 0: differences, not ratios.
+            let run = step_schedule_run(n, every, &cuts, gamma, -3.0, seed);
+            assert_has(&run, Pattern::SchedulerHelping, &format!("negative n={n} cuts={cuts:?}"));
+        }
+    }
+}
+
+#[test]
+fn lr_cut_without_validation_is_judged_on_train() {
+    let mut run = step_schedule_run(200, 1, &[100], 0.1, 0.0, 1);
+    run.val_steps.clear();
+    run.val.clear();
+    assert_has(&run, Pattern::SchedulerHelping, "train only");
+}
+
+#[test]
+fn lr_cut_that_only_slows_progress_is_not_scheduler_helping() {
+    // Plain gradient descent on a quadratic: a lower lr only slows the decay down.
+    for (n, cut) in [(100, 50), (400, 100)] {
+        let lr = move |t: usize| if t < cut { 0.05 } else { 0.005 };
+        let mut loss: Vec<f64> = vec![4.0];
+        for t in 1..n {
+            let last = loss[t - 1];
+            loss.push(last * f64::powi(1.0 - lr(t), 2));
+        }
+        let val: Vec<f64> = loss.iter().map(|l| l + 0.3).collect();
+        let run = Run::train_only(loss).with_val(1, |t| val[t]).with_lr(lr);
+        assert_lacks(&run, Pattern::SchedulerHelping, &format!("n={n}"));
+    }
+}
+
+#[test]
+fn smooth_decay_schedules_have_no_cuts() {
+    // Cosine with warmup and exponential decay change the lr every step: no step cuts to credit.
+    let n = 200;
+    let cosine = |t: usize| {
+        if t < 20 { 1e-3 * t as f64 / 20.0 } else { 1e-5 + 0.5 * (1e-3 - 1e-5) * (1.0 + (std::f64::consts::PI * (t - 20) as f64 / 180.0).cos()) }
+    };
+    for lr in [&cosine as &dyn Fn(usize) -> f64, &|t| 1e-2 * 0.97f64.powi(t as i32)] {
+        let run = Run::train_only(sample(n, exp_decay(n, 3.0, 0.2, 0.9)))
+            .with_val(1, exp_decay(n, 3.1, 0.25, 0.9))
+            .with_lr(lr);
+        assert_healthy(&run, "smooth schedule");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synthetic curves: val_noisy
+
+#[test]
+fn validation_swinging_between_evaluations_is_val_noisy() {
+    let mut seed = 0;
+    for &(n, every) in &[(20, 1), (60, 1), (400, 4), (1000, 50), (2000, 10)] {
+        for sigma in [0.08, 0.15, 0.3] {
+            seed += 1;
+            let train = exp_decay(n, 2.5, 0.3, 0.95);
+            let val = noisy(exp_decay(n, 2.0, 0.4, 0.9), sigma, seed);
+            let run = Run::train_only(sample(n, &train)).with_val(every, val);
+            assert_has(&run, Pattern::ValNoisy, &format!("n={n} every={every} σ={sigma}"));
+            assert_lacks(&run, Pattern::LrTooHigh, "noisy validation only");
+        }
+    }
+}
+
+#[test]
+fn noisy_validation_of_a_negative_loss_is_val_noisy() {
+    let mut rng = Lcg::new(11);
+    let run = Run::train_only(sample(100, |t| -1.0 - (t as f64 / 30.0).min(2.0)))
+        .with_val(2, |t| -0.8 - (t as f64 / 30.0).min(2.0) + 0.4 * rng.normal());
+    assert_has(&run, Pattern::ValNoisy, "negative");
+}
+
+#[test]
+fn noisy_validation_with_equally_noisy_train_is_not_val_noisy() {
+    let n = 100;
+    let run = Run::train_only(sample(n, noisy(exp_decay(n, 2.0, 0.2, 0.9), 0.1, 1)))
+        .with_val(1, noisy(exp_decay(n, 2.2, 0.3, 0.9), 0.1, 2));
+    assert_lacks(&run, Pattern::ValNoisy, "both noisy");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Healthy curves
+
+#[test]
+fn healthy_curves_are_not_flagged() {
+    let mut seed = 0;
+    for n in [5, 20, 100, 1000] {
+        for every in [1, 5] {
+            if every >= n / 3 {
+                continue;
+            }
+            seed += 1;
+            // Exponential decays, at several scales and towards several floors.
+            for (scale, floor) in [(1.0, 0.0), (100.0, 5.0), (1e-3, 1e-4), (2.3, 0.05)] {
+                let train = noisy(exp_decay(n, scale, floor, 0.95), 0.004, seed);
+                let val = noisy(exp_decay(n, 1.1 * scale, 1.3 * floor, 0.93), 0.004, seed + 50);
+                let run = Run::train_only(sample(n, &train)).with_val(every, &val);
+                assert_healthy(&run, &format!("exp n={n} every={every} scale={scale}"));
+                let run = run.with_lr(|_| 1e-3);
+                assert_healthy(&run, &format!("exp n={n} with constant lr"));
+            }
+            // Power-law decay, the usual shape of a real training curve.
+            let train = noisy(|t: usize| 3.0 * (1.0 + t as f64 / 2.0).powf(-0.7), 0.006, seed + 1);
+            let val = noisy(|t: usize| 3.2 * (1.0 + t as f64 / 2.0).powf(-0.6), 0.006, seed + 2);
+            let run = Run::train_only(sample(n, &train)).with_val(every, &val);
+            assert_healthy(&run, &format!("power law n={n} every={every}"));
+            // Negative-valued losses crossing 0: decay from +0.5 to −2.
+            let run = Run::train_only(sample(n, exp_decay(n, 0.5, -2.0, 0.98)))
+                .with_val(every, exp_decay(n, 0.6, -1.8, 0.97));
+            assert_healthy(&run, &format!("negative n={n} every={every}"));
+        }
+    }
+}
+
+#[test]
+fn healthy_curves_spanning_many_decades_are_not_flagged() {
+    // Like Rosenbrock under Adam: 24 → 1e-12, then jitter at the floating-point floor.
+    for n in [50, 500, 5000] {
+        let mut rng = Lcg::new(n as u64);
+        let train = sample(n, |t| {
+            let clean = 24.0 * (-(t as f64) * 30.0 / n as f64).exp();
+            clean.max(1e-14 * (1.0 + 50.0 * rng.uniform()))
+        });
+        let run = Run::train_only(train.clone()).with_val(1, |t| train[t] + 1e-3);
+        assert_healthy(&run, &format!("many decades, n={n}"));
+    }
+}
+
+#[test]
+fn mildly_noisy_healthy_curves_are_not_flagged() {
+    for seed in 0..20 {
+        let n = 30 + 20 * seed as usize;
+        let train = noisy(exp_decay(n, 2.0, 0.1, 0.95), 0.01, seed);
+        let val = noisy(exp_decay(n, 2.1, 0.2, 0.9), 0.012, seed + 1000);
+        let run = Run::train_only(sample(n, &train)).with_val(1, &val);
+        assert_healthy(&run, &format!("mild noise, seed {seed}"));
+    }
+}
+
+#[test]
+fn healthy_evidence_is_in_numbers() {
+    let run = Run::train_only(sample(41, exp_decay(41, 2.3, 0.0, 0.983))).with_val(10, |t| 2.0 / (1 + t) as f64);
+    let findings = diagnose(&run.series());
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].pattern, Pattern::Healthy);
+    assert!(findings[0].evidence.contains("2.3 → 0.039"), "{}", findings[0].evidence);
+    assert!(findings[0].evidence.contains("41 steps"), "{}", findings[0].evidence);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Robustness
+
+#[test]
+fn empty_input_is_healthy_without_panicking() {
+    let findings = diagnose(&Series::default());
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].pattern, Pattern::Healthy);
+    assert!(findings[0].evidence.contains("too few"));
+}
+
+#[test]
+fn nan_and_inf_anywhere_are_handled() {
+    let nan = f64::NAN;
+    let inf = f64::INFINITY;
+    let cases: Vec<Vec<f64>> = vec![
+        vec![nan; 10],
+        vec![inf, inf, inf],
+        vec![1.0, 0.5, nan, 0.25, 0.12],
+        vec![1.0, 0.5, 0.25, -inf],
+        vec![1.0, inf],
+        vec![nan],
+    ];
+    for train in cases {
+        let run = Run::train_only(train.clone()).with_val(1, |t| [nan, inf, 1.0, 0.5][t % 4]);
+        let findings = diagnose(&run.series());
+        assert_eq!(findings[0].pattern, Pattern::LrTooHigh, "{train:?}: {findings:#?}");
+    }
+    // A leading NaN before the loss was ever finite is not an explosion.
+    let run = Run::train_only(vec![nan, 1.0, 0.3, 0.1, 0.03]);
+    assert_eq!(run.patterns(), vec![Pattern::Healthy]);
+}
+
+#[test]
+fn short_logs_give_an_answer() {
+    for train in [
+        vec![1.0, 0.5, 0.25],
+        vec![1.0, 0.99, 0.98],
+        vec![0.5, 2.0, 0.1],
+        vec![-1.0, -2.0, -2.5],
+        vec![1.0, 10.0, 100.0],
+        vec![2.0, 1.0, 0.5, 0.3],
+        vec![3.0, 1.0, 0.9, 1.2, 0.8],
+        vec![1.0],
+        vec![],
+    ] {
+        let run = Run::train_only(train.clone()).with_val(1, |t| 1.0 / (1 + t) as f64);
+        let findings = diagnose(&run.series());
+        assert!(!findings.is_empty(), "{train:?}");
+        assert!(findings.iter().all(|f| !f.evidence.is_empty()));
+    }
+    assert_eq!(Run::train_only(vec![1.0, 0.99, 0.98]).patterns(), vec![Pattern::LrTooLow]);
+    assert_eq!(Run::train_only(vec![1.0, 10.0, 100.0]).patterns(), vec![Pattern::LrTooHigh]);
+    assert_eq!(Run::train_only(vec![1.0, 0.3, 0.1]).patterns(), vec![Pattern::Healthy]);
+}
+
+#[test]
+fn garbage_input_never_panics() {
+    let palette = [
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        0.0,
+        -0.0,
+        1e308,
+        -1e308,
+        1e-308,
+        5e-324,
+        -1.0,
+        1.0,
+        0.5,
+        3.0,
+    ];
+    let mut rng = Lcg::new(42);
+    let pick = |len: usize, rng: &mut Lcg| -> Vec<f64> {
+        (0..len)
+            .map(|_| {
+                if rng.uniform() < 0.5 {
+                    palette[(rng.uniform() * palette.len() as f64) as usize]
+                } else {
+                    (rng.normal() * 10.0).exp() * if rng.uniform() < 0.2 { -1.0 } else { 1.0 }
+                }
+            })
+            .collect()
+    };
+    for _ in 0..3000 {
+        let len = (rng.uniform() * 12.0) as usize;
+        let steps = pick(len + (rng.uniform() * 3.0) as usize, &mut rng);
+        let train = pick(len, &mut rng);
+        let val_steps = pick(len / 2 + 1, &mut rng);
+        let val = pick(len / 2, &mut rng);
+        let lr = pick(len.saturating_sub(1), &mut rng);
+        let series = Series {
+            steps: &steps,
+            train: &train,
+            val_steps: &val_steps,
+            val: &val,
+            lr: (rng.uniform() < 0.7).then_some(lr.as_slice()),
+        };
+        let findings = diagnose(&series);
+        assert!(!findings.is_empty());
+        let _ = summary(&findings);
+        let _ = serde_json::to_string(&findings).unwrap();
+    }
+    // Sorted steps, random values: the realistic shape of a broken log.
+    for len in [3, 4, 5, 8, 30] {
+        for _ in 0..300 {
+            let steps: Vec<f64> = (0..len).map(|t| t as f64).collect();
+            let train = pick(len, &mut rng);
+            let val = pick(len, &mut rng);
+            let lr = pick(len, &mut rng);
+            let series = Series { steps: &steps, train: &train, val_steps: &steps, val: &val, lr: Some(&lr) };
+            assert!(!diagnose(&series).is_empty());
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings, patterns, summary
+
+#[test]
+fn patterns_have_spec_ids_titles_and_actions() {
+    let ids: Vec<&str> = Pattern::ALL.iter().map(|p| p.id()).collect();
+    assert_eq!(ids, ["lr_too_high", "lr_too_low", "overfitting", "scheduler_helping", "val_noisy", "healthy"]);
+    for p in Pattern::ALL {
+        assert_eq!(Pattern::from_id(p.id()), Some(p));
+        assert!(!p.title().is_empty());
+        assert!(!p.action().is_empty());
+        assert_eq!(serde_json::to_string(&p).unwrap(), format!("\"{}\"", p.id()));
+    }
+    assert_eq!(Pattern::LrTooHigh.action(), "lower lr ×0.1, add warmup, check eps, clip gradients");
+    assert_eq!(Pattern::from_id("nope"), None);
+}
+
+#[test]
+fn findings_serialize_as_pattern_evidence_action() {
+    let run = Run::train_only(vec![1.0, 0.5, 0.25, f64::NAN]);
+    let json = serde_json::to_value(diagnose(&run.series())).unwrap();
+    let finding = &json[0];
+    assert_eq!(finding["pattern"], "lr_too_high");
+    assert!(finding["evidence"].as_str().unwrap().contains("NaN from step 3"));
+    assert_eq!(finding["action"], Pattern::LrTooHigh.action());
+    assert_eq!(finding.as_object().unwrap().len(), 3);
+}
+
+#[test]
+fn summary_is_one_plain_sentence() {
+    let healthy = diagnose(&Run::train_only(vec![1.0, 0.3, 0.1]).series());
+    assert_eq!(summary(&healthy), "The curves look healthy: nothing to change.");
+    assert_eq!(summary(&[]), "The curves look healthy: nothing to change.");
+    let run = overfit_run(100, 1, 0.2, 3.0, 1.0, 1);
+    let mut findings = diagnose(&run.series());
+    let noisy = diagnose(&Run::train_only(vec![1.0, 0.5, f64::NAN]).series());
+    findings.splice(0..0, noisy);
+    let sentence = summary(&findings);
+    assert_eq!(sentence, format!("LR too high and overfitting: {}.", Pattern::LrTooHigh.action()));
+    assert_eq!(sentence.matches(". ").count(), 0, "one sentence");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Log reader
+
+#[test]
+fn reader_detects_separators() {
+    for sep in [",", ";", "\t"] {
+        let text = ["epoch,loss,val_loss", "0,1.5,1.6", "1,1.0,1.2", "2,0.5,0.9"]
+            .join("\n")
+            .replace(',', sep);
+        let runs = read_log(&text).unwrap_or_else(|e| panic!("{sep:?}: {e}"));
+        assert_eq!(runs.len(), 1);
+        assert_eq!(runs[0].steps, [0.0, 1.0, 2.0]);
+        assert_eq!(runs[0].train, [1.5, 1.0, 0.5]);
+        assert_eq!(runs[0].val, [1.6, 1.2, 0.9]);
+        assert_eq!(runs[0].lr, None);
+        assert_eq!(runs[0].name, "");
+    }
+    // Semicolons with decimal commas, CRLF line ends and a byte-order mark.
+    let runs = read_log("\u{feff}Epoch;Train Loss;Val-Loss\r\n1;0,5;0,75\r\n2;0,25;0,5\r\n").unwrap();
+    assert_eq!(runs[0].train, [0.5, 0.25]);
+    assert_eq!(runs[0].val, [0.75, 0.5]);
+}
+
+#[test]
+fn reader_takes_any_column_order_and_ignores_extra_columns() {
+    let text = "val_accuracy,learning_rate,val_loss,accuracy,loss,epoch\n\
+                0.5,0.01,2.0,0.4,2.5,1\n\
+                0.6,0.01,1.5,0.5,2.0,2\n\
+                0.7,0.001,1.2,0.6,1.5,3\n";
+    let run = &read_log(text).unwrap()[0];
+    assert_eq!(run.steps, [1.0, 2.0, 3.0]);
+    assert_eq!(run.train, [2.5, 2.0, 1.5]);
+    assert_eq!(run.val_steps, [1.0, 2.0, 3.0]);
+    assert_eq!(run.val, [2.0, 1.5, 1.2]);
+    assert_eq!(run.lr.as_deref(), Some(&[0.01, 0.01, 0.001][..]));
+    // `test_loss` stands in for validation only when there is no validation column.
+    let run = &read_log("iter,training_loss,test_loss\n0,3,4\n1,2,3\n").unwrap()[0];
+    assert_eq!(run.val, [4.0, 3.0]);
+    let run = &read_log("iter,training_loss,test_loss,valid_loss\n0,3,4,5\n1,2,3,4\n").unwrap()[0];
+    assert_eq!(run.val, [5.0, 4.0]);
+}
+
+#[test]
+fn reader_keeps_nan_and_inf_and_skips_empty_cells() {
+    let text = "step,loss,val_loss,lr\n0,1.0,,\n1,nan,,0.1\n2,inf,NaN,0.1\n3,,0.5,0.1\n4,-Infinity,,0.1\n";
+    let run = &read_log(text).unwrap()[0];
+    assert_eq!(run.steps, [0.0, 1.0, 2.0, 4.0]);
+    assert_eq!(run.train[0], 1.0);
+    assert!(run.train[1].is_nan());
+    assert_eq!(run.train[2], f64::INFINITY);
+    assert_eq!(run.train[3], f64::NEG_INFINITY);
+    assert_eq!(run.val_steps, [2.0, 3.0]);
+    assert!(run.val[0].is_nan());
+    assert_eq!(run.val[1], 0.5);
+    let lr = run.lr.as_ref().unwrap();
+    assert!(lr[0].is_nan());
+    assert_eq!(&lr[1..], [0.1, 0.1, 0.1]);
+}
+
+#[test]
+fn reader_numbers_rows_without_a_step_column() {
+    let run = &read_log("loss,val_loss\n3,3\n2,2.5\n1,2.2\n").unwrap()[0];
+    assert_eq!(run.steps, [0.0, 1.0, 2.0]);
+    assert_eq!(run.val_steps, [0.0, 1.0, 2.0]);
+}
+
+#[test]
+fn reader_keeps_the_last_run_when_the_steps_restart() {
+    let text = "epoch,loss,val_loss\n0,9,9\n1,8,8\n2,7,7\n0,3,3.5\n1,2,2.5\n";
+    let runs = read_log(text).unwrap();
+    assert_eq!(runs.len(), 1);
+    assert_eq!(runs[0].steps, [0.0, 1.0]);
+    assert_eq!(runs[0].train, [3.0, 2.0]);
+    assert_eq!(runs[0].val, [3.5, 2.5]);
+}
+
+#[test]
+fn reader_groups_the_programs_own_csv_by_run() {
+    // `run --format csv`: run,t,x,y,loss,lr,grad_norm,val_loss; lr empty at t = 0.
+    let text = "run,t,x,y,loss,lr,grad_norm,val_loss\n\
+                adam,0,1,1,4.0,,,4.5\n\
+                adam,1,0.9,0.9,3.0,0.01,2.0,3.5\n\
+                sgd,0,1,1,4.0,,,4.5\n\
+                adam,2,0.8,0.8,2.0,0.01,1.5,\n\
+                sgd,1,0.95,0.95,3.5,0.01,2.0,3.9\n";
+    let runs = read_log(text).unwrap();
+    let names: Vec<&str> = runs.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["adam", "sgd"]);
+    assert_eq!(runs[0].steps, [0.0, 1.0, 2.0]);
+    assert_eq!(runs[0].train, [4.0, 3.0, 2.0]);
+    assert_eq!(runs[0].val_steps, [0.0, 1.0]);
+    let lr = runs[0].lr.as_ref().unwrap();
+    assert!(lr[0].is_nan());
+    assert_eq!(&lr[1..], [0.01, 0.01]);
+    assert_eq!(runs[1].train, [4.0, 3.5]);
+    // Each run can be diagnosed on its own.
+    for run in &runs {
+        assert!(!diagnose(&run.series()).is_empty());
+    }
+}
+
+#[test]
+fn reader_names_the_missing_training_column() {
+    let err = read_log("epoch,acc,val_loss\n0,0.5,1.0\n").unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.starts_with("no training-loss column: expected one of train_loss, training_loss, loss"),
+        "{message}"
+    );
+    assert!(!message.contains('\n'));
+}
+
+#[test]
+fn reader_names_the_line_of_a_bad_number() {
+    let err = read_log("epoch,loss,val_loss\n0,1.0,1.1\n1,0.9,1.0\n\n2,0.8,abc\n").unwrap_err();
+    assert_eq!(err.to_string(), "line 5: cannot read 'abc' in column val_loss as a number");
+    // Line numbers count the lines of the file, also when a quoted cell spans two.
+    let err = read_log("epoch,loss\n0,1.0\n1,\"0.9\n\"\n2,x\n").unwrap_err();
+    assert_eq!(err.to_string(), "line 5: cannot read 'x' in column loss as a number");
+}
+
+#[test]
+fn reader_rejects_ragged_rows_empty_files_and_garbage() {
+    let err = read_log("epoch,loss,val_loss\n0,1.0,1.1\n1,0.9\n").unwrap_err();
+    assert_eq!(err, LogError::Ragged { line: 3, expected: 3, found: 2 });
+    assert_eq!(err.to_string(), "line 3: 2 cells where the header has 3");
+    assert_eq!(read_log("").unwrap_err(), LogError::Empty);
+    assert_eq!(read_log(" \n\n").unwrap_err(), LogError::Empty);
+    assert_eq!(read_log("epoch,loss\n").unwrap_err(), LogError::NoRows);
+    assert_eq!(read_log("\u{0}\u{1}PNG\u{7f}").unwrap_err(), LogError::NotText);
+    let garbage: String = String::from_utf8_lossy(&[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0xff]).into();
+    assert_eq!(read_log(&garbage).unwrap_err(), LogError::NotText);
+    // Whatever the bytes, the reader answers without panicking, in one line.
+    let mut rng = Lcg::new(9);
+    for _ in 0..500 {
+        let len = (rng.uniform() * 80.0) as usize;
+        let text: String = (0..len)
+            .map(|_| *b"0123456789.,;\t\n\"e-+nainf lossepoch".get((rng.uniform() * 36.0) as usize).unwrap_or(&b'x') as char)
+            .collect();
+        if let Err(e) = read_log(&text) {
+            assert!(!e.to_string().contains('\n'), "{e}");
+        }
+    }
+}

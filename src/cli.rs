@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::core::atomic::write_atomic;
+use crate::core::diagnosis::{Finding, Pattern, diagnose, summary};
+use crate::core::log::read_log;
 use crate::core::output;
 use crate::core::presets::{self, PRESETS};
 use crate::core::run::run_scenario;
@@ -52,6 +54,15 @@ pub enum RunFormat {
     Csv,
 }
 
+/// Output format of `diagnose`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiagnoseFormat {
+    /// `{"runs": [{"run", "patterns": [{"pattern", "evidence", "action"}]}]}` (SPEC §10).
+    Json,
+    /// A few readable lines per run.
+    Text,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -67,6 +78,35 @@ pub enum Command {
         /// Write here instead of standard output (atomically: all or nothing).
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+    },
+    /// Diagnose a training log (a Keras CSVLogger file or `run --format csv` output).
+    Diagnose {
+        /// The CSV log; separators `,` `;` or tab.
+        log: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiagnoseFormat::Json)]
+        format: DiagnoseFormat,
+    },
+    /// Draw the landscape and trajectories to a PNG (finished runs) or GIF (animated),
+    /// without a window.
+    Render {
+        #[command(flatten)]
+        input: ScenarioInput,
+        /// Output file; its extension (.png or .gif) picks the format. Written atomically.
+        #[arg(long, value_name = "PATH.png|PATH.gif")]
+        out: PathBuf,
+        /// Image size in pixels.
+        #[arg(long, value_name = "WxH", default_value = "1280x800")]
+        size: String,
+        /// GIF frames per second.
+        #[arg(long, default_value_t = 15)]
+        fps: u32,
+        /// GIF frame count.
+        #[arg(long, default_value_t = 60)]
+        frames: u32,
+        /// Draw the loss curves (log scale) beside the landscape.
+        #[arg(long)]
+        with_loss: bool,
     },
     /// List the surfaces with their parameters, defaults, default view and minima.
     Surfaces,
@@ -131,7 +171,10 @@ pub fn emit(out: Option<&Path>, text: &str) -> Result<(), UserError> {
 /// Carries out a parsed command line.
 pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
     match cli.command {
-        None => Ok(Outcome::OpenApp(Box::new(presets::default_scenario()), None)),
+        None => Ok(Outcome::OpenApp(
+            Box::new(presets::default_scenario()),
+            None,
+        )),
         Some(Command::Open(input)) => {
             let scenario = load_scenario(input.file.as_deref(), input.preset.as_deref())?;
             Ok(Outcome::OpenApp(Box::new(scenario), input.file))
@@ -144,6 +187,22 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
                 RunFormat::Csv => output::to_csv(&set),
             };
             emit(out.as_deref(), &text)?;
+            Ok(Outcome::Done)
+        }
+        Some(Command::Diagnose { log, format }) => {
+            emit(None, &diagnose_text(&log, format)?)?;
+            Ok(Outcome::Done)
+        }
+        Some(Command::Render {
+            input,
+            out,
+            size,
+            fps,
+            frames,
+            with_loss,
+        }) => {
+            let scenario = load_scenario(input.file.as_deref(), input.preset.as_deref())?;
+            render_to(&scenario, &out, &size, fps, frames, with_loss)?;
             Ok(Outcome::Done)
         }
         Some(Command::Surfaces) => {
@@ -160,6 +219,58 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
             Ok(Outcome::Done)
         }
     }
+}
+
+/// Reads and diagnoses the log at `path`, formatted for output.
+pub fn diagnose_text(path: &Path, format: DiagnoseFormat) -> Result<String, UserError> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| UserError(format!("{}: cannot read: {e}", path.display())))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let runs = read_log(&text).map_err(|e| UserError(format!("{}: {e}", path.display())))?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let results: Vec<(String, Vec<Finding>)> = runs
+        .iter()
+        .map(|r| {
+            let name = if r.name.is_empty() {
+                stem.clone()
+            } else {
+                r.name.clone()
+            };
+            (name, diagnose(&r.series()))
+        })
+        .collect();
+    Ok(match format {
+        DiagnoseFormat::Json => {
+            let runs: Vec<serde_json::Value> = results
+                .iter()
+                .map(|(run, patterns)| serde_json::json!({"run": run, "patterns": patterns}))
+                .collect();
+            serde_json::to_string_pretty(&serde_json::json!({ "runs": runs }))
+                .expect("diagnosis always serializes")
+                + "\n"
+        }
+        DiagnoseFormat::Text => {
+            let mut out = String::new();
+            for (run, findings) in &results {
+                out.push_str(&format!("{run}: {}\n", summary(findings)));
+                for f in findings {
+                    out.push_str(&format!(
+                        "  {} ({})\n    evidence: {}\n",
+                        f.pattern.title(),
+                        f.pattern.id(),
+                        f.evidence
+                    ));
+                    if f.pattern != Pattern::Healthy {
+                        out.push_str(&format!("    try: {}\n", f.action));
+                    }
+                }
+            }
+            out
+        }
+    })
 }
 
 /// The listing of `gradscape surfaces`: built from each kind's defaults, so it cannot
@@ -201,7 +312,9 @@ pub fn surfaces_text() -> String {
             (SurfaceSpec::GeneratedLinreg { .. }, _) => {
                 "  (or explicit data: train=[[ξ,η],…] val=[[ξ,η],…] batch_size)"
             }
-            (_, "custom") => "  (any f(x, y) with + - * / ^ ( ), sin cos tan exp ln log sqrt abs tanh, pi, e)",
+            (_, "custom") => {
+                "  (any f(x, y) with + - * / ^ ( ), sin cos tan exp ln log sqrt abs tanh, pi, e)"
+            }
             _ => "",
         };
         out.push_str(&format!(
@@ -226,4 +339,45 @@ fn fmt_num(v: f64) -> String {
     let s = format!("{v:.4}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" { "0".into() } else { s.to_string() }
+}
+
+/// `gradscape render`: checks every argument before drawing, so bad input creates no file.
+pub fn render_to(
+    scenario: &Scenario,
+    out: &Path,
+    size: &str,
+    fps: u32,
+    frames: u32,
+    with_loss: bool,
+) -> Result<(), UserError> {
+    use crate::render::{self, Format, RenderOptions};
+    let format = Format::of(out).ok_or_else(|| {
+        UserError(format!(
+            "{}: the output must end in .png or .gif",
+            out.display()
+        ))
+    })?;
+    let (width, height) = render::parse_size(size).map_err(UserError)?;
+    if !(1..=100).contains(&fps) {
+        return Err(UserError(format!("--fps must be from 1 to 100 (got {fps})")));
+    }
+    if !(1..=10_000).contains(&frames) {
+        return Err(UserError(format!("--frames must be from 1 to 10000 (got {frames})")));
+    }
+    let options = RenderOptions {
+        width,
+        height,
+        with_loss,
+        frames,
+        fps,
+    };
+    let runs = run_scenario(scenario);
+    let written = match format {
+        Format::Png => render::write_png(out, scenario, &runs, &options),
+        Format::Gif => {
+            let mut bar = render::ProgressBar::new("rendering frames");
+            render::write_gif(out, scenario, &runs, &options, &mut |d, t| bar.update(d, t))
+        }
+    };
+    written.map_err(|e| UserError(format!("{}: cannot write: {e}", out.display())))
 }

@@ -15,7 +15,9 @@ struct Lcg(u64);
 
 impl Lcg {
     fn new(seed: u64) -> Lcg {
-        Lcg(seed.wrapping_mul(2862933555777941757).wrapping_add(3037000493))
+        Lcg(seed
+            .wrapping_mul(2862933555777941757)
+            .wrapping_add(3037000493))
     }
 
     /// Uniform in [0, 1).
@@ -166,7 +168,11 @@ fn diagnose_file(path: &Path) -> Result<Vec<Finding>, LogError> {
 #[test]
 fn every_labelled_real_log_is_read() {
     let labels = real_labels();
-    assert!(labels.len() >= 19, "labels.json lists {} logs", labels.len());
+    assert!(
+        labels.len() >= 19,
+        "labels.json lists {} logs",
+        labels.len()
+    );
     for file in labels.keys() {
         let text = std::fs::read_to_string(real_logs_dir().join(file)).unwrap();
         let runs = read_log(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
@@ -178,11 +184,14 @@ fn every_labelled_real_log_is_read() {
 /// Per-pattern floors on the real logs, set to what the rules reach (rounded down).
 const REAL_FLOORS: [(Pattern, f64, f64); 5] = [
     // (pattern, precision, recall)
-    (Pattern::LrTooHigh, 0.0, 0.0),
-    (Pattern::LrTooLow, 0.0, 0.0),
-    (Pattern::Overfitting, 0.0, 0.0),
-    (Pattern::SchedulerHelping, 0.0, 0.0),
-    (Pattern::ValNoisy, 0.0, 0.0),
+    // 10_plant-seedlings-a2 is labelled lr_too_high for a wild validation loss and a training
+    // loss that is only mildly unsteady; no train-loss rule catches it without also flagging
+    // the noisier train losses of 02, 04 and 08, which are not labelled lr_too_high.
+    (Pattern::LrTooHigh, 1.0, 0.5),
+    (Pattern::LrTooLow, 1.0, 1.0),
+    (Pattern::Overfitting, 1.0, 1.0),
+    (Pattern::SchedulerHelping, 1.0, 1.0),
+    (Pattern::ValNoisy, 1.0, 1.0),
 ];
 
 #[test]
@@ -202,7 +211,10 @@ fn real_logs_precision_and_recall() {
         }
         rows.push((expected.clone(), found));
     }
-    println!("\n{:<18} {:>3} {:>3} {:>3} {:>9} {:>7}", "pattern", "tp", "fp", "fn", "precision", "recall");
+    println!(
+        "\n{:<18} {:>3} {:>3} {:>3} {:>9} {:>7}",
+        "pattern", "tp", "fp", "fn", "precision", "recall"
+    );
     let mut failures = Vec::new();
     for (pattern, min_precision, min_recall) in REAL_FLOORS {
         let id = pattern.id().to_string();
@@ -216,8 +228,16 @@ fn real_logs_precision_and_recall() {
             }
         }
         // No prediction at all counts as perfect precision; no label at all as perfect recall.
-        let precision = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
-        let recall = if tp + fn_ == 0 { 1.0 } else { tp as f64 / (tp + fn_) as f64 };
+        let precision = if tp + fp == 0 {
+            1.0
+        } else {
+            tp as f64 / (tp + fp) as f64
+        };
+        let recall = if tp + fn_ == 0 {
+            1.0
+        } else {
+            tp as f64 / (tp + fn_) as f64
+        };
         println!("{id:<18} {tp:>3} {fp:>3} {fn_:>3} {precision:>9.2} {recall:>7.2}");
         if precision < min_precision || recall < min_recall {
             failures.push(format!("{id}: precision {precision:.2} recall {recall:.2}"));
@@ -232,7 +252,10 @@ fn real_logs_precision_and_recall() {
 
 #[test]
 fn explosion_to_nan_or_inf_is_lr_too_high() {
-    for (k, &(n, scale)) in [(20, 1.0), (100, 1e3), (500, 1e-3), (6, 2.0)].iter().enumerate() {
+    for (k, &(n, scale)) in [(20, 1.0), (100, 1e3), (500, 1e-3), (6, 2.0)]
+        .iter()
+        .enumerate()
+    {
         for bad in [f64::NAN, f64::INFINITY] {
             let blow_up = n * 2 / 3;
             let decay = noisy(exp_decay(n, scale, 0.0, 0.9), 0.01, k as u64);
@@ -247,9 +270,17 @@ fn explosion_to_nan_or_inf_is_lr_too_high() {
             });
             let run = Run::train_only(train).with_val(5, |t| scale * (1.0 + 1.0 / (1 + t) as f64));
             let findings = diagnose(&run.series());
-            assert_eq!(findings[0].pattern, Pattern::LrTooHigh, "n={n}: {findings:#?}");
+            assert_eq!(
+                findings[0].pattern,
+                Pattern::LrTooHigh,
+                "n={n}: {findings:#?}"
+            );
             let name = if bad.is_nan() { "NaN" } else { "inf" };
-            assert!(findings[0].evidence.contains(name), "{}", findings[0].evidence);
+            assert!(
+                findings[0].evidence.contains(name),
+                "{}",
+                findings[0].evidence
+            );
             assert!(findings[0].evidence.contains(&format!("step {}", n - 1)));
         }
     }
@@ -259,7 +290,9 @@ fn explosion_to_nan_or_inf_is_lr_too_high() {
 fn divergence_without_nan_is_lr_too_high() {
     // Falls, then climbs for good: by ×1.3 to ×3 per step, for 4 to 30 steps.
     for (seed, &(n, climb, per_step)) in
-        [(20, 6, 1.3), (60, 4, 1.8), (300, 30, 1.1), (1000, 10, 3.0)].iter().enumerate()
+        [(20, 6, 1.3), (60, 4, 1.8), (300, 30, 1.1), (1000, 10, 3.0)]
+            .iter()
+            .enumerate()
     {
         let decay = noisy(exp_decay(n - climb, 2.5, 0.0, 0.97), 0.005, seed as u64);
         let low = decay(n - climb - 1);
@@ -282,7 +315,11 @@ fn divergence_of_a_negative_loss_is_lr_too_high() {
         let run = Run::train_only(sample(n, |t| {
             let t0 = (n * 3 / 4) as f64;
             let t = t as f64;
-            if t < t0 { -2.0 + 1.5 * (-t / 3.0).exp() } else { -2.0 + 2f64.powf(t - t0 + 1.0) }
+            if t < t0 {
+                -2.0 + 1.5 * (-t / 3.0).exp()
+            } else {
+                -2.0 + 2f64.powf(t - t0 + 1.0)
+            }
         }));
         assert_has(&run, Pattern::LrTooHigh, &format!("negative, n={n}"));
     }
@@ -290,8 +327,14 @@ fn divergence_of_a_negative_loss_is_lr_too_high() {
 
 #[test]
 fn violent_oscillation_is_lr_too_high() {
-    for (seed, &(n, amplitude, scale)) in
-        [(30, 0.3, 1.0), (100, 0.5, 50.0), (500, 0.25, 1e-4), (12, 0.4, 3.0)].iter().enumerate()
+    for (seed, &(n, amplitude, scale)) in [
+        (30, 0.3, 1.0),
+        (100, 0.5, 50.0),
+        (500, 0.25, 1e-4),
+        (12, 0.4, 3.0),
+    ]
+    .iter()
+    .enumerate()
     {
         let decay = exp_decay(n, scale, scale * 0.2, 0.9);
         let mut rng = Lcg::new(seed as u64 + 7);
@@ -300,13 +343,21 @@ fn violent_oscillation_is_lr_too_high() {
             let sign = if t % 2 == 0 { 1.0 } else { -1.0 };
             decay(t) * 10f64.powf(sign * amplitude + 0.05 * rng.normal())
         }));
-        assert_has(&run, Pattern::LrTooHigh, &format!("oscillation n={n} a={amplitude}"));
+        assert_has(
+            &run,
+            Pattern::LrTooHigh,
+            &format!("oscillation n={n} a={amplitude}"),
+        );
         assert_lacks(&run, Pattern::LrTooLow, "oscillation");
     }
     // Random jumps of ±×3 (σ = 0.5 decades), not strictly alternating.
     for seed in 0..5 {
         let run = Run::train_only(sample(200, noisy(exp_decay(200, 1.0, 0.1, 0.9), 0.5, seed)));
-        assert_has(&run, Pattern::LrTooHigh, &format!("random jumps, seed {seed}"));
+        assert_has(
+            &run,
+            Pattern::LrTooHigh,
+            &format!("random jumps, seed {seed}"),
+        );
     }
     // The same on a loss that crosses 0: differences, not ratios.
     let mut rng = Lcg::new(3);
@@ -395,7 +446,11 @@ fn validation_rising_while_train_falls_is_overfitting() {
         for &(low_at, rise) in &[(0.1, 3.0), (0.3, 1.6), (0.5, 2.0), (0.05, 5.0)] {
             seed += 1;
             let run = overfit_run(n, every, low_at, rise, 1.5, seed);
-            assert_has(&run, Pattern::Overfitting, &format!("n={n} every={every} low={low_at} ×{rise}"));
+            assert_has(
+                &run,
+                Pattern::Overfitting,
+                &format!("n={n} every={every} low={low_at} ×{rise}"),
+            );
             assert_lacks(&run, Pattern::ValNoisy, "smooth overfitting");
             assert_lacks(&run, Pattern::LrTooHigh, "smooth overfitting");
         }
@@ -406,11 +461,17 @@ fn validation_rising_while_train_falls_is_overfitting() {
 fn overfitting_with_negative_losses() {
     // Differences, not ratios: train −1 → −3, validation −1 → −2.2, then back up to −1.4.
     for n in [20, 100] {
-        let run = Run::train_only(sample(n, |t| -3.0 + 2.0 * (-(t as f64) / (n as f64 / 6.0)).exp()))
-            .with_val(2, |t| {
-                let x = t as f64 / n as f64;
-                if x < 0.3 { -1.0 - 4.0 * x } else { -2.2 + 1.15 * (x - 0.3) }
-            });
+        let run = Run::train_only(sample(n, |t| {
+            -3.0 + 2.0 * (-(t as f64) / (n as f64 / 6.0)).exp()
+        }))
+        .with_val(2, |t| {
+            let x = t as f64 / n as f64;
+            if x < 0.3 {
+                -1.0 - 4.0 * x
+            } else {
+                -2.2 + 1.15 * (x - 0.3)
+            }
+        });
         assert_has(&run, Pattern::Overfitting, &format!("negative, n={n}"));
     }
 }
@@ -418,8 +479,20 @@ fn overfitting_with_negative_losses() {
 #[test]
 fn validation_rising_with_train_rising_is_not_overfitting() {
     let n = 50;
-    let run = Run::train_only(sample(n, |t| if t < 30 { 1.0 / (1 + t) as f64 } else { 0.03 * 1.2f64.powi(t as i32 - 29) }))
-        .with_val(1, |t| if t < 30 { 1.2 / (1 + t) as f64 } else { 0.04 * 1.2f64.powi(t as i32 - 29) });
+    let run = Run::train_only(sample(n, |t| {
+        if t < 30 {
+            1.0 / (1 + t) as f64
+        } else {
+            0.03 * 1.2f64.powi(t as i32 - 29)
+        }
+    }))
+    .with_val(1, |t| {
+        if t < 30 {
+            1.2 / (1 + t) as f64
+        } else {
+            0.04 * 1.2f64.powi(t as i32 - 29)
+        }
+    });
     assert_lacks(&run, Pattern::Overfitting, "both rise");
     assert_has(&run, Pattern::LrTooHigh, "both rise");
 }
@@ -429,7 +502,14 @@ fn validation_rising_with_train_rising_is_not_overfitting() {
 
 /// Loss = a decaying part + a noise floor proportional to the lr (as with minibatch noise);
 /// the floor follows the lr within a few steps, so every cut shows as a drop.
-fn step_schedule_run(n: usize, every: usize, cuts: &[usize], gamma: f64, offset: f64, seed: u64) -> Run {
+fn step_schedule_run(
+    n: usize,
+    every: usize,
+    cuts: &[usize],
+    gamma: f64,
+    offset: f64,
+    seed: u64,
+) -> Run {
     let lr = |t: usize| 0.01 * gamma.powi(cuts.iter().filter(|c| **c <= t).count() as i32);
     let relax = (n / 100).max(1) as f64;
     let loss = move |t: usize| {
@@ -461,10 +541,18 @@ fn drop_right_after_an_lr_cut_is_scheduler_helping() {
         ] {
             seed += 1;
             let run = step_schedule_run(n, every, &cuts, gamma, 0.0, seed);
-            assert_has(&run, Pattern::SchedulerHelping, &format!("n={n} every={every} cuts={cuts:?}"));
+            assert_has(
+                &run,
+                Pattern::SchedulerHelping,
+                &format!("n={n} every={every} cuts={cuts:?}"),
+            );
             // Shifted below 0: differences, not ratios.
             let run = step_schedule_run(n, every, &cuts, gamma, -3.0, seed);
-            assert_has(&run, Pattern::SchedulerHelping, &format!("negative n={n} cuts={cuts:?}"));
+            assert_has(
+                &run,
+                Pattern::SchedulerHelping,
+                &format!("negative n={n} cuts={cuts:?}"),
+            );
         }
     }
 }
@@ -498,9 +586,17 @@ fn smooth_decay_schedules_have_no_cuts() {
     // Cosine with warmup and exponential decay change the lr every step: no step cuts to credit.
     let n = 200;
     let cosine = |t: usize| {
-        if t < 20 { 1e-3 * t as f64 / 20.0 } else { 1e-5 + 0.5 * (1e-3 - 1e-5) * (1.0 + (std::f64::consts::PI * (t - 20) as f64 / 180.0).cos()) }
+        if t < 20 {
+            1e-3 * t as f64 / 20.0
+        } else {
+            1e-5 + 0.5
+                * (1e-3 - 1e-5)
+                * (1.0 + (std::f64::consts::PI * (t - 20) as f64 / 180.0).cos())
+        }
     };
-    for lr in [&cosine as &dyn Fn(usize) -> f64, &|t| 1e-2 * 0.97f64.powi(t as i32)] {
+    for lr in [&cosine as &dyn Fn(usize) -> f64, &|t| {
+        1e-2 * 0.97f64.powi(t as i32)
+    }] {
         let run = Run::train_only(sample(n, exp_decay(n, 3.0, 0.2, 0.9)))
             .with_val(1, exp_decay(n, 3.1, 0.25, 0.9))
             .with_lr(lr);
@@ -520,7 +616,11 @@ fn validation_swinging_between_evaluations_is_val_noisy() {
             let train = exp_decay(n, 2.5, 0.3, 0.95);
             let val = noisy(exp_decay(n, 2.0, 0.4, 0.9), sigma, seed);
             let run = Run::train_only(sample(n, &train)).with_val(every, val);
-            assert_has(&run, Pattern::ValNoisy, &format!("n={n} every={every} σ={sigma}"));
+            assert_has(
+                &run,
+                Pattern::ValNoisy,
+                &format!("n={n} every={every} σ={sigma}"),
+            );
             assert_lacks(&run, Pattern::LrTooHigh, "noisy validation only");
         }
     }
@@ -530,7 +630,9 @@ fn validation_swinging_between_evaluations_is_val_noisy() {
 fn noisy_validation_of_a_negative_loss_is_val_noisy() {
     let mut rng = Lcg::new(11);
     let run = Run::train_only(sample(100, |t| -1.0 - (t as f64 / 30.0).min(2.0)))
-        .with_val(2, |t| -0.8 - (t as f64 / 30.0).min(2.0) + 0.4 * rng.normal());
+        .with_val(2, |t| {
+            -0.8 - (t as f64 / 30.0).min(2.0) + 0.4 * rng.normal()
+        });
     assert_has(&run, Pattern::ValNoisy, "negative");
 }
 
@@ -557,15 +659,27 @@ fn healthy_curves_are_not_flagged() {
             // Exponential decays, at several scales and towards several floors.
             for (scale, floor) in [(1.0, 0.0), (100.0, 5.0), (1e-3, 1e-4), (2.3, 0.05)] {
                 let train = noisy(exp_decay(n, scale, floor, 0.95), 0.004, seed);
-                let val = noisy(exp_decay(n, 1.1 * scale, 1.3 * floor, 0.93), 0.004, seed + 50);
+                let val = noisy(
+                    exp_decay(n, 1.1 * scale, 1.3 * floor, 0.93),
+                    0.004,
+                    seed + 50,
+                );
                 let run = Run::train_only(sample(n, &train)).with_val(every, &val);
                 assert_healthy(&run, &format!("exp n={n} every={every} scale={scale}"));
                 let run = run.with_lr(|_| 1e-3);
                 assert_healthy(&run, &format!("exp n={n} with constant lr"));
             }
             // Power-law decay, the usual shape of a real training curve.
-            let train = noisy(|t: usize| 3.0 * (1.0 + t as f64 / 2.0).powf(-0.7), 0.006, seed + 1);
-            let val = noisy(|t: usize| 3.2 * (1.0 + t as f64 / 2.0).powf(-0.6), 0.006, seed + 2);
+            let train = noisy(
+                |t: usize| 3.0 * (1.0 + t as f64 / 2.0).powf(-0.7),
+                0.006,
+                seed + 1,
+            );
+            let val = noisy(
+                |t: usize| 3.2 * (1.0 + t as f64 / 2.0).powf(-0.6),
+                0.006,
+                seed + 2,
+            );
             let run = Run::train_only(sample(n, &train)).with_val(every, &val);
             assert_healthy(&run, &format!("power law n={n} every={every}"));
             // Negative-valued losses crossing 0: decay from +0.5 to −2.
@@ -602,13 +716,65 @@ fn mildly_noisy_healthy_curves_are_not_flagged() {
 }
 
 #[test]
+fn long_noisy_per_step_logs_are_judged_by_their_trend() {
+    // Minibatch-style noise on every step (±12 % to ±26 %), validation every 50 steps.
+    for (seed, sigma) in [(1, 0.05), (2, 0.1)] {
+        let n = 3000;
+        let train = noisy(
+            |t: usize| 2.3 * (1.0 + t as f64 / 50.0).powf(-0.5),
+            sigma,
+            seed,
+        );
+        let val = noisy(
+            |t: usize| 2.4 * (1.0 + t as f64 / 50.0).powf(-0.45),
+            0.005,
+            seed + 9,
+        );
+        let run = Run::train_only(sample(n, &train)).with_val(50, &val);
+        assert_healthy(&run, &format!("healthy per-step σ={sigma}"));
+        // The same noise on a slow decline is still too slow.
+        let slow = noisy(exp_decay(n, 2.3, 0.0, 0.15), sigma, seed + 20);
+        let run = Run::train_only(sample(n, &slow));
+        assert_has(&run, Pattern::LrTooLow, &format!("slow per-step σ={sigma}"));
+        // And validation evaluated at every step, noisy too, that turns up is overfitting.
+        let turning = noisy(
+            |t: usize| {
+                let x = t as f64 / n as f64;
+                if x < 0.3 {
+                    2.0 - 4.0 * x
+                } else {
+                    0.8 + 1.0 * (x - 0.3)
+                }
+            },
+            0.3 * sigma,
+            seed + 30,
+        );
+        let run = Run::train_only(sample(n, &train)).with_val(1, &turning);
+        assert_has(
+            &run,
+            Pattern::Overfitting,
+            &format!("overfitting per-step σ={sigma}"),
+        );
+    }
+}
+
+#[test]
 fn healthy_evidence_is_in_numbers() {
-    let run = Run::train_only(sample(41, exp_decay(41, 2.3, 0.0, 0.983))).with_val(10, |t| 2.0 / (1 + t) as f64);
+    let run = Run::train_only(sample(41, exp_decay(41, 2.3, 0.0, 0.983)))
+        .with_val(10, |t| 2.0 / (1 + t) as f64);
     let findings = diagnose(&run.series());
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0].pattern, Pattern::Healthy);
-    assert!(findings[0].evidence.contains("2.3 → 0.039"), "{}", findings[0].evidence);
-    assert!(findings[0].evidence.contains("41 steps"), "{}", findings[0].evidence);
+    assert!(
+        findings[0].evidence.contains("2.3 → 0.039"),
+        "{}",
+        findings[0].evidence
+    );
+    assert!(
+        findings[0].evidence.contains("41 steps"),
+        "{}",
+        findings[0].evidence
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -637,7 +803,11 @@ fn nan_and_inf_anywhere_are_handled() {
     for train in cases {
         let run = Run::train_only(train.clone()).with_val(1, |t| [nan, inf, 1.0, 0.5][t % 4]);
         let findings = diagnose(&run.series());
-        assert_eq!(findings[0].pattern, Pattern::LrTooHigh, "{train:?}: {findings:#?}");
+        assert_eq!(
+            findings[0].pattern,
+            Pattern::LrTooHigh,
+            "{train:?}: {findings:#?}"
+        );
     }
     // A leading NaN before the loss was ever finite is not an explosion.
     let run = Run::train_only(vec![nan, 1.0, 0.3, 0.1, 0.03]);
@@ -662,9 +832,18 @@ fn short_logs_give_an_answer() {
         assert!(!findings.is_empty(), "{train:?}");
         assert!(findings.iter().all(|f| !f.evidence.is_empty()));
     }
-    assert_eq!(Run::train_only(vec![1.0, 0.99, 0.98]).patterns(), vec![Pattern::LrTooLow]);
-    assert_eq!(Run::train_only(vec![1.0, 10.0, 100.0]).patterns(), vec![Pattern::LrTooHigh]);
-    assert_eq!(Run::train_only(vec![1.0, 0.3, 0.1]).patterns(), vec![Pattern::Healthy]);
+    assert_eq!(
+        Run::train_only(vec![1.0, 0.99, 0.98]).patterns(),
+        vec![Pattern::LrTooLow]
+    );
+    assert_eq!(
+        Run::train_only(vec![1.0, 10.0, 100.0]).patterns(),
+        vec![Pattern::LrTooHigh]
+    );
+    assert_eq!(
+        Run::train_only(vec![1.0, 0.3, 0.1]).patterns(),
+        vec![Pattern::Healthy]
+    );
 }
 
 #[test]
@@ -722,7 +901,13 @@ fn garbage_input_never_panics() {
             let train = pick(len, &mut rng);
             let val = pick(len, &mut rng);
             let lr = pick(len, &mut rng);
-            let series = Series { steps: &steps, train: &train, val_steps: &steps, val: &val, lr: Some(&lr) };
+            let series = Series {
+                steps: &steps,
+                train: &train,
+                val_steps: &steps,
+                val: &val,
+                lr: Some(&lr),
+            };
             assert!(!diagnose(&series).is_empty());
         }
     }
@@ -734,14 +919,30 @@ fn garbage_input_never_panics() {
 #[test]
 fn patterns_have_spec_ids_titles_and_actions() {
     let ids: Vec<&str> = Pattern::ALL.iter().map(|p| p.id()).collect();
-    assert_eq!(ids, ["lr_too_high", "lr_too_low", "overfitting", "scheduler_helping", "val_noisy", "healthy"]);
+    assert_eq!(
+        ids,
+        [
+            "lr_too_high",
+            "lr_too_low",
+            "overfitting",
+            "scheduler_helping",
+            "val_noisy",
+            "healthy"
+        ]
+    );
     for p in Pattern::ALL {
         assert_eq!(Pattern::from_id(p.id()), Some(p));
         assert!(!p.title().is_empty());
         assert!(!p.action().is_empty());
-        assert_eq!(serde_json::to_string(&p).unwrap(), format!("\"{}\"", p.id()));
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            format!("\"{}\"", p.id())
+        );
     }
-    assert_eq!(Pattern::LrTooHigh.action(), "lower lr ×0.1, add warmup, check eps, clip gradients");
+    assert_eq!(
+        Pattern::LrTooHigh.action(),
+        "lower lr ×0.1, add warmup, check eps, clip gradients"
+    );
     assert_eq!(Pattern::from_id("nope"), None);
 }
 
@@ -751,7 +952,12 @@ fn findings_serialize_as_pattern_evidence_action() {
     let json = serde_json::to_value(diagnose(&run.series())).unwrap();
     let finding = &json[0];
     assert_eq!(finding["pattern"], "lr_too_high");
-    assert!(finding["evidence"].as_str().unwrap().contains("NaN from step 3"));
+    assert!(
+        finding["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("NaN from step 3")
+    );
     assert_eq!(finding["action"], Pattern::LrTooHigh.action());
     assert_eq!(finding.as_object().unwrap().len(), 3);
 }
@@ -759,14 +965,23 @@ fn findings_serialize_as_pattern_evidence_action() {
 #[test]
 fn summary_is_one_plain_sentence() {
     let healthy = diagnose(&Run::train_only(vec![1.0, 0.3, 0.1]).series());
-    assert_eq!(summary(&healthy), "The curves look healthy: nothing to change.");
+    assert_eq!(
+        summary(&healthy),
+        "The curves look healthy: nothing to change."
+    );
     assert_eq!(summary(&[]), "The curves look healthy: nothing to change.");
     let run = overfit_run(100, 1, 0.2, 3.0, 1.0, 1);
     let mut findings = diagnose(&run.series());
     let noisy = diagnose(&Run::train_only(vec![1.0, 0.5, f64::NAN]).series());
     findings.splice(0..0, noisy);
     let sentence = summary(&findings);
-    assert_eq!(sentence, format!("LR too high and overfitting: {}.", Pattern::LrTooHigh.action()));
+    assert_eq!(
+        sentence,
+        format!(
+            "LR too high and overfitting: {}.",
+            Pattern::LrTooHigh.action()
+        )
+    );
     assert_eq!(sentence.matches(". ").count(), 0, "one sentence");
 }
 
@@ -788,7 +1003,8 @@ fn reader_detects_separators() {
         assert_eq!(runs[0].name, "");
     }
     // Semicolons with decimal commas, CRLF line ends and a byte-order mark.
-    let runs = read_log("\u{feff}Epoch;Train Loss;Val-Loss\r\n1;0,5;0,75\r\n2;0,25;0,5\r\n").unwrap();
+    let runs =
+        read_log("\u{feff}Epoch;Train Loss;Val-Loss\r\n1;0,5;0,75\r\n2;0,25;0,5\r\n").unwrap();
     assert_eq!(runs[0].train, [0.5, 0.25]);
     assert_eq!(runs[0].val, [0.75, 0.5]);
 }
@@ -814,7 +1030,8 @@ fn reader_takes_any_column_order_and_ignores_extra_columns() {
 
 #[test]
 fn reader_keeps_nan_and_inf_and_skips_empty_cells() {
-    let text = "step,loss,val_loss,lr\n0,1.0,,\n1,nan,,0.1\n2,inf,NaN,0.1\n3,,0.5,0.1\n4,-Infinity,,0.1\n";
+    let text =
+        "step,loss,val_loss,lr\n0,1.0,,\n1,nan,,0.1\n2,inf,NaN,0.1\n3,,0.5,0.1\n4,-Infinity,,0.1\n";
     let run = &read_log(text).unwrap()[0];
     assert_eq!(run.steps, [0.0, 1.0, 2.0, 4.0]);
     assert_eq!(run.train[0], 1.0);
@@ -876,7 +1093,9 @@ fn reader_names_the_missing_training_column() {
     let err = read_log("epoch,acc,val_loss\n0,0.5,1.0\n").unwrap_err();
     let message = err.to_string();
     assert!(
-        message.starts_with("no training-loss column: expected one of train_loss, training_loss, loss"),
+        message.starts_with(
+            "no training-loss column: expected one of train_loss, training_loss, loss"
+        ),
         "{message}"
     );
     assert!(!message.contains('\n'));
@@ -885,29 +1104,50 @@ fn reader_names_the_missing_training_column() {
 #[test]
 fn reader_names_the_line_of_a_bad_number() {
     let err = read_log("epoch,loss,val_loss\n0,1.0,1.1\n1,0.9,1.0\n\n2,0.8,abc\n").unwrap_err();
-    assert_eq!(err.to_string(), "line 5: cannot read 'abc' in column val_loss as a number");
+    assert_eq!(
+        err.to_string(),
+        "line 5: cannot read 'abc' in column val_loss as a number"
+    );
     // Line numbers count the lines of the file, also when a quoted cell spans two.
     let err = read_log("epoch,loss\n0,1.0\n1,\"0.9\n\"\n2,x\n").unwrap_err();
-    assert_eq!(err.to_string(), "line 5: cannot read 'x' in column loss as a number");
+    assert_eq!(
+        err.to_string(),
+        "line 5: cannot read 'x' in column loss as a number"
+    );
 }
 
 #[test]
 fn reader_rejects_ragged_rows_empty_files_and_garbage() {
     let err = read_log("epoch,loss,val_loss\n0,1.0,1.1\n1,0.9\n").unwrap_err();
-    assert_eq!(err, LogError::Ragged { line: 3, expected: 3, found: 2 });
+    assert_eq!(
+        err,
+        LogError::Ragged {
+            line: 3,
+            expected: 3,
+            found: 2
+        }
+    );
     assert_eq!(err.to_string(), "line 3: 2 cells where the header has 3");
     assert_eq!(read_log("").unwrap_err(), LogError::Empty);
     assert_eq!(read_log(" \n\n").unwrap_err(), LogError::Empty);
     assert_eq!(read_log("epoch,loss\n").unwrap_err(), LogError::NoRows);
-    assert_eq!(read_log("\u{0}\u{1}PNG\u{7f}").unwrap_err(), LogError::NotText);
-    let garbage: String = String::from_utf8_lossy(&[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0xff]).into();
+    assert_eq!(
+        read_log("\u{0}\u{1}PNG\u{7f}").unwrap_err(),
+        LogError::NotText
+    );
+    let garbage: String =
+        String::from_utf8_lossy(&[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0xff]).into();
     assert_eq!(read_log(&garbage).unwrap_err(), LogError::NotText);
     // Whatever the bytes, the reader answers without panicking, in one line.
     let mut rng = Lcg::new(9);
     for _ in 0..500 {
         let len = (rng.uniform() * 80.0) as usize;
         let text: String = (0..len)
-            .map(|_| *b"0123456789.,;\t\n\"e-+nainf lossepoch".get((rng.uniform() * 36.0) as usize).unwrap_or(&b'x') as char)
+            .map(|_| {
+                *b"0123456789.,;\t\n\"e-+nainf lossepoch"
+                    .get((rng.uniform() * 36.0) as usize)
+                    .unwrap_or(&b'x') as char
+            })
             .collect();
         if let Err(e) = read_log(&text) {
             assert!(!e.to_string().contains('\n'), "{e}");

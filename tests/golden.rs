@@ -62,14 +62,22 @@ fn every_golden_case_matches_through_gradscape_run() {
     for case in cases {
         let name = case["name"].as_str().unwrap();
         let path = dir.path().join(format!("{name}.json"));
-        std::fs::write(&path, serde_json::to_string_pretty(&case["scenario"]).unwrap()).unwrap();
+        std::fs::write(
+            &path,
+            serde_json::to_string_pretty(&case["scenario"]).unwrap(),
+        )
+        .unwrap();
         let out = Command::new(env!("CARGO_BIN_EXE_gradscape"))
             .arg("run")
             .arg(&path)
             .output()
             .unwrap();
         if !out.status.success() {
-            failures.push(format!("{name}: exit {:?}: {}", out.status, String::from_utf8_lossy(&out.stderr)));
+            failures.push(format!(
+                "{name}: exit {:?}: {}",
+                out.status,
+                String::from_utf8_lossy(&out.stderr)
+            ));
             continue;
         }
         let got: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -78,7 +86,15 @@ fn every_golden_case_matches_through_gradscape_run() {
         let run = &runs[0];
         let mut errors = Vec::new();
         for field in [
-            "points", "loss", "lr", "val_steps", "val_loss", "diverged_at", "stopped_at", "best_step", "final",
+            "points",
+            "loss",
+            "lr",
+            "val_steps",
+            "val_loss",
+            "diverged_at",
+            "stopped_at",
+            "best_step",
+            "final",
         ] {
             compare(field, &run[field], &case[field], &tol, &mut errors);
         }
@@ -86,14 +102,30 @@ fn every_golden_case_matches_through_gradscape_run() {
             failures.push(format!("{name}: {}", errors.join("; ")));
         }
     }
-    assert!(failures.is_empty(), "{} of {} golden cases fail:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} golden cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn golden_copy_is_identical_to_shared_when_present() {
-    let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/golden/trajectories.json");
+    let shared = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/fixtures/golden/trajectories.json"
+    );
     if let Ok(theirs) = std::fs::read(shared) {
-        let ours = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/golden/trajectories.json")).unwrap();
-        assert!(ours == theirs, "tests/fixtures/golden differs from ../shared: copy the newer one in");
+        let ours = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/golden/trajectories.json"
+        ))
+        .unwrap();
+        assert!(
+            ours == theirs,
+            "tests/fixtures/golden differs from ../shared: copy the newer one in"
+        );
     }
 }

@@ -240,7 +240,7 @@ const SLOW_FRACTION: f64 = 0.4;
 /// The share of the drop that must still come in the second half for "steady pace".
 const SLOW_LATE_SHARE_LOG: f64 = 0.2;
 const SLOW_LATE_SHARE_LIN: f64 = 0.35;
-/// Back-and-forth movement of a smooth curve, as a fraction of its net movement.
+/// A curve is smooth when its rises add up to at most this fraction of its falls.
 const SMOOTH_BACKTRACK: f64 = 0.5;
 /// A rise of validation loss from its (smoothed) low this large is overfitting...
 const OVERFIT_LOG: f64 = 0.079; // ×1.2
@@ -396,9 +396,12 @@ fn explosion(steps: &[f64], raw: &[f64]) -> Option<String> {
     let (lo_at, lo) = window
         .iter()
         .enumerate()
-        .fold((0, f64::INFINITY), |(bi, bv), (i, v)| {
-            if *v < bv { (i, *v) } else { (bi, bv) }
-        });
+        .fold(
+            (0, f64::INFINITY),
+            |(bi, bv), (i, v)| {
+                if *v < bv { (i, *v) } else { (bi, bv) }
+            },
+        );
     let Some(&last) = window.last() else {
         return Some(format!("train loss is {after}"));
     };
@@ -425,15 +428,11 @@ fn sustained_rise(c: &Curve) -> Option<String> {
     if n < 3 {
         return None;
     }
-    // The low is read on a running median, so that the noise of a long per-step log does not
-    // make one lucky step the low.
-    let smooth = running_median(&c.y, window(n));
-    let low = argmin(&smooth);
     // The median of the last three is only high when two of them are: a single spike at the
-    // end is not an explosion.
-    if low + 3 > n {
-        return None;
-    }
+    // end is not an explosion. It is compared with the low before them, read on a running
+    // median so that the noise of a long per-step log does not make one lucky step the low.
+    let smooth = running_median(&c.y, window(n));
+    let low = argmin(&smooth[..n - 2]);
     let tail = median(&c.y[n - 3..]);
     let rise = tail - smooth[low];
     let low_value = c.unwork(smooth[low]);
@@ -505,7 +504,11 @@ fn too_slow(c: &Curve) -> Option<String> {
         .collect();
     let (ups, downs) = trend.windows(2).fold((0.0, 0.0), |(u, d), w| {
         let step = w[1] - w[0];
-        if step > 0.0 { (u + step, d) } else { (u, d - step) }
+        if step > 0.0 {
+            (u + step, d)
+        } else {
+            (u, d - step)
+        }
     });
     let flat_curve = ups + downs <= 0.0;
     if !flat_curve && ups > SMOOTH_BACKTRACK * downs {
@@ -628,10 +631,7 @@ fn schedule_helps(steps: &[f64], lr: &[f64], c: &Curve, what: &str) -> Option<St
             .filter(|&i| c.steps[i] >= at && c.steps[i] < next)
             .take(2)
             .collect();
-        let Some(&best) = after
-            .iter()
-            .min_by(|&&i, &&j| c.y[i].total_cmp(&c.y[j]))
-        else {
+        let Some(&best) = after.iter().min_by(|&&i, &&j| c.y[i].total_cmp(&c.y[j])) else {
             continue;
         };
         // The trend of the last three evaluations: longer windows reach back into the steeper
@@ -647,7 +647,11 @@ fn schedule_helps(steps: &[f64], lr: &[f64], c: &Curve, what: &str) -> Option<St
     }
     let &(_, cut, before, best) = helped.iter().max_by(|a, b| a.0.total_cmp(&b.0))?;
     let count = if cuts.len() > 1 {
-        format!(" (lr cuts followed by such a drop: {} of {})", helped.len(), cuts.len())
+        format!(
+            " (lr cuts followed by such a drop: {} of {})",
+            helped.len(),
+            cuts.len()
+        )
     } else {
         String::new()
     };
@@ -714,7 +718,11 @@ fn healthy(train: &Curve, val: &Curve) -> String {
     if n < 2 {
         return format!("only {n} finite training-loss values: too few to judge");
     }
-    let verb = if train.raw[n - 1] < train.raw[0] { "fell" } else { "went" };
+    let verb = if train.raw[n - 1] < train.raw[0] {
+        "fell"
+    } else {
+        "went"
+    };
     let (first, last) = nums(train.raw[0], train.raw[n - 1]);
     let mut evidence = format!("train loss {verb} {first} → {last} over {n} steps");
     let nv = val.len();
@@ -746,9 +754,10 @@ fn nonfinite_name(v: f64) -> &'static str {
 }
 
 fn min_max(v: &[f64]) -> (f64, f64) {
-    v.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
-        (lo.min(*x), hi.max(*x))
-    })
+    v.iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
+            (lo.min(*x), hi.max(*x))
+        })
 }
 
 /// Index of the first smallest value (0 for an empty slice).
@@ -809,7 +818,11 @@ fn theil_sen(x: &[f64], y: &[f64]) -> f64 {
             }
         }
     }
-    if slopes.is_empty() { 0.0 } else { median(&slopes) }
+    if slopes.is_empty() {
+        0.0
+    } else {
+        median(&slopes)
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,12 +11,27 @@ use std::fmt;
 
 /// A parse error: where it is (0-based character offset) and what was found there.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message} at position {}", position + 1)]
+#[error("{message} at position {}{}", position + 1, if *unknown_name { UNKNOWN_NAME_HINT } else { "" })]
 pub struct ExprError {
     /// 0-based character offset of the offending token.
     pub position: usize,
     /// What went wrong, naming the offending token.
     pub message: String,
+    /// Whether to list what names exist.
+    pub unknown_name: bool,
+}
+
+const UNKNOWN_NAME_HINT: &str =
+    " (use x and y; constants pi and e; functions sin cos tan exp ln log sqrt abs tanh)";
+
+impl ExprError {
+    fn new(position: usize, message: String) -> Self {
+        Self {
+            position,
+            message,
+            unknown_name: false,
+        }
+    }
 }
 
 /// A value with its partial derivatives by x and y.
@@ -32,7 +47,11 @@ pub struct Dual {
 
 impl Dual {
     fn constant(v: f64) -> Self {
-        Self { v, dx: 0.0, dy: 0.0 }
+        Self {
+            v,
+            dx: 0.0,
+            dy: 0.0,
+        }
     }
     /// Chain rule for a function of one argument with value `v` and derivative `d`.
     fn chain(self, v: f64, d: f64) -> Self {
@@ -156,10 +175,7 @@ impl Expr {
         };
         let root = p.expr()?;
         if let Some(t) = p.peek() {
-            return Err(ExprError {
-                position: t.pos,
-                message: format!("unexpected '{}'", t.text),
-            });
+            return Err(ExprError::new(t.pos, format!("unexpected '{}'", t.text)));
         }
         Ok(Self {
             source: source.to_string(),
@@ -327,10 +343,9 @@ fn tokenize(source: &str) -> Result<Vec<Token>, ExprError> {
                 }
             }
             let text: String = chars[start..i].iter().collect();
-            let value: f64 = text.parse().map_err(|_| ExprError {
-                position: start,
-                message: format!("malformed number '{text}'"),
-            })?;
+            let value: f64 = text
+                .parse()
+                .map_err(|_| ExprError::new(start, format!("malformed number '{text}'")))?;
             out.push(Token {
                 tok: Tok::Num(value),
                 pos: start,
@@ -365,10 +380,7 @@ fn tokenize(source: &str) -> Result<Vec<Token>, ExprError> {
             });
             i += 1;
         } else {
-            return Err(ExprError {
-                position: i,
-                message: format!("unexpected character '{c}'"),
-            });
+            return Err(ExprError::new(i, format!("unexpected character '{c}'")));
         }
     }
     Ok(out)
@@ -408,10 +420,10 @@ impl Parser<'_> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             let position = self.peek().map_or(self.end, |t| t.pos);
-            return Err(ExprError {
+            return Err(ExprError::new(
                 position,
-                message: format!("expression nested deeper than {MAX_DEPTH} levels"),
-            });
+                format!("expression nested deeper than {MAX_DEPTH} levels"),
+            ));
         }
         Ok(())
     }
@@ -477,10 +489,7 @@ impl Parser<'_> {
 
     fn primary(&mut self) -> Result<usize, ExprError> {
         let Some(t) = self.peek().cloned() else {
-            return Err(ExprError {
-                position: self.end,
-                message: "expression ends too early".into(),
-            });
+            return Err(ExprError::new(self.end, "expression ends too early".into()));
         };
         self.pos += 1;
         match t.tok {
@@ -492,10 +501,7 @@ impl Parser<'_> {
                 }
                 Ok(inner)
             }
-            Tok::Op(c) => Err(ExprError {
-                position: t.pos,
-                message: format!("unexpected '{c}'"),
-            }),
+            Tok::Op(c) => Err(ExprError::new(t.pos, format!("unexpected '{c}'"))),
             Tok::Ident(name) => {
                 if let Some(f) = Func::from_name(&name) {
                     if !self.eat_op('(') {
@@ -513,11 +519,8 @@ impl Parser<'_> {
                     "pi" => Ok(self.push(Node::Num(std::f64::consts::PI))),
                     "e" => Ok(self.push(Node::Num(std::f64::consts::E))),
                     _ => Err(ExprError {
-                        position: t.pos,
-                        message: format!(
-                            "unknown variable '{name}' (use x and y; constants pi and e; \
-                             functions sin cos tan exp ln log sqrt abs tanh)"
-                        ),
+                        unknown_name: true,
+                        ..ExprError::new(t.pos, format!("unknown variable '{name}'"))
                     }),
                 }
             }
@@ -526,14 +529,8 @@ impl Parser<'_> {
 
     fn expected(&self, what: &str) -> ExprError {
         match self.peek() {
-            Some(t) => ExprError {
-                position: t.pos,
-                message: format!("expected {what}, found '{}'", t.text),
-            },
-            None => ExprError {
-                position: self.end,
-                message: format!("expected {what}, found the end"),
-            },
+            Some(t) => ExprError::new(t.pos, format!("expected {what}, found '{}'", t.text)),
+            None => ExprError::new(self.end, format!("expected {what}, found the end")),
         }
     }
 }
@@ -547,15 +544,20 @@ mod tests {
         let e = Expr::parse("-x^2 + 2^3^2 - -y*3/4").unwrap();
         assert_eq!(e.value(3.0, 4.0), -9.0 + 512.0 + 3.0);
         assert_eq!(Expr::parse("x**2").unwrap().value(3.0, 0.0), 9.0);
-        assert_eq!(Expr::parse("1.5e1 + pi - e").unwrap().value(0.0, 0.0), 15.0 + std::f64::consts::PI - std::f64::consts::E);
+        assert_eq!(
+            Expr::parse("1.5e1 + pi - e").unwrap().value(0.0, 0.0),
+            15.0 + std::f64::consts::PI - std::f64::consts::E
+        );
     }
 
     #[test]
     fn gradient_of_functions() {
-        let e = Expr::parse("sin(x)*exp(y) + ln(x) + sqrt(y) + abs(x-5) + tanh(y) + tan(x) + x^y").unwrap();
+        let e = Expr::parse("sin(x)*exp(y) + ln(x) + sqrt(y) + abs(x-5) + tanh(y) + tan(x) + x^y")
+            .unwrap();
         let (x, y) = (1.3, 0.7);
         let d = e.eval(x, y);
-        let dx = x.cos() * y.exp() + 1.0 / x - 1.0 + 1.0 / (x.cos() * x.cos()) + y * x.powf(y - 1.0);
+        let dx =
+            x.cos() * y.exp() + 1.0 / x - 1.0 + 1.0 / (x.cos() * x.cos()) + y * x.powf(y - 1.0);
         let dy = x.sin() * y.exp() + 0.5 / y.sqrt() + 1.0 - y.tanh().powi(2) + x.powf(y) * x.ln();
         assert!((d.dx - dx).abs() < 1e-12, "{} vs {dx}", d.dx);
         assert!((d.dy - dy).abs() < 1e-12, "{} vs {dy}", d.dy);
@@ -569,7 +571,12 @@ mod tests {
         let err = Expr::parse("x + * y").unwrap_err();
         assert_eq!(err.position, 4);
         assert!(err.to_string().contains("'*' at position 5"), "{err}");
-        assert!(Expr::parse("(x + y").unwrap_err().message.contains("expected ')'"));
+        assert!(
+            Expr::parse("(x + y")
+                .unwrap_err()
+                .message
+                .contains("expected ')'")
+        );
         assert!(Expr::parse("").is_err());
         assert!(Expr::parse("x $ y").unwrap_err().message.contains("'$'"));
         assert!(Expr::parse("sin x").is_err());

@@ -209,11 +209,18 @@ struct Columns {
     run: Option<usize>,
 }
 
+/// One data row: its step, and each value when the cell was not blank.
+struct Row {
+    step: f64,
+    train: Option<f64>,
+    val: Option<f64>,
+    lr: Option<f64>,
+}
+
 /// The rows of one run as they come, before the last appended segment is picked.
 struct RunRows {
     name: String,
-    /// (step, train, val, lr) per row.
-    rows: Vec<(f64, Option<f64>, Option<f64>, Option<f64>)>,
+    rows: Vec<Row>,
     /// Index of the first row of the latest segment (after the last restart of the steps).
     segment_start: usize,
 }
@@ -228,16 +235,21 @@ impl RunRows {
     }
 
     fn push(&mut self, step: Option<f64>, train: Option<f64>, val: Option<f64>, lr: Option<f64>) {
-        let previous = self.rows.last().map(|r| r.0);
+        let previous = self.rows.last().map(|r| r.step);
         // Without a step (no column, or a blank cell) rows count on from the previous one.
-        let step = step.unwrap_or_else(|| match previous {
+        let step = step.unwrap_or(match previous {
             Some(p) => p + 1.0,
             None => 0.0,
         });
         if previous.is_some_and(|p| step < p) {
             self.segment_start = self.rows.len();
         }
-        self.rows.push((step, train, val, lr));
+        self.rows.push(Row {
+            step,
+            train,
+            val,
+            lr,
+        });
     }
 
     fn finish(self, has_lr: bool) -> LogRun {
@@ -246,7 +258,13 @@ impl RunRows {
             ..LogRun::default()
         };
         let mut lr = Vec::new();
-        for &(step, train, val, rate) in &self.rows[self.segment_start..] {
+        for &Row {
+            step,
+            train,
+            val,
+            lr: rate,
+        } in &self.rows[self.segment_start..]
+        {
             // A row without a training loss is not a training point (e.g. a validation-only row).
             if let Some(train) = train {
                 run.steps.push(step);
@@ -277,7 +295,11 @@ fn detect_delimiter(text: &str) -> u8 {
         .into_iter()
         .fold((b',', 0), |(best, most), d| {
             let count = header.bytes().filter(|b| *b == d).count();
-            if count > most { (d, count) } else { (best, most) }
+            if count > most {
+                (d, count)
+            } else {
+                (best, most)
+            }
         })
         .0
 }
@@ -301,10 +323,11 @@ fn parse_cell(cell: &str, delimiter: u8) -> Result<Option<f64>, ()> {
         return Ok(Some(v));
     }
     // With `;` or tab as separator, a decimal comma is common ("0,25").
-    if delimiter != b',' && cell.matches(',').count() == 1 {
-        if let Ok(v) = cell.replace(',', ".").parse::<f64>() {
-            return Ok(Some(v));
-        }
+    if delimiter != b','
+        && cell.matches(',').count() == 1
+        && let Ok(v) = cell.replace(',', ".").parse::<f64>()
+    {
+        return Ok(Some(v));
     }
     match cell.to_ascii_lowercase().as_str() {
         "-nan" | "+nan" => Ok(Some(f64::NAN)),

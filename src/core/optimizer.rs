@@ -88,7 +88,10 @@ impl OptimizerKind {
                 momentum: 0.9,
                 nesterov: false,
             },
-            "rmsprop" => Self::RmsProp { rho: 0.9, eps: 1e-8 },
+            "rmsprop" => Self::RmsProp {
+                rho: 0.9,
+                eps: 1e-8,
+            },
             "adam" => Self::Adam {
                 beta1: 0.9,
                 beta2: 0.999,
@@ -232,9 +235,7 @@ impl OptimizerState {
                 self.second = rho * self.second + (1.0 - rho) * g.component_mul(&g);
                 theta - lr * adaptive(g, self.second, eps)
             }
-            OptimizerKind::Adam { beta1, beta2, eps } => {
-                self.adam(theta, g, lr, beta1, beta2, eps)
-            }
+            OptimizerKind::Adam { beta1, beta2, eps } => self.adam(theta, g, lr, beta1, beta2, eps),
             OptimizerKind::AdamW {
                 beta1,
                 beta2,

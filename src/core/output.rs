@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::diagnosis::Finding;
 use super::run::{Run, RunSet};
 
 #[derive(Serialize)]
@@ -19,7 +20,7 @@ struct JsonRun<'a> {
     best_step: Option<u64>,
     #[serde(rename = "final")]
     final_point: [f64; 2],
-    diagnosis: [(); 0], // TODO(lead): wired to core::diagnosis once it lands
+    diagnosis: Vec<Finding>,
 }
 
 #[derive(Serialize)]
@@ -42,7 +43,7 @@ fn json_run(run: &Run) -> JsonRun<'_> {
         stopped_at: run.stopped_at,
         best_step: run.best_step,
         final_point: [run.final_point.x, run.final_point.y],
-        diagnosis: [],
+        diagnosis: run.diagnose(),
     }
 }
 

@@ -26,19 +26,58 @@ macro_rules! preset {
 
 /// Every preset, in teaching order.
 pub const PRESETS: &[Preset] = &[
-    preset!("ravine-momentum", "Ravine: plain SGD zigzags across the narrow valley, momentum glides along it"),
-    preset!("rosenbrock", "Rosenbrock's banana valley with momentum, RMSProp and Adam under warmup + cosine (SPEC example)"),
-    preset!("noisy-quadratic", "Noisy gradients: SGD jitters around the bowl while RMSProp and Adam stay steady"),
-    preset!("per-parameter-scales", "Different scales per parameter (λ1 = 1, λ2 = 100): RMSProp and Adam even out the step per axis"),
-    preset!("saddle-escape", "Saddle point: starting almost on the ridge, SGD lingers while momentum and Adam escape"),
-    preset!("warmup-cosine", "Warmup + cosine: the rate ramps up for 50 steps, then glides down; compare with a constant rate"),
-    preset!("step-decay", "Step decay on a noisy bowl: cutting the rate ×0.1 at steps 100 and 200 settles the jitter"),
-    preset!("plateau-early-stopping", "Plateau + early stopping on a line fit whose validation set disagrees with training"),
-    preset!("lr-too-high", "LR too high: SGD at lr = 0.12 on a bowl with λ = 20 (stable only below 2/λ = 0.1) blows up"),
-    preset!("lr-too-low", "LR too low: SGD at lr = 2e-5 barely moves; the loss curve is almost flat"),
-    preset!("himmelblau-minima", "Himmelblau's four minima: where you start decides where you end"),
-    preset!("rastrigin-local-minima", "Rastrigin: a bowl covered in dimples; small steps get stuck in the nearest one"),
-    preset!("adam-bias-correction", "Adam's bias correction: with β2 = 0.999 the first steps would be huge without it; AdamW adds decay"),
+    preset!(
+        "ravine-momentum",
+        "Ravine: plain SGD zigzags across the narrow valley, momentum glides along it"
+    ),
+    preset!(
+        "rosenbrock",
+        "Rosenbrock's banana valley with momentum, RMSProp and Adam under warmup + cosine (SPEC example)"
+    ),
+    preset!(
+        "noisy-quadratic",
+        "Noisy gradients: SGD jitters around the bowl while RMSProp and Adam stay steady"
+    ),
+    preset!(
+        "per-parameter-scales",
+        "Different scales per parameter (λ1 = 1, λ2 = 100): RMSProp and Adam even out the step per axis"
+    ),
+    preset!(
+        "saddle-escape",
+        "Saddle point: starting almost on the ridge, SGD lingers while momentum and Adam escape"
+    ),
+    preset!(
+        "warmup-cosine",
+        "Warmup + cosine: the rate ramps up for 50 steps, then glides down; compare with a constant rate"
+    ),
+    preset!(
+        "step-decay",
+        "Step decay on a noisy bowl: cutting the rate ×0.1 at steps 100 and 200 settles the jitter"
+    ),
+    preset!(
+        "plateau-early-stopping",
+        "Plateau + early stopping on a line fit whose validation set disagrees with training"
+    ),
+    preset!(
+        "lr-too-high",
+        "LR too high: SGD at lr = 0.12 on a bowl with λ = 20 (stable only below 2/λ = 0.1) blows up"
+    ),
+    preset!(
+        "lr-too-low",
+        "LR too low: SGD at lr = 2e-5 barely moves; the loss curve is almost flat"
+    ),
+    preset!(
+        "himmelblau-minima",
+        "Himmelblau's four minima: where you start decides where you end"
+    ),
+    preset!(
+        "rastrigin-local-minima",
+        "Rastrigin: a bowl covered in dimples; small steps get stuck in the nearest one"
+    ),
+    preset!(
+        "adam-bias-correction",
+        "Adam's bias correction: with β2 = 0.999 the first steps would be huge without it; AdamW adds decay"
+    ),
 ];
 
 /// The preset named `name`.
@@ -49,7 +88,8 @@ pub fn find(name: &str) -> Option<&'static Preset> {
 impl Preset {
     /// The preset's scenario. Presets are tested to parse, so this does not fail.
     pub fn scenario(&self) -> Scenario {
-        Scenario::from_json(self.json).unwrap_or_else(|e| panic!("preset {} is invalid: {e}", self.name))
+        Scenario::from_json(self.json)
+            .unwrap_or_else(|e| panic!("preset {} is invalid: {e}", self.name))
     }
 }
 

@@ -7,6 +7,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::StandardNormal;
 
 use super::Vec2;
+use super::diagnosis::{Finding, Series, diagnose};
 use super::early_stop::EarlyStopper;
 use super::optimizer::{OptimizerConfig, OptimizerState};
 use super::scenario::Scenario;
@@ -73,6 +74,23 @@ pub struct Run {
 }
 
 impl Run {
+    /// The loss-curve diagnosis of SPEC §10 for this run.
+    pub fn diagnose(&self) -> Vec<Finding> {
+        let steps: Vec<f64> = (0..self.loss.len()).map(|t| t as f64).collect();
+        // lr[t−1] is the rate of the update that produced θ_t; the start has none.
+        let lr: Vec<f64> = std::iter::once(f64::NAN)
+            .chain(self.lr.iter().copied())
+            .collect();
+        let val_steps: Vec<f64> = self.val_steps.iter().map(|&t| t as f64).collect();
+        diagnose(&Series {
+            steps: &steps,
+            train: &self.loss,
+            val_steps: &val_steps,
+            val: &self.val_loss,
+            lr: Some(&lr),
+        })
+    }
+
     /// Steps taken.
     pub fn steps_taken(&self) -> usize {
         self.lr.len()
@@ -259,7 +277,11 @@ fn run_one(scenario: &Scenario, surface: &Surface, noise: &[Vec2], i: usize, lab
         run.lr.push(lr);
         run.grad_norm.push(g.norm());
 
-        if !loss.is_finite() || !theta.x.is_finite() || !theta.y.is_finite() || theta.norm() > DIVERGENCE_NORM {
+        if !loss.is_finite()
+            || !theta.x.is_finite()
+            || !theta.y.is_finite()
+            || theta.norm() > DIVERGENCE_NORM
+        {
             run.diverged_at = Some(t);
             break;
         }

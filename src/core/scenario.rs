@@ -214,7 +214,10 @@ impl RawScenario {
         let mut de = serde_json::Deserializer::from_str(text);
         let raw: Self = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
-            json_error(if path == "." { String::new() } else { path }, e.into_inner())
+            json_error(
+                if path == "." { String::new() } else { path },
+                e.into_inner(),
+            )
         })?;
         // Trailing content after the object is a syntax error too.
         de.end().map_err(|e| json_error(String::new(), e))?;
@@ -371,8 +374,12 @@ impl Scenario {
 
     /// The region to show: the file's view, or the surface's default widened to hold θ0.
     pub fn view(&self) -> View {
-        self.view
-            .unwrap_or_else(|| self.surface.build(self.seed).default_view().including(self.start))
+        self.view.unwrap_or_else(|| {
+            self.surface
+                .build(self.seed)
+                .default_view()
+                .including(self.start)
+        })
     }
 
     /// The schedule optimizer `i` follows.
@@ -566,7 +573,9 @@ fn surface_from_raw(r: &RawSurface) -> Result<SurfaceSpec, ScenarioError> {
         ("noise", r.noise.is_some()),
     ];
     let fields = |allowed: &[&str]| only_fields("surface", &r.kind, &present, allowed);
-    let num = |name: &str, v: Option<f64>, default: f64| finite(&format!("surface.{name}"), v.unwrap_or(default));
+    let num = |name: &str, v: Option<f64>, default: f64| {
+        finite(&format!("surface.{name}"), v.unwrap_or(default))
+    };
     let surface = match r.kind.as_str() {
         "quadratic" => {
             fields(&["lambda1", "lambda2", "angle_deg"])?;
@@ -615,12 +624,18 @@ fn surface_from_raw(r: &RawSurface) -> Result<SurfaceSpec, ScenarioError> {
                     "is required for a custom surface, e.g. \"x^2 + 10*y^2\"",
                 ));
             };
-            let e = Expr::parse(src)
-                .map_err(|e| ScenarioError::new("surface.expr", e.to_string()))?;
+            let e =
+                Expr::parse(src).map_err(|e| ScenarioError::new("surface.expr", e.to_string()))?;
             Surface::Custom(e)
         }
         "linreg" => return linreg_from_raw(r, &present),
-        other => return Err(unknown_kind("surface.kind", other, &super::surface::SURFACE_KINDS)),
+        other => {
+            return Err(unknown_kind(
+                "surface.kind",
+                other,
+                &super::surface::SURFACE_KINDS,
+            ));
+        }
     };
     Ok(SurfaceSpec::Fixed(surface))
 }
@@ -628,24 +643,36 @@ fn surface_from_raw(r: &RawSurface) -> Result<SurfaceSpec, ScenarioError> {
 fn linreg_from_raw(r: &RawSurface, present: &[(&str, bool)]) -> Result<SurfaceSpec, ScenarioError> {
     let batch_size = r.batch_size.unwrap_or(8);
     if batch_size < 1 {
-        return Err(ScenarioError::new("surface.batch_size", "must be at least 1"));
+        return Err(ScenarioError::new(
+            "surface.batch_size",
+            "must be at least 1",
+        ));
     }
     let batch_size = usize::try_from(batch_size).unwrap_or(usize::MAX);
     if r.train.is_some() || r.val.is_some() {
-        only_fields("surface", "linreg with explicit data", present, &["train", "val", "batch_size"])?;
-        let points = |name: &str, v: &Option<Vec<[f64; 2]>>| -> Result<Vec<[f64; 2]>, ScenarioError> {
-            let field = format!("surface.{name}");
-            let Some(v) = v else {
-                return Err(ScenarioError::new(field, "is required with explicit data (a list of [ξ, η] pairs)"));
+        only_fields(
+            "surface",
+            "linreg with explicit data",
+            present,
+            &["train", "val", "batch_size"],
+        )?;
+        let points =
+            |name: &str, v: &Option<Vec<[f64; 2]>>| -> Result<Vec<[f64; 2]>, ScenarioError> {
+                let field = format!("surface.{name}");
+                let Some(v) = v else {
+                    return Err(ScenarioError::new(
+                        field,
+                        "is required with explicit data (a list of [ξ, η] pairs)",
+                    ));
+                };
+                if v.is_empty() {
+                    return Err(ScenarioError::new(field, "must not be empty"));
+                }
+                for (i, p) in v.iter().enumerate() {
+                    finite_pair(&format!("{field}[{i}]"), *p)?;
+                }
+                Ok(v.clone())
             };
-            if v.is_empty() {
-                return Err(ScenarioError::new(field, "must not be empty"));
-            }
-            for (i, p) in v.iter().enumerate() {
-                finite_pair(&format!("{field}[{i}]"), *p)?;
-            }
-            Ok(v.clone())
-        };
         let train = points("train", &r.train)?;
         let val = points("val", &r.val)?;
         return Ok(SurfaceSpec::Fixed(Surface::Linreg(Linreg {
@@ -658,7 +685,16 @@ fn linreg_from_raw(r: &RawSurface, present: &[(&str, bool)]) -> Result<SurfaceSp
         "surface",
         "generated linreg",
         present,
-        &["batch_size", "n_train", "n_val", "w_true", "b_true", "x_mean", "x_std", "noise"],
+        &[
+            "batch_size",
+            "n_train",
+            "n_val",
+            "w_true",
+            "b_true",
+            "x_mean",
+            "x_std",
+            "noise",
+        ],
     )?;
     let d = LinregGen::default();
     let count = |name: &str, v: Option<u64>, default: u64| -> Result<u64, ScenarioError> {
@@ -671,7 +707,9 @@ fn linreg_from_raw(r: &RawSurface, present: &[(&str, bool)]) -> Result<SurfaceSp
         }
         Ok(n)
     };
-    let num = |name: &str, v: Option<f64>, default: f64| finite(&format!("surface.{name}"), v.unwrap_or(default));
+    let num = |name: &str, v: Option<f64>, default: f64| {
+        finite(&format!("surface.{name}"), v.unwrap_or(default))
+    };
     let gen_ = LinregGen {
         n_train: count("n_train", r.n_train, d.n_train)?,
         n_val: count("n_val", r.n_val, d.n_val)?,
@@ -812,7 +850,11 @@ fn optimizer_from_raw(p: &str, r: &RawOptimizer) -> Result<OptimizerConfig, Scen
     let color = r
         .color
         .as_deref()
-        .map(|c| parse_color(c).ok_or_else(|| ScenarioError::new(f("color"), format!("must be \"#rrggbb\" (got \"{c}\")"))))
+        .map(|c| {
+            parse_color(c).ok_or_else(|| {
+                ScenarioError::new(f("color"), format!("must be \"#rrggbb\" (got \"{c}\")"))
+            })
+        })
         .transpose()?;
     let schedule = r
         .schedule
@@ -919,12 +961,17 @@ fn schedule_from_raw(p: &str, r: &RawSchedule) -> Result<Schedule, ScenarioError
         "cosine" => {
             fields(&["total_steps", "lr_min"])?;
             let Some(total_steps) = r.total_steps else {
-                return Err(ScenarioError::new(f("total_steps"), "is required for a cosine schedule"));
+                return Err(ScenarioError::new(
+                    f("total_steps"),
+                    "is required for a cosine schedule",
+                ));
             };
             if total_steps <= warmup_steps {
                 return Err(ScenarioError::new(
                     f("total_steps"),
-                    format!("must be larger than warmup_steps ({warmup_steps}) (got {total_steps})"),
+                    format!(
+                        "must be larger than warmup_steps ({warmup_steps}) (got {total_steps})"
+                    ),
                 ));
             }
             Decay::Cosine {
@@ -936,7 +983,12 @@ fn schedule_from_raw(p: &str, r: &RawSchedule) -> Result<Schedule, ScenarioError
             fields(&["factor", "patience", "min_delta", "cooldown", "lr_min"])?;
             let d = Plateau::default();
             let factor = r.factor.unwrap_or(d.factor);
-            check(&f("factor"), factor, factor > 0.0 && factor < 1.0, "in (0, 1)")?;
+            check(
+                &f("factor"),
+                factor,
+                factor > 0.0 && factor < 1.0,
+                "in (0, 1)",
+            )?;
             Decay::Plateau(Plateau {
                 factor,
                 patience: r.patience.unwrap_or(d.patience),
@@ -945,7 +997,13 @@ fn schedule_from_raw(p: &str, r: &RawSchedule) -> Result<Schedule, ScenarioError
                 lr_min: non_negative(&f("lr_min"), r.lr_min.unwrap_or(d.lr_min))?,
             })
         }
-        other => return Err(unknown_kind(&f("kind"), other, &super::schedule::SCHEDULE_KINDS)),
+        other => {
+            return Err(unknown_kind(
+                &f("kind"),
+                other,
+                &super::schedule::SCHEDULE_KINDS,
+            ));
+        }
     };
     Ok(Schedule {
         warmup_steps,
@@ -988,11 +1046,17 @@ fn early_stopping_from_raw(r: &RawEarlyStopping) -> Result<EarlyStopping, Scenar
     let d = EarlyStopping::default();
     let patience = r.patience.unwrap_or(d.patience);
     if patience < 1 {
-        return Err(ScenarioError::new("early_stopping.patience", "must be at least 1"));
+        return Err(ScenarioError::new(
+            "early_stopping.patience",
+            "must be at least 1",
+        ));
     }
     Ok(EarlyStopping {
         patience,
-        min_delta: non_negative("early_stopping.min_delta", r.min_delta.unwrap_or(d.min_delta))?,
+        min_delta: non_negative(
+            "early_stopping.min_delta",
+            r.min_delta.unwrap_or(d.min_delta),
+        )?,
         restore_best: r.restore_best.unwrap_or(d.restore_best),
     })
 }
@@ -1001,13 +1065,16 @@ fn view_from_raw(v: RawView) -> Result<View, ScenarioError> {
     let x = finite_pair("view.x", v.x)?;
     let y = finite_pair("view.y", v.y)?;
     if x.x >= x.y {
-        return Err(ScenarioError::new("view.x", format!("xmin must be below xmax (got [{}, {}])", x.x, x.y)));
+        return Err(ScenarioError::new(
+            "view.x",
+            format!("xmin must be below xmax (got [{}, {}])", x.x, x.y),
+        ));
     }
     if y.x >= y.y {
-        return Err(ScenarioError::new("view.y", format!("ymin must be below ymax (got [{}, {}])", y.x, y.y)));
+        return Err(ScenarioError::new(
+            "view.y",
+            format!("ymin must be below ymax (got [{}, {}])", y.x, y.y),
+        ));
     }
-    Ok(View {
-        x: v.x,
-        y: v.y,
-    })
+    Ok(View { x: v.x, y: v.y })
 }

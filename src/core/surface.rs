@@ -84,7 +84,9 @@ impl Linreg {
 
     /// Steps per epoch: ⌈n / batch_size⌉.
     pub fn batches_per_epoch(&self) -> usize {
-        self.train.len().div_ceil(self.batch_size.min(self.train.len()).max(1))
+        self.train
+            .len()
+            .div_ceil(self.batch_size.min(self.train.len()).max(1))
     }
 
     /// The least-squares line (w, b), where it is unique.
@@ -232,7 +234,10 @@ impl Surface {
                 let (s, c) = angle_deg.to_radians().sin_cos();
                 let u = x * c + y * s;
                 let v = -x * s + y * c;
-                Vec2::new(lambda1 * u * c - lambda2 * v * s, lambda1 * u * s + lambda2 * v * c)
+                Vec2::new(
+                    lambda1 * u * c - lambda2 * v * s,
+                    lambda1 * u * s + lambda2 * v * c,
+                )
             }
             Self::Rosenbrock { a, b } => {
                 let d = y - x * x;

@@ -225,7 +225,22 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
 pub fn diagnose_text(path: &Path, format: DiagnoseFormat) -> Result<String, UserError> {
     let bytes = std::fs::read(path)
         .map_err(|e| UserError(format!("{}: cannot read: {e}", path.display())))?;
-    let text = String::from_utf8_lossy(&bytes);
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let bad = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        // Binary data (a NUL byte early on) is not a mis-encoded text file.
+        if bytes.iter().take(8192).any(|b| *b == 0) {
+            return UserError(format!(
+                "{}: the log is not a text CSV file (it contains binary data)",
+                path.display()
+            ));
+        }
+        let line = bytes[..bad].iter().filter(|b| **b == b'\n').count() + 1;
+        UserError(format!(
+            "{}: line {line}: the text is not valid UTF-8 (byte {bad}); save the log as UTF-8",
+            path.display()
+        ))
+    })?;
     let runs = read_log(&text).map_err(|e| UserError(format!("{}: {e}", path.display())))?;
     let stem = path
         .file_stem()
@@ -359,10 +374,14 @@ pub fn render_to(
     })?;
     let (width, height) = render::parse_size(size).map_err(UserError)?;
     if !(1..=100).contains(&fps) {
-        return Err(UserError(format!("--fps must be from 1 to 100 (got {fps})")));
+        return Err(UserError(format!(
+            "--fps must be from 1 to 100 (got {fps})"
+        )));
     }
     if !(1..=10_000).contains(&frames) {
-        return Err(UserError(format!("--frames must be from 1 to 10000 (got {frames})")));
+        return Err(UserError(format!(
+            "--frames must be from 1 to 10000 (got {frames})"
+        )));
     }
     let options = RenderOptions {
         width,

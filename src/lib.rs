@@ -6,6 +6,7 @@
 //! - [`scene`]: *what* to draw, in world coordinates, shared by the window and the renderer.
 //! - [`core`]: the mathematics and file formats; no egui here.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod core;

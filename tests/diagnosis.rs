@@ -1154,3 +1154,59 @@ fn reader_rejects_ragged_rows_empty_files_and_garbage() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The classroom presets are diagnosed as they teach
+
+/// The patterns of the run labelled `label` in preset `name`.
+fn preset_patterns(name: &str, label: &str) -> Vec<Pattern> {
+    let preset = gradscape::core::presets::find(name).unwrap_or_else(|| panic!("preset {name}"));
+    let set = gradscape::core::run::run_scenario(&preset.scenario());
+    let run = set
+        .runs
+        .iter()
+        .find(|r| r.label == label)
+        .unwrap_or_else(|| panic!("{name}: no run labelled {label}"));
+    run.diagnose().iter().map(|f| f.pattern).collect()
+}
+
+#[test]
+fn teaching_presets_show_their_pattern() {
+    let cases = [
+        ("lr-too-high", "SGD lr=0.12", Pattern::LrTooHigh),
+        ("lr-too-low", "SGD lr=2e-5", Pattern::LrTooLow),
+        ("plateau-early-stopping", "SGD", Pattern::Overfitting),
+        ("step-decay", "SGD, step decay", Pattern::SchedulerHelping),
+        ("noisy-quadratic", "SGD", Pattern::ValNoisy),
+    ];
+    for (name, label, pattern) in cases {
+        let found = preset_patterns(name, label);
+        assert!(
+            found.contains(&pattern),
+            "{name} / {label}: expected {}, got {found:?}",
+            pattern.id()
+        );
+    }
+    let constant = preset_patterns("step-decay", "SGD, constant");
+    assert!(
+        !constant.contains(&Pattern::SchedulerHelping),
+        "a constant rate has no cut to credit: {constant:?}"
+    );
+}
+
+#[test]
+fn healthy_presets_are_healthy() {
+    for name in ["ravine-momentum", "himmelblau-minima", "warmup-cosine"] {
+        let preset = gradscape::core::presets::find(name).unwrap();
+        let set = gradscape::core::run::run_scenario(&preset.scenario());
+        assert!(!set.runs.is_empty());
+        for run in &set.runs {
+            let findings = run.diagnose();
+            assert!(
+                findings.len() == 1 && findings[0].pattern == Pattern::Healthy,
+                "{name} / {}: {findings:#?}",
+                run.label
+            );
+        }
+    }
+}

@@ -170,6 +170,7 @@ impl Expr {
             tokens: &tokens,
             pos: 0,
             nodes: Vec::new(),
+            heights: Vec::new(),
             depth: 0,
             end: source.chars().count(),
         };
@@ -388,11 +389,16 @@ fn tokenize(source: &str) -> Result<Vec<Token>, ExprError> {
 
 /// Nesting deeper than this is refused rather than risking the stack.
 const MAX_DEPTH: usize = 200;
+/// Trees taller than this are refused: evaluation recurses once per level, and a long chain
+/// such as `x+x+…+x` is as tall as it is long although it nests nothing.
+const MAX_HEIGHT: u32 = 1000;
 
 struct Parser<'a> {
     tokens: &'a [Token],
     pos: usize,
     nodes: Vec<Node>,
+    /// Height of the tree under each node (1 for a leaf), parallel to `nodes`.
+    heights: Vec<u32>,
     depth: usize,
     end: usize,
 }
@@ -402,9 +408,31 @@ impl Parser<'_> {
         self.tokens.get(self.pos)
     }
 
-    fn push(&mut self, n: Node) -> usize {
+    fn push(&mut self, n: Node) -> Result<usize, ExprError> {
+        let h = |i: usize| self.heights[i];
+        let height = 1 + match n {
+            Node::Num(_) | Node::X | Node::Y => 0,
+            Node::Neg(a) | Node::Call(_, a) => h(a),
+            Node::Add(a, b)
+            | Node::Sub(a, b)
+            | Node::Mul(a, b)
+            | Node::Div(a, b)
+            | Node::Pow(a, b) => h(a).max(h(b)),
+        };
+        if height > MAX_HEIGHT {
+            // The last token read ends the operation that went one level too far.
+            let position = self
+                .pos
+                .checked_sub(1)
+                .map_or(self.end, |i| self.tokens[i].pos);
+            return Err(ExprError::new(
+                position,
+                format!("expression too long: more than {MAX_HEIGHT} chained operations"),
+            ));
+        }
         self.nodes.push(n);
-        self.nodes.len() - 1
+        self.heights.push(height);
+        Ok(self.nodes.len() - 1)
     }
 
     fn eat_op(&mut self, op: char) -> bool {
@@ -434,10 +462,10 @@ impl Parser<'_> {
         loop {
             if self.eat_op('+') {
                 let rhs = self.term()?;
-                lhs = self.push(Node::Add(lhs, rhs));
+                lhs = self.push(Node::Add(lhs, rhs))?;
             } else if self.eat_op('-') {
                 let rhs = self.term()?;
-                lhs = self.push(Node::Sub(lhs, rhs));
+                lhs = self.push(Node::Sub(lhs, rhs))?;
             } else {
                 break;
             }
@@ -451,10 +479,10 @@ impl Parser<'_> {
         loop {
             if self.eat_op('*') {
                 let rhs = self.unary()?;
-                lhs = self.push(Node::Mul(lhs, rhs));
+                lhs = self.push(Node::Mul(lhs, rhs))?;
             } else if self.eat_op('/') {
                 let rhs = self.unary()?;
-                lhs = self.push(Node::Div(lhs, rhs));
+                lhs = self.push(Node::Div(lhs, rhs))?;
             } else {
                 break;
             }
@@ -467,7 +495,7 @@ impl Parser<'_> {
         self.enter()?;
         let node = if self.eat_op('-') {
             let a = self.unary()?;
-            self.push(Node::Neg(a))
+            self.push(Node::Neg(a))?
         } else if self.eat_op('+') {
             self.unary()?
         } else {
@@ -482,7 +510,7 @@ impl Parser<'_> {
         if self.eat_op('^') {
             // Right-associative: 2^3^2 = 2^(3^2); the exponent may carry a sign (x^-1).
             let exp = self.unary()?;
-            return Ok(self.push(Node::Pow(base, exp)));
+            return self.push(Node::Pow(base, exp));
         }
         Ok(base)
     }
@@ -493,7 +521,7 @@ impl Parser<'_> {
         };
         self.pos += 1;
         match t.tok {
-            Tok::Num(v) => Ok(self.push(Node::Num(v))),
+            Tok::Num(v) => self.push(Node::Num(v)),
             Tok::Op('(') => {
                 let inner = self.expr()?;
                 if !self.eat_op(')') {
@@ -511,13 +539,13 @@ impl Parser<'_> {
                     if !self.eat_op(')') {
                         return Err(self.expected("')'"));
                     }
-                    return Ok(self.push(Node::Call(f, arg)));
+                    return self.push(Node::Call(f, arg));
                 }
                 match name.as_str() {
-                    "x" => Ok(self.push(Node::X)),
-                    "y" => Ok(self.push(Node::Y)),
-                    "pi" => Ok(self.push(Node::Num(std::f64::consts::PI))),
-                    "e" => Ok(self.push(Node::Num(std::f64::consts::E))),
+                    "x" => self.push(Node::X),
+                    "y" => self.push(Node::Y),
+                    "pi" => self.push(Node::Num(std::f64::consts::PI)),
+                    "e" => self.push(Node::Num(std::f64::consts::E)),
                     _ => Err(ExprError {
                         unknown_name: true,
                         ..ExprError::new(t.pos, format!("unknown variable '{name}'"))
@@ -582,6 +610,41 @@ mod tests {
         assert!(Expr::parse("sin x").is_err());
         let deep = "(".repeat(10_000) + "x" + &")".repeat(10_000);
         assert!(Expr::parse(&deep).unwrap_err().message.contains("nested"));
+    }
+
+    /// Found by fuzzing (fuzz/fuzz_targets/expr.rs): a long flat chain nests nothing, so the
+    /// nesting limit let it through, and evaluating it recursed once per term and overflowed
+    /// the stack.
+    #[test]
+    fn long_chains_are_refused_not_overflowing_the_stack() {
+        for op in ["+", "-", "*", "/"] {
+            let long = vec!["x"; 200_000].join(op);
+            let err = Expr::parse(&long).unwrap_err();
+            assert!(err.message.contains("too long"), "{op}: {err}");
+        }
+        // `^` is right-associative: its chains nest, and the nesting limit refuses them.
+        assert!(Expr::parse(&vec!["x"; 200_000].join("^")).is_err());
+        // Chains that fit are evaluated, on a thread with a small stack as in the app.
+        let ok = vec!["x"; MAX_HEIGHT as usize].join("+");
+        let e = Expr::parse(&ok).unwrap();
+        let d = std::thread::Builder::new()
+            .stack_size(1024 * 1024)
+            .spawn(move || e.eval(1.0, 2.0))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(
+            (d.v, d.dx, d.dy),
+            (MAX_HEIGHT as f64, MAX_HEIGHT as f64, 0.0)
+        );
+        // Nesting and chaining add up.
+        let mixed = format!("({})*x", vec!["x"; MAX_HEIGHT as usize].join("+"));
+        assert!(
+            Expr::parse(&mixed)
+                .unwrap_err()
+                .message
+                .contains("too long")
+        );
     }
 
     #[test]

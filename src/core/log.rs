@@ -61,11 +61,13 @@ pub enum LogError {
     /// None of the training-loss column names is in the header.
     #[error(
         "no training-loss column: expected one of train_loss, training_loss, loss \
-         (the header has: {found})"
+         (the header has: {found}){hint}"
     )]
     NoTrainColumn {
         /// The header's column names, as written.
         found: String,
+        /// A hint when the header did not split at all (an unsupported separator), else empty.
+        hint: String,
     },
     /// A row with a different number of cells than the header.
     #[error("line {line}: {found} cells where the header has {expected}")]
@@ -141,6 +143,11 @@ pub fn read_log(text: &str) -> Result<Vec<LogRun>, LogError> {
         step: find(&STEP_NAMES),
         train: find(&TRAIN_NAMES).ok_or_else(|| LogError::NoTrainColumn {
             found: one_line(&written.join(", ")),
+            hint: if written.len() == 1 && written[0].contains(['|', ':', ' ', '/']) {
+                "; the separator must be a comma, a semicolon or a tab".to_string()
+            } else {
+                String::new()
+            },
         })?,
         val: find(&VAL_NAMES),
         lr: find(&LR_NAMES),

@@ -72,7 +72,7 @@ pub const PRESETS: &[Preset] = &[
     ),
     preset!(
         "rastrigin-local-minima",
-        "Rastrigin: a bowl covered in dimples; small steps get stuck in the nearest one"
+        "Rastrigin: a bowl covered in dimples; gradient steps, with or without momentum, stop in the nearest one"
     ),
     preset!(
         "adam-bias-correction",

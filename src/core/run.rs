@@ -228,7 +228,8 @@ fn run_one(scenario: &Scenario, surface: &Surface, noise: &[Vec2], i: usize, lab
         _ => None,
     };
     let eval_period = match surface {
-        Surface::Linreg(l) => l.batches_per_epoch() as u64 * scenario.eval_every,
+        // Saturating: a huge `eval_every` means "never", not an overflow (or a period of 0).
+        Surface::Linreg(l) => (l.batches_per_epoch() as u64).saturating_mul(scenario.eval_every),
         _ => scenario.eval_every,
     };
 

@@ -39,9 +39,27 @@ impl std::fmt::Display for ScenarioError {
             write!(f, "line {l}, column {c}: ")?;
         }
         if !self.field.is_empty() {
-            write!(f, "{}: ", self.field)?;
+            write!(f, "{}: ", OneLine(&self.field))?;
         }
-        f.write_str(&self.message)
+        write!(f, "{}", OneLine(&self.message))
+    }
+}
+
+/// Text with its control characters (and line separators) escaped, as in `grad\noise`: field
+/// names and messages quote what the file holds, and an error must stay on one line.
+struct OneLine<'a>(&'a str);
+
+impl std::fmt::Display for OneLine<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        for c in self.0.chars() {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                f.write_char(c)?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -699,7 +717,7 @@ fn linreg_from_raw(r: &RawSurface, present: &[(&str, bool)]) -> Result<SurfaceSp
     let d = LinregGen::default();
     let count = |name: &str, v: Option<u64>, default: u64| -> Result<u64, ScenarioError> {
         let n = v.unwrap_or(default);
-        if n < 1 || n > MAX_POINTS {
+        if !(1..=MAX_POINTS).contains(&n) {
             return Err(ScenarioError::new(
                 format!("surface.{name}"),
                 format!("must be from 1 to {MAX_POINTS} (got {n})"),
@@ -914,7 +932,8 @@ fn optimizer_to_raw(o: &OptimizerConfig) -> RawOptimizer {
 /// Parses `#rrggbb`.
 pub fn parse_color(s: &str) -> Option<[u8; 3]> {
     let hex = s.strip_prefix('#')?;
-    if hex.len() != 6 || !hex.is_ascii() {
+    // Digits only: `from_str_radix` alone would also take a sign, as in "#+1+2+3".
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();

@@ -1,1 +1,652 @@
 //! What to draw, in world coordinates, shared by the window and the headless renderer.
+//!
+//! [`build_scene`] turns a scenario and its runs into a [`Scene`]; [`Scene::draw`] maps
+//! it to the screen through any [`Canvas`] (the tiny-skia renderer, the egui painter, or
+//! [`RecordingCanvas`] in tests), so the window and the PNG show the same colours,
+//! contour levels and markers.
+//!
+//! The expensive part — the sampled surface, its colours and contours — is a
+//! [`Landscape`], computed once per (surface, view, size) and shared by `Arc`; a scene
+//! for another playhead only re-cuts the trajectories.
+
+pub mod canvas;
+pub mod colormap;
+pub mod contour;
+mod draw;
+pub mod grid;
+pub mod loss;
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
+use crate::core::optimizer::{OptimizerConfig, OptimizerKind};
+use crate::core::run::{Run, RunSet};
+use crate::core::scenario::Scenario;
+use crate::core::schedule::{Decay, Schedule};
+use crate::core::surface::{Surface, View};
+
+pub use canvas::{
+    Anchor, Canvas, DrawCall, ImageKey, ImageRef, MarkerShape, Pos, RecordingCanvas, Rect, Stroke,
+};
+pub use colormap::{Color, ColorScale};
+pub use contour::ContourLevel;
+pub use draw::{Layer, SceneLayout, ScreenFromWorld, fit_text, font_size_for};
+pub use grid::Grid;
+pub use loss::LossPlot;
+
+/// Trajectory colours for optimizers without one of their own: saturated hues that stand
+/// out on viridis (no blues, greens or yellows).
+const PALETTE: [[u8; 3]; 8] = [
+    [0xef, 0x44, 0x44], // red
+    [0xf9, 0x73, 0x16], // orange
+    [0xec, 0x48, 0x99], // pink
+    [0xf8, 0xfa, 0xfc], // white
+    [0xa8, 0x55, 0xf7], // purple
+    [0x22, 0xd3, 0xee], // cyan
+    [0x84, 0xcc, 0x16], // lime
+    [0x78, 0x35, 0x0f], // brown
+];
+
+/// The default colour of the `i`-th optimizer (cycles after 8).
+pub fn palette(i: usize) -> [u8; 3] {
+    PALETTE[i % PALETTE.len()]
+}
+
+/// The colour run `i` is drawn in: its own, or [`palette`]`(i)`.
+pub fn run_color(run: &Run, i: usize) -> [u8; 3] {
+    run.color.unwrap_or_else(|| palette(i))
+}
+
+/// Opaque RGBA from RGB.
+pub fn opaque(c: [u8; 3]) -> Color {
+    [c[0], c[1], c[2], 255]
+}
+
+/// The sampled surface with its colours and isolines: the static part of a scene.
+#[derive(Debug, Clone)]
+pub struct Landscape {
+    /// Identifies (surface, view, size, levels): equal keys, equal pixels.
+    pub key: ImageKey,
+    /// Surface values, one per heatmap pixel.
+    pub grid: Grid,
+    /// Value → colour.
+    pub scale: ColorScale,
+    /// The heatmap, `grid.width × grid.height` RGBA.
+    pub rgba: Vec<u8>,
+    /// Isolines, one entry per level, in world coordinates.
+    pub contours: Vec<ContourLevel>,
+}
+
+impl Landscape {
+    /// Samples `surface` over `view` at `size` = [columns, rows] (use the plot's size in
+    /// pixels) and traces `levels` isolines.
+    pub fn compute(surface: &Surface, view: View, size: [usize; 2], levels: usize) -> Landscape {
+        let grid = Grid::evaluate(surface, view, size[0], size[1]);
+        let scale = grid.color_scale(surface);
+        let rgba = grid.heatmap_rgba(&scale);
+        let contours = contour::contours(&grid, &contour::levels(&scale, levels));
+        Landscape {
+            key: Self::key_for(surface, view, size, levels),
+            grid,
+            scale,
+            rgba,
+            contours,
+        }
+    }
+
+    /// The key [`Self::compute`] would give, to look a cached landscape up cheaply.
+    pub fn key_for(surface: &Surface, view: View, size: [usize; 2], levels: usize) -> ImageKey {
+        let mut h = DefaultHasher::new();
+        // Surfaces hold f64s (no `Hash`); their debug text names every parameter exactly.
+        format!("{surface:?}").hash(&mut h);
+        for v in view.x.iter().chain(&view.y) {
+            v.to_bits().hash(&mut h);
+        }
+        size.hash(&mut h);
+        levels.hash(&mut h);
+        ImageKey(h.finish())
+    }
+
+    /// The heatmap as an image for [`Canvas::image`].
+    pub fn image(&self) -> ImageRef<'_> {
+        ImageRef {
+            key: self.key,
+            width: self.grid.width,
+            height: self.grid.height,
+            rgba: &self.rgba,
+        }
+    }
+}
+
+/// What [`build_scene`] includes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneOptions {
+    /// Heatmap resolution [columns, rows]: the plot's size in pixels.
+    pub grid_size: [usize; 2],
+    /// Number of contour levels.
+    pub contour_levels: usize,
+    /// Which runs to draw, by index; runs past the end of the list are drawn.
+    pub visible: Vec<bool>,
+    /// A step to ring on every trajectory (e.g. under the mouse in the loss plot).
+    pub highlight_step: Option<usize>,
+    /// Title, axes, colour bar and legend; off for a bare landscape.
+    pub decorations: bool,
+    /// Show "step t / T" (for animations).
+    pub step_counter: bool,
+}
+
+impl Default for SceneOptions {
+    fn default() -> Self {
+        Self {
+            grid_size: [800, 600],
+            contour_levels: 20,
+            visible: Vec::new(),
+            highlight_step: None,
+            decorations: true,
+            step_counter: false,
+        }
+    }
+}
+
+/// Where a run left the view (or stopped being finite) before diverging.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Divergence {
+    /// The step SPEC §7 declared divergence at.
+    pub step: u64,
+    /// The last point of the path inside the view (on its border when it left).
+    pub at: [f64; 2],
+    /// "diverged at step N".
+    pub text: String,
+}
+
+/// One optimizer's path, cut to the playhead and to the view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trajectory {
+    /// Index of the run in its [`RunSet`].
+    pub run: usize,
+    /// Legend text.
+    pub label: String,
+    /// Line colour.
+    pub color: [u8; 3],
+    /// Pieces of the path inside the view (a path leaving and re-entering makes
+    /// several), decimated for drawing; each has at least 2 points.
+    pub pieces: Vec<Vec<[f64; 2]>>,
+    /// The point at the playhead, if inside the view.
+    pub head: Option<[f64; 2]>,
+    /// The early-stopping best point, once the playhead has passed it.
+    pub best: Option<[f64; 2]>,
+    /// Shown once the playhead reaches the step where the path left for good.
+    pub divergence: Option<Divergence>,
+    /// The point at [`SceneOptions::highlight_step`].
+    pub highlight: Option<[f64; 2]>,
+}
+
+/// A fixed marker on the landscape.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    /// World position.
+    pub at: [f64; 2],
+    /// Shape.
+    pub shape: MarkerShape,
+}
+
+/// A legend row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    /// The run's label.
+    pub label: String,
+    /// Its colour.
+    pub color: [u8; 3],
+    /// How it ended ("diverged at step 41", "stopped early at step 80", ...), if notable.
+    pub note: Option<String>,
+}
+
+/// Everything drawn for one landscape at one playhead, in world coordinates.
+#[derive(Debug, Clone)]
+pub struct Scene {
+    /// The region of the plane shown.
+    pub view: View,
+    /// Heatmap, colour scale and contours (shared, computed once).
+    pub landscape: Arc<Landscape>,
+    /// One per visible run, in run order.
+    pub trajectories: Vec<Trajectory>,
+    /// Known minima (×) and saddle points (+) inside the view.
+    pub markers: Vec<Marker>,
+    /// θ0, where every run starts (draggable in the app).
+    pub start: [f64; 2],
+    /// One row per visible run.
+    pub legend: Vec<LegendEntry>,
+    /// First title line: the surface, its parameters, steps and schedule.
+    pub title: String,
+    /// Second title line: each optimizer's key hyperparameters.
+    pub subtitle: String,
+    /// Axis names, e.g. "x" and "y" ("w" and "b" for a line fit).
+    pub axis_names: [String; 2],
+    /// Tick values along x and y.
+    pub ticks: [Vec<f64>; 2],
+    /// Tick values of the colour bar.
+    pub color_ticks: Vec<f64>,
+    /// The playhead and the longest run's step count, for the step counter.
+    pub step: Option<(usize, usize)>,
+    /// Whether to draw title, axes, colour bar and legend.
+    pub decorations: bool,
+}
+
+/// Builds the scene for `runs` of `scenario` revealed up to step `playhead`, computing
+/// the landscape for the scenario's view. Use [`build_scene_with`] to reuse one.
+pub fn build_scene(
+    scenario: &Scenario,
+    runs: &RunSet,
+    playhead: usize,
+    opts: &SceneOptions,
+) -> Scene {
+    let surface = scenario.surface.build(scenario.seed);
+    let landscape = Landscape::compute(
+        &surface,
+        scenario.view(),
+        opts.grid_size,
+        opts.contour_levels,
+    );
+    build_scene_with(
+        Arc::new(landscape),
+        scenario,
+        &surface,
+        runs,
+        playhead,
+        opts,
+    )
+}
+
+/// Like [`build_scene`] over an already computed landscape (whose view is the scene's).
+pub fn build_scene_with(
+    landscape: Arc<Landscape>,
+    scenario: &Scenario,
+    surface: &Surface,
+    runs: &RunSet,
+    playhead: usize,
+    opts: &SceneOptions,
+) -> Scene {
+    let view = landscape.grid.view;
+    // World size of one heatmap pixel: points closer than that are invisible detail.
+    let px = [
+        (view.x[1] - view.x[0]) / landscape.grid.width.max(1) as f64,
+        (view.y[1] - view.y[0]) / landscape.grid.height.max(1) as f64,
+    ];
+    let visible = |i: usize| opts.visible.get(i).copied().unwrap_or(true);
+    let mut trajectories = Vec::new();
+    let mut legend = Vec::new();
+    for (i, run) in runs.runs.iter().enumerate().filter(|(i, _)| visible(*i)) {
+        let t = trajectory(i, run, view, px, playhead, opts.highlight_step);
+        legend.push(LegendEntry {
+            label: run.label.clone(),
+            color: t.color,
+            note: run_note(run),
+        });
+        trajectories.push(t);
+    }
+    let markers = surface
+        .minima()
+        .into_iter()
+        .map(|m| (m, MarkerShape::Cross))
+        .chain(
+            surface
+                .saddle_points()
+                .into_iter()
+                .map(|m| (m, MarkerShape::Plus)),
+        )
+        .filter(|(m, _)| view.contains(*m))
+        .map(|(m, shape)| Marker {
+            at: [m.x, m.y],
+            shape,
+        })
+        .collect();
+    let longest = runs
+        .runs
+        .iter()
+        .map(|r| r.points.len().saturating_sub(1))
+        .max()
+        .unwrap_or(0);
+    let linreg = matches!(surface, Surface::Linreg(_));
+    Scene {
+        view,
+        trajectories,
+        markers,
+        start: [scenario.start.x, scenario.start.y],
+        legend,
+        title: title(scenario, surface),
+        subtitle: subtitle(scenario, runs),
+        axis_names: if linreg {
+            ["w".into(), "b".into()]
+        } else {
+            ["x".into(), "y".into()]
+        },
+        ticks: [
+            colormap::nice_ticks(view.x[0], view.x[1], 8),
+            colormap::nice_ticks(view.y[0], view.y[1], 6),
+        ],
+        color_ticks: landscape.scale.ticks(7),
+        step: opts
+            .step_counter
+            .then_some((playhead.min(longest), longest)),
+        decorations: opts.decorations,
+        landscape,
+    }
+}
+
+fn run_note(run: &Run) -> Option<String> {
+    if let Some(t) = run.diverged_at {
+        return Some(format!("diverged at step {t}"));
+    }
+    if let Some(t) = run.stopped_at {
+        return Some(format!("stopped early at step {t}"));
+    }
+    None
+}
+
+/// Cuts run `i` to the playhead and the view.
+fn trajectory(
+    i: usize,
+    run: &Run,
+    view: View,
+    px: [f64; 2],
+    playhead: usize,
+    highlight: Option<usize>,
+) -> Trajectory {
+    let end = playhead.min(run.points.len().saturating_sub(1));
+    let shown = &run.points[..(end + 1).min(run.points.len())];
+    let pieces: Vec<Vec<[f64; 2]>> = clip_path(shown.iter().map(|p| [p.x, p.y]), view)
+        .into_iter()
+        .map(|p| decimate(&p, px))
+        .filter(|p| p.len() >= 2)
+        .collect();
+    let at = |k: usize| {
+        run.points.get(k).map(|p| [p.x, p.y]).filter(|p| {
+            p[0].is_finite()
+                && p[1].is_finite()
+                && view.contains(crate::core::Vec2::new(p[0], p[1]))
+        })
+    };
+    let best = run
+        .best_step
+        .map(|b| b as usize)
+        .filter(|b| *b <= end)
+        .and_then(at);
+    let divergence = run.diverged_at.and_then(|step| {
+        let (exit_index, exit_point) = exit_of(&run.points, view)?;
+        (end >= exit_index.min(step as usize)).then(|| Divergence {
+            step,
+            at: exit_point,
+            text: format!("diverged at step {step}"),
+        })
+    });
+    Trajectory {
+        run: i,
+        label: run.label.clone(),
+        color: run_color(run, i),
+        pieces,
+        head: at(end),
+        best,
+        divergence,
+        highlight: highlight.filter(|h| *h <= end).and_then(at),
+    }
+}
+
+/// Where a path leaves the view for the last time: the index of the first point outside
+/// (or non-finite) after the last inside one, and the border crossing. `None` when the
+/// path ends inside or is never inside.
+fn exit_of(points: &[crate::core::Vec2], view: View) -> Option<(usize, [f64; 2])> {
+    let inside = |p: &crate::core::Vec2| p.x.is_finite() && p.y.is_finite() && view.contains(*p);
+    let last_in = points.iter().rposition(inside)?;
+    let next = points.get(last_in + 1)?;
+    let a = [points[last_in].x, points[last_in].y];
+    let crossing = if next.x.is_finite() && next.y.is_finite() {
+        clip_segment(a, [next.x, next.y], view).map_or(a, |(_, b)| b)
+    } else {
+        a
+    };
+    Some((last_in + 1, crossing))
+}
+
+/// Liang–Barsky: the part of segment a→b inside `view`, if any.
+fn clip_segment(a: [f64; 2], b: [f64; 2], view: View) -> Option<([f64; 2], [f64; 2])> {
+    let d = [b[0] - a[0], b[1] - a[1]];
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-d[0], a[0] - view.x[0]),
+        (d[0], view.x[1] - a[0]),
+        (-d[1], a[1] - view.y[0]),
+        (d[1], view.y[1] - a[1]),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let r = q / p;
+            if p < 0.0 {
+                t0 = t0.max(r);
+            } else {
+                t1 = t1.min(r);
+            }
+        }
+    }
+    if t0 > t1 || !t0.is_finite() || !t1.is_finite() {
+        return None;
+    }
+    Some((
+        [a[0] + t0 * d[0], a[1] + t0 * d[1]],
+        [a[0] + t1 * d[0], a[1] + t1 * d[1]],
+    ))
+}
+
+/// The parts of a path inside `view`: non-finite points break it, and segments crossing
+/// the border are cut there. Points far outside (a diverging run reaches 1e6) never
+/// reach a backend.
+fn clip_path(points: impl Iterator<Item = [f64; 2]>, view: View) -> Vec<Vec<[f64; 2]>> {
+    let mut pieces = Vec::new();
+    let mut cur: Vec<[f64; 2]> = Vec::new();
+    let mut prev: Option<[f64; 2]> = None;
+    let finite = |p: &[f64; 2]| p[0].is_finite() && p[1].is_finite();
+    for p in points {
+        if !finite(&p) {
+            if !cur.is_empty() {
+                pieces.push(std::mem::take(&mut cur));
+            }
+            prev = None;
+            continue;
+        }
+        match prev {
+            None => {
+                if view.contains(crate::core::Vec2::new(p[0], p[1])) {
+                    cur.push(p);
+                }
+            }
+            Some(a) => match clip_segment(a, p, view) {
+                Some((s, e)) => {
+                    if cur.is_empty() {
+                        cur.push(s);
+                    }
+                    cur.push(e);
+                    if e != p {
+                        pieces.push(std::mem::take(&mut cur));
+                    }
+                }
+                None => {
+                    if !cur.is_empty() {
+                        pieces.push(std::mem::take(&mut cur));
+                    }
+                }
+            },
+        }
+        prev = Some(p);
+    }
+    if !cur.is_empty() {
+        pieces.push(cur);
+    }
+    pieces
+}
+
+/// Most points a drawn piece keeps, whatever the run length.
+const MAX_DRAWN_POINTS: usize = 5000;
+
+/// Drops points closer than one pixel to the last kept one (first and last always stay),
+/// then strides down to [`MAX_DRAWN_POINTS`]. Drawing only: runs keep every point.
+fn decimate(points: &[[f64; 2]], px: [f64; 2]) -> Vec<[f64; 2]> {
+    let Some((&first, rest)) = points.split_first() else {
+        return Vec::new();
+    };
+    let mut out = vec![first];
+    let (sx, sy) = (
+        1.0 / px[0].max(f64::MIN_POSITIVE),
+        1.0 / px[1].max(f64::MIN_POSITIVE),
+    );
+    for (k, p) in rest.iter().enumerate() {
+        let last = out[out.len() - 1];
+        let (dx, dy) = ((p[0] - last[0]) * sx, (p[1] - last[1]) * sy);
+        if dx * dx + dy * dy >= 1.0 || k + 1 == rest.len() {
+            out.push(*p);
+        }
+    }
+    if out.len() > MAX_DRAWN_POINTS {
+        let stride = out.len().div_ceil(MAX_DRAWN_POINTS);
+        let last = out[out.len() - 1];
+        out = out.into_iter().step_by(stride).collect();
+        if out.last() != Some(&last) {
+            out.push(last);
+        }
+    }
+    out
+}
+
+/// A number for a title: up to 4 significant digits, no float dust.
+pub fn fmt_param(v: f64) -> String {
+    if v != 0.0 && (v.abs() < 1e-3 || v.abs() >= 1e5) {
+        let s = format!("{v:.2e}");
+        // "1.00e-8" → "1e-8"
+        let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+        let m = m.trim_end_matches('0').trim_end_matches('.');
+        return format!("{m}e{e}");
+    }
+    let s = format!("{v:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.to_string() }
+}
+
+fn surface_name(surface: &Surface) -> String {
+    let f = fmt_param;
+    match surface {
+        Surface::Quadratic {
+            lambda1,
+            lambda2,
+            angle_deg,
+        } => {
+            let mut s = format!("Quadratic (λ1 = {}, λ2 = {}", f(*lambda1), f(*lambda2));
+            if *angle_deg != 0.0 {
+                s.push_str(&format!(", rotated {}°", f(*angle_deg)));
+            }
+            s + ")"
+        }
+        Surface::Rosenbrock { a, b } => format!("Rosenbrock (a = {}, b = {})", f(*a), f(*b)),
+        Surface::Beale => "Beale".into(),
+        Surface::Himmelblau => "Himmelblau".into(),
+        Surface::Rastrigin { a } => format!("Rastrigin (a = {})", f(*a)),
+        Surface::Ackley => "Ackley".into(),
+        Surface::Saddle => "Saddle x² + y⁴/4 − y²/2".into(),
+        Surface::Linreg(l) => format!(
+            "Line fit: MSE of w·ξ + b ({} points, batch {})",
+            l.train.len(),
+            l.batch_size.min(l.train.len())
+        ),
+        Surface::Custom(e) => format!("f(x, y) = {}", e.source()),
+    }
+}
+
+fn schedule_name(s: &Schedule) -> String {
+    let decay = match &s.decay {
+        Decay::Constant => None,
+        Decay::Step { milestones, gamma } => Some(format!(
+            "step decay ×{} at {}",
+            fmt_param(*gamma),
+            milestones
+                .iter()
+                .map(|m| m.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        Decay::Exponential { gamma } => {
+            Some(format!("exponential decay ×{} per step", fmt_param(*gamma)))
+        }
+        Decay::Cosine { total_steps, .. } => Some(format!("cosine decay over {total_steps} steps")),
+        Decay::Plateau(p) => Some(format!("reduce on plateau ×{}", fmt_param(p.factor))),
+    };
+    match (s.warmup_steps, decay) {
+        (0, None) => "constant rate".into(),
+        (0, Some(d)) => d,
+        (w, None) => format!("warmup {w} steps"),
+        (w, Some(d)) => format!("warmup {w} + {d}"),
+    }
+}
+
+fn title(scenario: &Scenario, surface: &Surface) -> String {
+    let mut parts = vec![surface_name(surface), format!("{} steps", scenario.steps)];
+    parts.push(schedule_name(&scenario.schedule));
+    if scenario.grad_noise > 0.0 {
+        parts.push(format!(
+            "gradient noise σ = {}",
+            fmt_param(scenario.grad_noise)
+        ));
+    }
+    if scenario.early_stopping.is_some() {
+        parts.push("early stopping".into());
+    }
+    parts.join(" · ")
+}
+
+/// "label: lr 0.05, β1 0.9, β2 0.999" for each optimizer (ε is left out: it rarely
+/// explains a path).
+fn subtitle(scenario: &Scenario, runs: &RunSet) -> String {
+    scenario
+        .optimizers
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let label = runs
+                .runs
+                .get(i)
+                .map_or_else(|| o.display_label(), |r| r.label.clone());
+            format!("{label}: {}", hyperparameters(o))
+        })
+        .collect::<Vec<_>>()
+        .join("   ")
+}
+
+/// An optimizer's key hyperparameters, e.g. "lr 0.05, β1 0.9, β2 0.999".
+pub fn hyperparameters(o: &OptimizerConfig) -> String {
+    let f = fmt_param;
+    let mut s = format!("lr {}", f(o.lr));
+    match o.kind {
+        OptimizerKind::Sgd => {}
+        OptimizerKind::Momentum { beta } => s += &format!(", β {}", f(beta)),
+        OptimizerKind::HeavyBall { momentum, nesterov } => {
+            s += &format!(", μ {}", f(momentum));
+            if nesterov {
+                s += ", Nesterov";
+            }
+        }
+        OptimizerKind::RmsProp { rho, .. } => s += &format!(", ρ {}", f(rho)),
+        OptimizerKind::Adam { beta1, beta2, .. } => {
+            s += &format!(", β1 {}, β2 {}", f(beta1), f(beta2))
+        }
+        OptimizerKind::AdamW {
+            beta1,
+            beta2,
+            weight_decay,
+            ..
+        } => s += &format!(", β1 {}, β2 {}, wd {}", f(beta1), f(beta2), f(weight_decay)),
+        OptimizerKind::AdaGrad { .. } => {}
+    }
+    if let Some(sched) = &o.schedule {
+        s += &format!(" ({})", schedule_name(sched));
+    }
+    s
+}

@@ -1,0 +1,429 @@
+//! The landscape view: the surface as a heatmap with the trajectories on top. Scroll to
+//! zoom, drag to pan, drag the start ring to move θ0, hover a path to see its step.
+
+use std::sync::Arc;
+
+use egui::{Color32, Pos2, Rect, Response, Sense, Stroke, Ui, pos2, vec2};
+
+use super::state::{AppState, Hover, HoverSource};
+use super::widgets::fmt_num;
+use crate::core::Vec2;
+use crate::core::surface::View;
+use crate::scene::{self, Canvas, Layer, SceneLayout, SceneOptions};
+
+use super::landscape_canvas::{EguiCanvas, TextureCache};
+
+/// Text size on the landscape, in points.
+const FONT_PX: f32 = 15.0;
+/// Lines are drawn this much thicker than in the renderer's PNGs.
+const LINE_SCALE: f32 = 1.6;
+/// Contour lines drawn when contours are on.
+const CONTOUR_LEVELS: usize = 16;
+/// How close (px) the pointer must be to the start ring to grab it.
+const GRAB_PX: f32 = 16.0;
+/// How close (px) the pointer must be to a path to highlight a step.
+const HOVER_PX: f32 = 18.0;
+
+/// Maps the plane onto a screen rectangle (y up in the plane, down on screen).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Transform {
+    /// The screen rectangle.
+    pub rect: Rect,
+    /// The region of the plane it shows.
+    pub view: View,
+}
+
+impl Transform {
+    /// The screen position of `p`; far-away points stay finite so lines toward them keep
+    /// their direction.
+    pub fn to_screen(&self, p: Vec2) -> Pos2 {
+        let sx = (p.x - self.view.x[0]) / (self.view.x[1] - self.view.x[0]);
+        let sy = (p.y - self.view.y[0]) / (self.view.y[1] - self.view.y[0]);
+        let x = self.rect.left() as f64 + sx * self.rect.width() as f64;
+        let y = self.rect.bottom() as f64 - sy * self.rect.height() as f64;
+        pos2(x.clamp(-1e6, 1e6) as f32, y.clamp(-1e6, 1e6) as f32)
+    }
+
+    /// The point of the plane under screen position `s`.
+    pub fn to_world(&self, s: Pos2) -> Vec2 {
+        let fx = ((s.x - self.rect.left()) / self.rect.width()) as f64;
+        let fy = ((self.rect.bottom() - s.y) / self.rect.height()) as f64;
+        Vec2::new(
+            self.view.x[0] + fx * (self.view.x[1] - self.view.x[0]),
+            self.view.y[0] + fy * (self.view.y[1] - self.view.y[0]),
+        )
+    }
+}
+
+/// `view` widened along one axis so that one unit of x and of y take the same number of
+/// pixels in `rect`: circles stay round, angles stay true.
+pub fn fit_view(view: View, rect: Rect) -> View {
+    let (w, h) = (rect.width().max(1.0) as f64, rect.height().max(1.0) as f64);
+    let (vw, vh) = (view.x[1] - view.x[0], view.y[1] - view.y[0]);
+    if !(vw > 0.0 && vh > 0.0 && vw.is_finite() && vh.is_finite()) {
+        return View {
+            x: [-1.0, 1.0],
+            y: [-1.0, 1.0],
+        };
+    }
+    let (cx, cy) = (0.5 * (view.x[0] + view.x[1]), 0.5 * (view.y[0] + view.y[1]));
+    if vw / vh < w / h {
+        let half = 0.5 * vh * w / h;
+        View {
+            x: [cx - half, cx + half],
+            y: view.y,
+        }
+    } else {
+        let half = 0.5 * vw * h / w;
+        View {
+            x: view.x,
+            y: [cy - half, cy + half],
+        }
+    }
+}
+
+/// The landscape widget and its caches.
+#[derive(Default)]
+pub struct Landscape {
+    /// The sampled surface with its colours and contours, reused while its key holds.
+    cached: Option<Arc<scene::Landscape>>,
+    /// Uploaded heatmap textures.
+    textures: TextureCache,
+    /// Dragging the start ring (rather than panning).
+    dragging_start: bool,
+    /// How many landscapes (heatmap + contours) were computed: tests check that a slider
+    /// drag reuses the cached one.
+    pub heatmaps_computed: u64,
+}
+
+impl Landscape {
+    /// Shows the landscape in the space left in `ui`: the pointer readout, then the plot
+    /// with its title, axes, colour bar and legend.
+    pub fn ui(&mut self, ui: &mut Ui, state: &mut AppState) {
+        let readout = ui.label(readout_text(state)).rect;
+        let size = ui.available_size().max(vec2(200.0, 150.0));
+        let (outer, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Landscape"));
+        let layout = app_layout(outer);
+        let rect = e_rect(layout.plot);
+        let t = Transform {
+            rect,
+            view: fit_view(state.view, rect),
+        };
+        state.landscape = Some(t);
+        self.interact(ui, &response, t, state);
+        // Interaction may have moved the view or θ0: draw the new ones, this frame.
+        let t = Transform {
+            rect,
+            view: fit_view(state.view, rect),
+        };
+        state.landscape = Some(t);
+        state.recompute_if_dirty();
+        let _ = readout;
+
+        let moving = response.dragged() && !self.dragging_start
+            || ui.input(|i| i.smooth_scroll_delta.y != 0.0 || i.zoom_delta() != 1.0)
+                && response.hovered();
+        let landscape = self.landscape_for(state, t, layout, moving);
+        let opts = SceneOptions {
+            grid_size: [landscape.grid.width, landscape.grid.height],
+            contour_levels: if state.settings.contours {
+                CONTOUR_LEVELS
+            } else {
+                0
+            },
+            visible: state.visible.clone(),
+            highlight_step: state.hovered.map(|h| h.step),
+            decorations: true,
+            step_counter: false,
+        };
+        let scene = scene::build_scene_with(
+            landscape,
+            &state.scenario,
+            &state.surface,
+            &state.runs,
+            state.step(),
+            &opts,
+        );
+        let painter = ui.painter_at(outer);
+        let mut canvas = Bold(EguiCanvas::new(&painter, &mut self.textures));
+        scene.draw_layer(&mut canvas, &layout, Layer::All);
+        draw_overlays(&painter, t, state);
+    }
+
+    fn interact(&mut self, ui: &Ui, response: &Response, t: Transform, state: &mut AppState) {
+        let pointer = response.interact_pointer_pos().or(response.hover_pos());
+        state.pointer = response.hover_pos();
+        if response.drag_started()
+            && let Some(p) = pointer
+        {
+            let start = t.to_screen(state.scenario.start);
+            self.dragging_start = p.distance(start) <= GRAB_PX;
+        }
+        if response.dragged() {
+            if self.dragging_start {
+                if let Some(p) = pointer.filter(|p| t.rect.contains(*p)) {
+                    state.set_start(t.to_world(p));
+                }
+            } else {
+                let d = response.drag_delta();
+                let (sx, sy) = world_per_px(t);
+                let (dx, dy) = (-d.x as f64 * sx, d.y as f64 * sy);
+                let v = t.view;
+                state.view = View {
+                    x: [v.x[0] + dx, v.x[1] + dx],
+                    y: [v.y[0] + dy, v.y[1] + dy],
+                };
+                state.view_moved = true;
+            }
+        }
+        if response.drag_stopped() {
+            self.dragging_start = false;
+        }
+        if response.double_clicked() {
+            state.reset_view();
+        }
+        if response.hovered() {
+            let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+            let factor = (-(scroll as f64) / 300.0).exp() / zoom as f64;
+            if factor.is_finite()
+                && (factor - 1.0).abs() > 1e-6
+                && let Some(p) = pointer.filter(|p| t.rect.contains(*p))
+            {
+                zoom_view(state, t, t.to_world(p), factor);
+            }
+        }
+
+        // Hovering a path highlights that step here and in the loss panel.
+        if response.hovered() && !response.dragged() {
+            state.hovered = pointer.and_then(|p| nearest_step(t, state, p));
+            state.hover_source = state.hovered.map(|_| HoverSource::Landscape);
+        } else if state.hover_source == Some(HoverSource::Landscape) {
+            state.hovered = None;
+            state.hover_source = None;
+        }
+        let near_start =
+            pointer.is_some_and(|p| p.distance(t.to_screen(state.scenario.start)) <= GRAB_PX);
+        if self.dragging_start {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+        } else if near_start {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Grab);
+        }
+    }
+
+    /// The cached landscape for the shown view, or a new one. While the view is being
+    /// dragged or zoomed it is sampled at a quarter of the resolution, so panning stays
+    /// smooth even on an expensive custom expression; the full one follows when it rests.
+    fn landscape_for(
+        &mut self,
+        state: &AppState,
+        t: Transform,
+        layout: SceneLayout,
+        moving: bool,
+    ) -> Arc<scene::Landscape> {
+        let [w, h] = layout.plot_pixels();
+        let div = if moving { 4 } else { 2 };
+        let size = [(w / div).max(8), (h / div).max(8)];
+        let levels = if state.settings.contours {
+            CONTOUR_LEVELS
+        } else {
+            0
+        };
+        let key = scene::Landscape::key_for(&state.surface, t.view, size, levels);
+        match &self.cached {
+            Some(l) if l.key == key => Arc::clone(l),
+            _ => {
+                let l = Arc::new(scene::Landscape::compute(
+                    &state.surface,
+                    t.view,
+                    size,
+                    levels,
+                ));
+                self.cached = Some(Arc::clone(&l));
+                self.heatmaps_computed += 1;
+                l
+            }
+        }
+    }
+}
+
+/// World units per screen pixel along x and y.
+fn world_per_px(t: Transform) -> (f64, f64) {
+    (
+        (t.view.x[1] - t.view.x[0]) / t.rect.width().max(1.0) as f64,
+        (t.view.y[1] - t.view.y[0]) / t.rect.height().max(1.0) as f64,
+    )
+}
+
+/// Zooms the view by `factor` (> 1 zooms out) keeping world point `c` under the pointer.
+fn zoom_view(state: &mut AppState, t: Transform, c: Vec2, factor: f64) {
+    let v = t.view;
+    let f = factor.clamp(0.5, 2.0);
+    let new = View {
+        x: [c.x + (v.x[0] - c.x) * f, c.x + (v.x[1] - c.x) * f],
+        y: [c.y + (v.y[0] - c.y) * f, c.y + (v.y[1] - c.y) * f],
+    };
+    let w = new.x[1] - new.x[0];
+    // Keep the numbers sane: no zooming into rounding noise or out to infinity.
+    if w > 1e-9 && w < 1e7 && new.x.iter().chain(&new.y).all(|a| a.abs() < 1e8) {
+        state.view = new;
+        state.view_moved = true;
+    }
+}
+
+/// The revealed point nearest to `p` among visible runs, within [`HOVER_PX`].
+fn nearest_step(t: Transform, state: &AppState, p: Pos2) -> Option<Hover> {
+    let mut best: Option<(f32, Hover)> = None;
+    for (i, run) in state.runs.runs.iter().enumerate() {
+        if !state.visible.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        for (k, q) in run.points[..state.revealed(i)].iter().enumerate() {
+            if !(q.x.is_finite() && q.y.is_finite()) {
+                break;
+            }
+            let d = t.to_screen(*q).distance_sq(p);
+            if d <= HOVER_PX * HOVER_PX && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, Hover { run: i, step: k }));
+            }
+        }
+    }
+    best.map(|(_, h)| h)
+}
+
+/// The scene's layout at the app's text size: the renderer sizes text to the image, but
+/// on screen it must stay readable from the back of a room (≥ 14 px).
+fn app_layout(outer: Rect) -> SceneLayout {
+    let f = FONT_PX;
+    let title = scene::Rect::from_min_max(
+        [outer.left(), outer.top()],
+        [outer.right(), outer.top() + 2.9 * f],
+    );
+    let plot = scene::Rect::from_min_max(
+        [outer.left() + 5.0 * f, title.max[1] + 0.8 * f],
+        [outer.right() - 6.4 * f, outer.bottom() - 2.8 * f],
+    );
+    let bar = scene::Rect::from_min_max(
+        [plot.max[0] + 0.9 * f, plot.min[1]],
+        [plot.max[0] + 2.0 * f, plot.max[1]],
+    );
+    SceneLayout {
+        font: f,
+        title: Some(title),
+        plot,
+        color_bar: Some(bar),
+    }
+}
+
+fn e_rect(r: scene::Rect) -> Rect {
+    Rect::from_min_max(pos2(r.min[0], r.min[1]), pos2(r.max[0], r.max[1]))
+}
+
+/// A canvas that draws every line thicker: the renderer's widths suit a PNG on a page, a
+/// projected window needs bolder paths.
+struct Bold<C: Canvas>(C);
+
+impl<C: Canvas> Canvas for Bold<C> {
+    fn polyline(&mut self, points: &[scene::Pos], stroke: scene::Stroke) {
+        self.0.polyline(
+            points,
+            scene::Stroke::new(stroke.width * LINE_SCALE, stroke.color),
+        );
+    }
+    fn circle(
+        &mut self,
+        center: scene::Pos,
+        radius: f32,
+        fill: Option<scene::Color>,
+        stroke: Option<scene::Stroke>,
+    ) {
+        self.0.circle(center, radius * 1.25, fill, stroke);
+    }
+    fn rect(
+        &mut self,
+        rect: scene::Rect,
+        fill: Option<scene::Color>,
+        stroke: Option<scene::Stroke>,
+    ) {
+        self.0.rect(rect, fill, stroke);
+    }
+    fn polygon(
+        &mut self,
+        points: &[scene::Pos],
+        fill: Option<scene::Color>,
+        stroke: Option<scene::Stroke>,
+    ) {
+        self.0.polygon(points, fill, stroke);
+    }
+    fn text(
+        &mut self,
+        pos: scene::Pos,
+        text: &str,
+        size: f32,
+        color: scene::Color,
+        anchor: scene::Anchor,
+    ) {
+        self.0
+            .text(pos, text, size.max(FONT_PX - 1.0), color, anchor);
+    }
+    fn measure_text(&self, text: &str, size: f32) -> [f32; 2] {
+        self.0.measure_text(text, size.max(FONT_PX - 1.0))
+    }
+    fn image(&mut self, rect: scene::Rect, image: &scene::ImageRef<'_>) {
+        self.0.image(rect, image);
+    }
+}
+
+/// What the app adds on top of the scene: a grab ring on θ0 and the hovered step.
+fn draw_overlays(painter: &egui::Painter, t: Transform, state: &AppState) {
+    let s = t.to_screen(state.scenario.start);
+    if t.rect.contains(s) {
+        painter.circle_stroke(s, 11.0, Stroke::new(5.0, Color32::BLACK));
+        painter.circle_stroke(s, 11.0, Stroke::new(2.5, Color32::WHITE));
+    }
+    if let Some(h) = state.hovered
+        && let Some(q) = state
+            .runs
+            .runs
+            .get(h.run)
+            .and_then(|r| r.points.get(h.step))
+        && q.x.is_finite()
+        && q.y.is_finite()
+    {
+        let p = t.to_screen(*q);
+        if t.rect.contains(p) {
+            let [r, g, b] = state.color(h.run);
+            painter.circle_stroke(p, 13.0, Stroke::new(6.0, Color32::BLACK));
+            painter.circle_stroke(p, 13.0, Stroke::new(3.0, Color32::from_rgb(r, g, b)));
+        }
+    }
+}
+
+/// The line above the plot: the hovered step's numbers, or how to use the view.
+fn readout_text(state: &AppState) -> String {
+    if let Some(h) = state.hovered
+        && let Some(run) = state.runs.runs.get(h.run)
+        && let Some(q) = run.points.get(h.step)
+    {
+        return format!(
+            "{}, step {}: θ = ({}, {}), loss {}",
+            run.label,
+            h.step,
+            fmt_num(q.x),
+            fmt_num(q.y),
+            fmt_num(run.loss.get(h.step).copied().unwrap_or(f64::NAN))
+        );
+    }
+    if let (Some(p), Some(t)) = (state.pointer, state.landscape)
+        && t.rect.contains(p)
+    {
+        let w = t.to_world(p);
+        return format!(
+            "x = {}, y = {}: loss {}",
+            fmt_num(w.x),
+            fmt_num(w.y),
+            fmt_num(state.surface.value(w))
+        );
+    }
+    "Scroll to zoom, drag to pan, drag the white ring to move the start, double-click to reset the view".to_string()
+}

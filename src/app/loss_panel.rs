@@ -1,0 +1,362 @@
+//! The loss panel: per optimizer, train loss (log axis optional) with the validation
+//! evaluations, the learning rate and the gradient norm against the step, and the
+//! diagnosis of each run in plain words.
+
+use egui::{Color32, RichText, Ui};
+use egui_plot::{Line, Plot, PlotPoints, Points, VLine};
+
+use super::state::{AppState, Hover, HoverSource};
+use super::widgets::fmt_num;
+use crate::core::diagnosis::{Pattern, summary};
+
+/// At most this many points per curve: a plot 400 px wide shows no more.
+const MAX_CURVE_POINTS: usize = 800;
+/// At most this many validation dots per run.
+const MAX_VAL_DOTS: usize = 100;
+
+/// Which curve a plot shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Curve {
+    Loss,
+    Lr,
+    GradNorm,
+}
+
+impl Curve {
+    fn title(self, log: bool) -> &'static str {
+        match (self, log) {
+            (Curve::Loss, true) => "Loss (log)",
+            (Curve::Loss, false) => "Loss",
+            (Curve::Lr, _) => "Learning rate α",
+            (Curve::GradNorm, _) => "Gradient norm |g| (log)",
+        }
+    }
+
+    fn log(self, log_loss: bool) -> bool {
+        match self {
+            Curve::Loss => log_loss,
+            Curve::Lr => false,
+            Curve::GradNorm => true,
+        }
+    }
+}
+
+/// The three plots side by side, and the diagnosis on the right.
+pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
+    let total = ui.available_width();
+    let diag_w = (total * 0.24).clamp(200.0, 340.0);
+    let gaps = 5.0 * ui.spacing().item_spacing.x + 10.0;
+    let plot_w = ((total - diag_w - gaps) / 3.0).max(120.0);
+    let height = ui.available_height();
+    let mut hover: Option<Hover> = None;
+    let mut any_hovered = false;
+    ui.horizontal_top(|ui| {
+        for (k, curve) in [Curve::Loss, Curve::Lr, Curve::GradNorm]
+            .into_iter()
+            .enumerate()
+        {
+            ui.vertical(|ui| {
+                ui.set_width(plot_w);
+                let (h, hovered) = plot_ui(ui, state, curve, k, plot_w, height);
+                any_hovered |= hovered;
+                if h.is_some() {
+                    hover = h;
+                }
+            });
+        }
+        ui.separator();
+        ui.vertical(|ui| {
+            ui.set_width(diag_w);
+            diagnosis_ui(ui, state);
+        });
+    });
+    if any_hovered {
+        state.hovered = hover;
+        state.hover_source = hover.map(|_| HoverSource::Plot);
+    } else if state.hover_source == Some(HoverSource::Plot) {
+        state.hovered = None;
+        state.hover_source = None;
+    }
+}
+
+/// One plot; returns the step under the pointer (on the run nearest in the plot) and whether
+/// the plot is hovered at all.
+fn plot_ui(
+    ui: &mut Ui,
+    state: &mut AppState,
+    curve: Curve,
+    k: usize,
+    width: f32,
+    height: f32,
+) -> (Option<Hover>, bool) {
+    let log = curve.log(state.settings.log_loss);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(curve.title(log)).strong())
+            .on_hover_text(match curve {
+                Curve::Loss => "Training loss as lines, validation loss at each evaluation as dots",
+                Curve::Lr => "The learning rate each step used, after warmup and schedule",
+                Curve::GradNorm => {
+                    "Length of the gradient each step used (after noise and clipping)"
+                }
+            });
+        if curve == Curve::Loss {
+            ui.checkbox(&mut state.settings.log_loss, "log")
+                .on_hover_text(
+                    "Plot the loss on a log axis: a straight line down means the loss shrinks by \
+                     the same factor every step, and the last decimals become visible.",
+                );
+        }
+    });
+    let y_of = |v: f64| -> Option<f64> {
+        if !v.is_finite() {
+            None
+        } else if log {
+            (v > 0.0).then(|| v.log10())
+        } else {
+            Some(v)
+        }
+    };
+
+    let mut series: Vec<(usize, Vec<[f64; 2]>)> = Vec::new();
+    let mut val: Vec<(usize, Vec<[f64; 2]>)> = Vec::new();
+    for (i, run) in state.runs.runs.iter().enumerate() {
+        if !state.visible.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let shown = state.revealed(i);
+        let (xs_offset, ys): (usize, &[f64]) = match curve {
+            Curve::Loss => (0, &run.loss[..shown.min(run.loss.len())]),
+            // lr and ‖g‖ belong to steps 1…n.
+            Curve::Lr => (1, &run.lr[..shown.saturating_sub(1).min(run.lr.len())]),
+            Curve::GradNorm => (
+                1,
+                &run.grad_norm[..shown.saturating_sub(1).min(run.grad_norm.len())],
+            ),
+        };
+        let stride = ys.len().div_ceil(MAX_CURVE_POINTS).max(1);
+        let pts: Vec<[f64; 2]> = ys
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| j % stride == 0 || j + 1 == ys.len())
+            .filter_map(|(j, &v)| y_of(v).map(|y| [(j + xs_offset) as f64, y]))
+            .collect();
+        series.push((i, pts));
+        if curve == Curve::Loss {
+            let n_val = run
+                .val_steps
+                .iter()
+                .take_while(|t| (**t as usize) < shown)
+                .count();
+            // Every dot is a shape to tessellate: a few hundred say as much as 5000.
+            let stride = n_val.div_ceil(MAX_VAL_DOTS).max(1);
+            let v: Vec<[f64; 2]> = run
+                .val_steps
+                .iter()
+                .zip(&run.val_loss)
+                .take(n_val)
+                .step_by(stride)
+                .filter_map(|(t, &v)| y_of(v).map(|y| [*t as f64, y]))
+                .collect();
+            val.push((i, v));
+        }
+    }
+    let colors: Vec<Color32> = (0..state.runs.runs.len())
+        .map(|i| {
+            let [r, g, b] = state.color(i);
+            Color32::from_rgb(r, g, b)
+        })
+        .collect();
+    let hovered_step = state.hovered;
+    // The timeline's end, not the scenario's step count: a run that diverged at step 40
+    // of 200 fills the plot rather than its first fifth.
+    let steps = state.max_steps().max(1) as f64;
+    let y_max = series
+        .iter()
+        .flat_map(|(_, p)| p.iter().map(|q| q[1]))
+        .fold(f64::NEG_INFINITY, f64::max);
+    let max_val_points = val.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
+
+    let mut plot = Plot::new(("loss panel", k));
+    if log {
+        plot = plot.y_grid_spacer(egui_plot::log_grid_spacer(10));
+    } else if y_max.is_finite() && y_max > 0.0 {
+        // From 0, with headroom: a constant rate would otherwise get an axis of ±100.
+        plot = plot.include_y(0.0).include_y(y_max * 1.15);
+    }
+    let response = plot
+        .width(width)
+        .height((height - 30.0).max(80.0))
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_boxed_zoom(false)
+        .include_x(0.0)
+        .include_x(steps)
+        .y_axis_min_width(44.0)
+        // Narrow plots: let step labels sit closer than egui_plot's default 60 px.
+        .custom_x_axes(vec![
+            egui_plot::AxisHints::new_x()
+                .label("step")
+                .label_spacing(46.0..=56.0)
+                .formatter(|m, _| format!("{:.0}", m.value)),
+        ])
+        // About three labelled steps: the default spacing leaves a narrow plot unlabelled.
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|input| {
+            let s = nice_step((input.bounds.1 - input.bounds.0) / 3.0);
+            [s / 5.0, s / 2.0, s]
+        }))
+        .y_axis_formatter(move |mark, _| {
+            if log {
+                fmt_sig(10f64.powf(mark.value))
+            } else {
+                fmt_num(mark.value)
+            }
+        })
+        .label_formatter(move |hp| {
+            let p = match hp {
+                egui_plot::HoverPosition::NearDataPoint { position, .. }
+                | egui_plot::HoverPosition::Elsewhere { position } => position,
+            };
+            let y = if log { 10f64.powf(p.y) } else { p.y };
+            Some(format!("step {:.0}\n{}", p.x, fmt_num(y)))
+        })
+        .show(ui, |plot| {
+            for (i, pts) in series {
+                let c = colors[i];
+                plot.line(Line::new(format!("run {i}"), pts).color(c).width(2.5));
+            }
+            for (i, pts) in val {
+                let c = colors[i];
+                // Dense evaluations would hide the train line under dots: make them small.
+                let r = if max_val_points >= MAX_VAL_DOTS {
+                    2.0
+                } else {
+                    3.5
+                };
+                plot.add(
+                    Points::new(format!("val {i}"), PlotPoints::new(pts))
+                        .color(c)
+                        .radius(r),
+                );
+            }
+            if let Some(h) = hovered_step {
+                plot.add(
+                    VLine::new("hovered step", h.step as f64)
+                        .color(Color32::WHITE)
+                        .width(1.5),
+                );
+            }
+            plot.pointer_coordinate()
+        });
+
+    let hovered = response.response.hovered();
+    let hover = if hovered {
+        response
+            .inner
+            .and_then(|p| nearest_run_at(state, curve, log, p.x, p.y))
+    } else {
+        None
+    };
+    (hover, hovered)
+}
+
+/// 1, 2 or 5 times a power of ten, at least `x`.
+fn nice_step(x: f64) -> f64 {
+    if !(x.is_finite() && x > 0.0) {
+        return 1.0;
+    }
+    let p = 10f64.powf(x.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * p)
+        .find(|s| *s >= x)
+        .unwrap_or(10.0 * p)
+}
+
+/// Two significant digits: log-axis labels such as 13, 7.9, 0.0042.
+fn fmt_sig(v: f64) -> String {
+    if !(v.is_finite() && v > 0.0) {
+        return fmt_num(v);
+    }
+    let digits = (1 - v.log10().floor() as i32).max(0) as usize;
+    if !(1e-3..1e5).contains(&v) {
+        return format!("{v:.1e}");
+    }
+    let s = format!("{v:.digits$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// The visible run whose curve is nearest to (x, y) at step ⌊x⌉.
+fn nearest_run_at(state: &AppState, curve: Curve, log: bool, x: f64, y: f64) -> Option<Hover> {
+    if !x.is_finite() || x < 0.0 {
+        return None;
+    }
+    let step = x.round() as usize;
+    let mut best: Option<(f64, Hover)> = None;
+    for (i, run) in state.runs.runs.iter().enumerate() {
+        if !state.visible.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let s = step.min(state.revealed(i).saturating_sub(1));
+        let v = match curve {
+            Curve::Loss => run.loss.get(s),
+            Curve::Lr => run.lr.get(s.saturating_sub(1)),
+            Curve::GradNorm => run.grad_norm.get(s.saturating_sub(1)),
+        };
+        let Some(&v) = v else { continue };
+        let v = if log { v.log10() } else { v };
+        let d = if v.is_finite() {
+            (v - y).abs()
+        } else {
+            f64::INFINITY
+        };
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, Hover { run: i, step: s }));
+        }
+    }
+    best.map(|(_, h)| h)
+}
+
+/// What the curves say, per optimizer, in plain words; evidence and action on hover.
+fn diagnosis_ui(ui: &mut Ui, state: &AppState) {
+    let title = if state.diagnoses_stale() {
+        "Diagnosis (updating…)"
+    } else {
+        "Diagnosis"
+    };
+    ui.label(RichText::new(title).strong())
+        .on_hover_text("Reads each run's curves like a teacher would; hover a finding for the numbers and what to try.");
+    egui::ScrollArea::vertical()
+        .id_salt("diagnosis scroll")
+        .show(ui, |ui| {
+            for (i, run) in state.runs.runs.iter().enumerate() {
+                let Some(findings) = state.diagnoses.get(i) else {
+                    continue;
+                };
+                let [r, g, b] = state.color(i);
+                ui.horizontal_wrapped(|ui| {
+                    super::widgets::swatch(ui, [r, g, b]);
+                    ui.label(RichText::new(format!("{}:", run.label)).strong());
+                    for f in findings {
+                        let color = match f.pattern {
+                            Pattern::Healthy | Pattern::SchedulerHelping => {
+                                super::widgets::ink::GOOD
+                            }
+                            _ => super::widgets::ink::WARN,
+                        };
+                        ui.label(RichText::new(f.pattern.title()).color(color))
+                            .on_hover_text(format!(
+                                "{}\n\nWhat it shows: {}\n\nTry: {}",
+                                summary(std::slice::from_ref(f)),
+                                f.evidence,
+                                f.action
+                            ));
+                    }
+                });
+            }
+        });
+}

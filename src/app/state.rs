@@ -1,0 +1,529 @@
+//! Everything the window knows, in one place: the scenario being edited, the runs derived
+//! from it, and the UI's own settings. Panels mutate it; views only read it.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::Vec2;
+use crate::core::atomic::write_atomic;
+use crate::core::diagnosis::{Finding, Series, diagnose};
+use crate::core::optimizer::OptimizerConfig;
+use crate::core::presets;
+use crate::core::run::{Run, RunSet, run_scenario};
+use crate::core::scenario::{RawSurface, Scenario};
+use crate::core::surface::{Surface, View};
+
+/// At most this many files are remembered in File ▸ Recent.
+pub const MAX_RECENT: usize = 8;
+
+/// A point of one run that the pointer is over, on the landscape or in the loss panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hover {
+    /// Index of the run (and optimizer).
+    pub run: usize,
+    /// The step t: index into the run's points.
+    pub step: usize,
+}
+
+/// Which view the hovered point came from: each clears only its own hover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HoverSource {
+    /// The landscape.
+    Landscape,
+    /// A plot of the loss panel.
+    Plot,
+}
+
+/// Work a panel asks for that needs more than the state: dialogs, the clipboard, screenshots.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// File ▸ New: the default scenario.
+    New,
+    /// File ▸ Open…: a file dialog.
+    OpenDialog,
+    /// Open this file (recent files).
+    OpenPath(PathBuf),
+    /// File ▸ Save: to the current path, or a dialog when there is none.
+    Save,
+    /// File ▸ Save as…: a dialog.
+    SaveAs,
+    /// File ▸ Export PNG…: a dialog, then a screenshot of the landscape.
+    ExportPng,
+}
+
+/// The UI settings that survive a restart (the scenario is stored separately, as its JSON).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Playback speed in steps per second.
+    pub speed: f64,
+    /// Train loss on a log axis.
+    pub log_loss: bool,
+    /// Files opened or saved lately, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Show the contour lines.
+    pub contours: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            speed: 100.0,
+            log_loss: true,
+            recent: Vec::new(),
+            contours: true,
+        }
+    }
+}
+
+/// The whole state of the window.
+pub struct AppState {
+    /// The scenario being edited; always valid.
+    pub scenario: Scenario,
+    /// The runs of `scenario`, recomputed in full on every change.
+    pub runs: RunSet,
+    /// The diagnosis of each run.
+    pub diagnoses: Vec<Vec<Finding>>,
+    /// The surface of `scenario`, built once per change.
+    pub surface: Surface,
+    /// The file the scenario came from or was last saved to.
+    pub path: Option<PathBuf>,
+    /// The step shown, fractional while playing: runs are revealed up to ⌊playhead⌋.
+    pub playhead: f64,
+    /// Whether the playhead advances by itself.
+    pub playing: bool,
+    /// The region of the plane shown.
+    pub view: View,
+    /// Whether the user moved the view away from the scenario's (saved with the file).
+    pub view_moved: bool,
+    /// Per optimizer: whether its trajectory and curves are shown.
+    pub visible: Vec<bool>,
+    /// The optimizer whose settings the side panel shows.
+    pub selected: usize,
+    /// The point under the pointer, if any.
+    pub hovered: Option<Hover>,
+    /// Where the hover came from.
+    pub hover_source: Option<HoverSource>,
+    /// Where the landscape was drawn last frame and what it showed (tests and export use it).
+    pub landscape: Option<super::landscape::Transform>,
+    /// The pointer over the landscape, if it is there.
+    pub pointer: Option<egui::Pos2>,
+    /// The last error (a bad file, an invalid setting), shown until dismissed.
+    pub error: Option<String>,
+    /// The last success message (saved, exported).
+    pub notice: Option<String>,
+    /// The custom-expression text box, which may hold an expression that does not parse.
+    pub expr_text: String,
+    /// Why `expr_text` does not parse.
+    pub expr_error: Option<String>,
+    /// Persistent UI settings.
+    pub settings: Settings,
+    /// Requests for the app (dialogs, screenshots).
+    pub actions: Vec<Action>,
+    /// Bumped on every recomputation, so caches can tell the runs changed.
+    pub generation: u64,
+    /// How long the last recomputation took (runs + diagnosis).
+    pub last_compute: Duration,
+    /// The diagnoses describe older runs.
+    diagnoses_stale: bool,
+    /// When the runs last changed.
+    changed_at: Instant,
+    /// Where the playhead stood at the end of the runs: it stays there as they change.
+    at_end: bool,
+    dirty: bool,
+}
+
+impl AppState {
+    /// A state showing `scenario`, its runs revealed in full.
+    pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
+        let surface = scenario.surface.build(scenario.seed);
+        let mut state = Self {
+            view: scenario.view(),
+            expr_text: expr_source(&surface),
+            surface,
+            runs: RunSet {
+                runs: Vec::new(),
+                warnings: Vec::new(),
+            },
+            diagnoses: Vec::new(),
+            visible: vec![true; scenario.optimizers.len()],
+            scenario,
+            path,
+            playhead: 0.0,
+            playing: false,
+            view_moved: false,
+            selected: 0,
+            hovered: None,
+            hover_source: None,
+            landscape: None,
+            pointer: None,
+            error: None,
+            notice: None,
+            expr_error: None,
+            settings: Settings::default(),
+            actions: Vec::new(),
+            generation: 0,
+            last_compute: Duration::ZERO,
+            at_end: true,
+            dirty: true,
+            diagnoses_stale: true,
+            changed_at: Instant::now(),
+        };
+        state.recompute_if_dirty();
+        state.diagnose_if_settled(Duration::ZERO, false);
+        state
+    }
+
+    /// Replaces the scenario (a file, a preset, New): view, visibility and playhead reset.
+    pub fn set_scenario(&mut self, scenario: Scenario, path: Option<PathBuf>) {
+        let settings = std::mem::take(&mut self.settings);
+        *self = Self::new(scenario, path);
+        self.settings = settings;
+    }
+
+    /// Notes that the scenario changed: the runs are recomputed before the next view draws.
+    pub fn mark_changed(&mut self) {
+        self.dirty = true;
+    }
+
+    /// Recomputes the runs if anything changed since the last time. Cheap enough to do on
+    /// every slider movement: the playhead, not the computation, paces the animation.
+    pub fn recompute_if_dirty(&mut self) {
+        if !self.dirty {
+            return;
+        }
+        self.dirty = false;
+        let t0 = Instant::now();
+        // A last line of defence: every control keeps its value in range, but the core
+        // assumes a valid scenario, so one that slipped through is refused, not run.
+        if let Err(e) = Scenario::from_raw(&self.scenario.to_raw()) {
+            self.error = Some(format!("Invalid setting: {e}"));
+            return;
+        }
+        self.surface = self.scenario.surface.build(self.scenario.seed);
+        self.visible.resize(self.scenario.optimizers.len(), true);
+        self.selected = self
+            .selected
+            .min(self.scenario.optimizers.len().saturating_sub(1));
+        self.runs = run_scenario(&self.scenario);
+        // Diagnosis reads whole curves and costs several times the runs themselves: it
+        // waits until the settings rest (see `diagnose_if_settled`) so dragging stays fluid.
+        self.diagnoses_stale = true;
+        self.changed_at = Instant::now();
+        if self.at_end {
+            self.playhead = self.max_steps() as f64;
+        } else {
+            self.playhead = self.playhead.min(self.max_steps() as f64);
+        }
+        self.hovered = self.hovered.filter(|h| {
+            self.runs
+                .runs
+                .get(h.run)
+                .is_some_and(|r| h.step < r.points.len())
+        });
+        self.generation += 1;
+        self.last_compute = t0.elapsed();
+    }
+
+    /// Diagnoses the runs once the settings have not changed for `rest` and no mouse button
+    /// is down; returns whether it did. Until then the panel shows the previous findings
+    /// marked as updating.
+    pub fn diagnose_if_settled(&mut self, rest: Duration, pointer_down: bool) -> bool {
+        if !self.diagnoses_stale || pointer_down || self.changed_at.elapsed() < rest {
+            return false;
+        }
+        self.diagnoses = self.runs.runs.iter().map(diagnose_run).collect();
+        self.diagnoses_stale = false;
+        true
+    }
+
+    /// Whether the diagnoses lag behind the runs.
+    pub fn diagnoses_stale(&self) -> bool {
+        self.diagnoses_stale
+    }
+
+    /// The most steps any run took: the end of the timeline.
+    pub fn max_steps(&self) -> usize {
+        self.runs
+            .runs
+            .iter()
+            .map(Run::steps_taken)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The step the playhead shows.
+    pub fn step(&self) -> usize {
+        self.playhead.max(0.0).floor() as usize
+    }
+
+    /// Moves the playhead to step `t` (clamped to the timeline).
+    pub fn seek(&mut self, t: f64) {
+        let end = self.max_steps() as f64;
+        self.playhead = if t.is_finite() {
+            t.clamp(0.0, end)
+        } else {
+            0.0
+        };
+        self.at_end = self.playhead >= end;
+    }
+
+    /// Advances the playhead by `dt` seconds of playback; stops at the end.
+    pub fn advance(&mut self, dt: f64) {
+        if !self.playing {
+            return;
+        }
+        let speed = if self.settings.speed.is_finite() {
+            self.settings.speed
+        } else {
+            100.0
+        };
+        self.seek(self.playhead + speed * dt.max(0.0));
+        if self.at_end {
+            self.playing = false;
+        }
+    }
+
+    /// Space: play or pause; playing from the end starts over.
+    pub fn toggle_play(&mut self) {
+        if self.playing {
+            self.playing = false;
+        } else {
+            if self.at_end {
+                self.seek(0.0);
+            }
+            self.playing = true;
+        }
+    }
+
+    /// → and ←: one step forward or back, pausing.
+    pub fn step_by(&mut self, delta: i64) {
+        self.playing = false;
+        self.seek(self.step() as f64 + delta as f64);
+    }
+
+    /// R: back to step 0, paused.
+    pub fn reset_playback(&mut self) {
+        self.playing = false;
+        self.seek(0.0);
+    }
+
+    /// Number of points of run `i` revealed by the playhead.
+    pub fn revealed(&self, i: usize) -> usize {
+        self.runs
+            .runs
+            .get(i)
+            .map_or(0, |r| r.points.len().min(self.step() + 1))
+    }
+
+    /// The colour of optimizer `i`: its own, or the palette's.
+    pub fn color(&self, i: usize) -> [u8; 3] {
+        self.scenario
+            .optimizers
+            .get(i)
+            .and_then(|o| o.color)
+            .unwrap_or_else(|| crate::scene::palette(i))
+    }
+
+    /// The scenario's own view, the one "Reset view" returns to.
+    pub fn home_view(&self) -> View {
+        self.scenario.view()
+    }
+
+    /// Shows the scenario's own view again.
+    pub fn reset_view(&mut self) {
+        self.view = self.home_view();
+        self.view_moved = false;
+    }
+
+    /// Sets θ0 (dragging the start point, or typing it).
+    pub fn set_start(&mut self, p: Vec2) {
+        if p.x.is_finite() && p.y.is_finite() {
+            self.scenario.start = p;
+            self.mark_changed();
+        }
+    }
+
+    /// Switches the surface to kind `kind` with its default parameters.
+    pub fn set_surface_kind(&mut self, kind: &str) {
+        if kind == self.scenario.surface.kind() {
+            return;
+        }
+        let mut raw = self.scenario.to_raw();
+        raw.surface = RawSurface {
+            kind: kind.to_string(),
+            expr: (kind == "custom").then(|| {
+                if self.expr_text.trim().is_empty() {
+                    "x^2 + 10*y^2".to_string()
+                } else {
+                    self.expr_text.clone()
+                }
+            }),
+            ..Default::default()
+        };
+        raw.view = None;
+        match Scenario::from_raw(&raw) {
+            Ok(s) => {
+                self.scenario = s;
+                self.surface = self.scenario.surface.build(self.scenario.seed);
+                self.expr_text = expr_source(&self.surface);
+                self.expr_error = None;
+                // A new surface lives somewhere else in the plane: start from its own view,
+                // with θ0 kept if it is inside, else moved to a corner of it.
+                let view = self.surface.default_view();
+                if !view.contains(self.scenario.start) {
+                    self.scenario.start = Vec2::new(
+                        view.x[0] + 0.15 * (view.x[1] - view.x[0]),
+                        view.y[0] + 0.85 * (view.y[1] - view.y[0]),
+                    );
+                }
+                self.view = self.scenario.view();
+                self.view_moved = false;
+                self.mark_changed();
+            }
+            // Only a custom expression can fail here; its text box shows why.
+            Err(e) => self.expr_error = Some(e.to_string()),
+        }
+    }
+
+    /// The custom expression box changed: parse it, and use it if it parses.
+    pub fn set_expr_text(&mut self, text: String) {
+        self.expr_text = text;
+        match crate::core::expr::Expr::parse(&self.expr_text) {
+            Ok(e) => {
+                self.expr_error = None;
+                self.scenario.surface =
+                    crate::core::scenario::SurfaceSpec::Fixed(Surface::Custom(e));
+                self.mark_changed();
+            }
+            Err(e) => self.expr_error = Some(e.to_string()),
+        }
+    }
+
+    /// Appends an optimizer of kind `kind` with SPEC defaults, and selects it.
+    pub fn add_optimizer(&mut self, kind: &str) {
+        if let Some(o) = OptimizerConfig::with_defaults(kind) {
+            self.scenario.optimizers.push(o);
+            self.visible.push(true);
+            self.selected = self.scenario.optimizers.len() - 1;
+            self.mark_changed();
+        }
+    }
+
+    /// Copies optimizer `i` (a fresh colour, a "copy" label) right after it.
+    pub fn duplicate_optimizer(&mut self, i: usize) {
+        let Some(o) = self.scenario.optimizers.get(i) else {
+            return;
+        };
+        let mut copy = o.clone();
+        copy.label = Some(format!("{} copy", o.display_label()));
+        copy.color = Some(crate::scene::palette(self.scenario.optimizers.len()));
+        self.scenario.optimizers.insert(i + 1, copy);
+        self.visible.insert(i + 1, true);
+        self.selected = i + 1;
+        self.mark_changed();
+    }
+
+    /// Removes optimizer `i`; the last one stays, since a scenario needs one.
+    pub fn remove_optimizer(&mut self, i: usize) {
+        if self.scenario.optimizers.len() <= 1 || i >= self.scenario.optimizers.len() {
+            return;
+        }
+        // Colours come from the palette by position, so pin them before positions shift.
+        for j in 0..self.scenario.optimizers.len() {
+            let c = self.color(j);
+            self.scenario.optimizers[j].color.get_or_insert(c);
+        }
+        self.scenario.optimizers.remove(i);
+        self.visible.remove(i);
+        self.selected = self.selected.min(self.scenario.optimizers.len() - 1);
+        self.hovered = None;
+        self.mark_changed();
+    }
+
+    /// Loads a built-in preset.
+    pub fn load_preset(&mut self, name: &str) {
+        match presets::find(name) {
+            Some(p) => self.set_scenario(p.scenario(), None),
+            None => self.error = Some(format!("unknown preset '{name}'")),
+        }
+    }
+
+    /// Opens a scenario file. A bad file leaves the current scenario as it is and shows
+    /// its error.
+    pub fn open_path(&mut self, path: &Path) -> Result<(), String> {
+        match crate::cli::load_scenario(Some(path), None) {
+            Ok(s) => {
+                self.set_scenario(s, Some(path.to_path_buf()));
+                self.remember(path);
+                self.notice = Some(format!("Opened {}", path.display()));
+                Ok(())
+            }
+            Err(e) => {
+                let msg = format!("Could not open the file: {e}");
+                self.error = Some(msg.clone());
+                Err(msg)
+            }
+        }
+    }
+
+    /// The scenario as a file would hold it, the current view included if it was moved.
+    pub fn scenario_to_save(&self) -> Scenario {
+        let mut s = self.scenario.clone();
+        if self.view_moved {
+            s.view = Some(self.view);
+        }
+        s
+    }
+
+    /// Saves the scenario to `path` atomically, and makes it the current file.
+    pub fn save_to(&mut self, path: &Path) -> Result<(), String> {
+        let text = self.scenario_to_save().to_json() + "\n";
+        match write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                self.path = Some(path.to_path_buf());
+                self.remember(path);
+                self.notice = Some(format!("Saved {}", path.display()));
+                Ok(())
+            }
+            Err(e) => {
+                let msg = format!("Could not save {}: {e}", path.display());
+                self.error = Some(msg.clone());
+                Err(msg)
+            }
+        }
+    }
+
+    /// Puts `path` first in the recent files.
+    pub fn remember(&mut self, path: &Path) {
+        let recent = &mut self.settings.recent;
+        recent.retain(|p| p != path);
+        recent.insert(0, path.to_path_buf());
+        recent.truncate(MAX_RECENT);
+    }
+}
+
+/// The text of a custom surface, or a starting expression for the box.
+fn expr_source(surface: &Surface) -> String {
+    match surface {
+        Surface::Custom(e) => e.source().to_string(),
+        _ => "x^2 + 10*y^2".to_string(),
+    }
+}
+
+/// Diagnoses one run's curves: steps 1…n with their loss and rate, validation as evaluated.
+pub fn diagnose_run(run: &Run) -> Vec<Finding> {
+    let n = run.lr.len();
+    let steps: Vec<f64> = (1..=n).map(|t| t as f64).collect();
+    let train = run.loss.get(1..=n).unwrap_or(&[]);
+    let val_steps: Vec<f64> = run.val_steps.iter().map(|&t| t as f64).collect();
+    diagnose(&Series {
+        steps: &steps,
+        train,
+        val_steps: &val_steps,
+        val: &run.val_loss,
+        lr: Some(&run.lr),
+    })
+}

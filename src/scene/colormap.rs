@@ -1,0 +1,303 @@
+//! Mapping surface values to colours: viridis, on a linear or a log scale.
+//!
+//! Log scale: `s(v) = log10(v − base + δ)` with `base = min(lo, 0)` and
+//! `δ = 1e-6 · (hi − base)`. For the usual surfaces (minimum 0) this is `log10(v + δ)`:
+//! six decades below the maximum are resolved, which is what makes Rosenbrock's
+//! valley floor readable (the peer script uses `log10(v + 1e-3)`, about the same), and
+//! the exact minimum (v = 0) stays finite. Surfaces with negative values fall back to
+//! linear in [`ColorScale::for_range`].
+
+use std::sync::LazyLock;
+
+/// RGBA, not premultiplied.
+pub type Color = [u8; 4];
+
+/// The colour of cells whose value is NaN or infinite.
+pub const NEUTRAL: Color = [128, 128, 128, 255];
+
+/// Viridis sampled at 256 points, then [`NEUTRAL`] at index 256 (for non-finite values),
+/// built once.
+static VIRIDIS: LazyLock<[Color; 257]> = LazyLock::new(|| {
+    let mut lut = [NEUTRAL; 257];
+    for (i, c) in lut.iter_mut().take(256).enumerate() {
+        let v = colorous::VIRIDIS.eval_rational(i, 256);
+        *c = [v.r, v.g, v.b, 255];
+    }
+    lut
+});
+
+/// The 256-entry viridis lookup table (dark blue → yellow).
+pub fn viridis() -> &'static [Color; 256] {
+    VIRIDIS.first_chunk::<256>().unwrap_or(&[NEUTRAL; 256])
+}
+
+/// How values map to colours: `lo` → dark blue, `hi` → yellow.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ColorScale {
+    /// Logarithmic (see the module docs) rather than linear.
+    pub log: bool,
+    /// The value drawn darkest.
+    pub lo: f64,
+    /// The value drawn brightest.
+    pub hi: f64,
+}
+
+impl ColorScale {
+    /// A scale spanning `[lo, hi]`; log only when asked for and every value is ≥ 0,
+    /// since a log of a shifted negative range would misstate the numbers.
+    pub fn for_range(lo: f64, hi: f64, prefer_log: bool) -> ColorScale {
+        let (lo, hi) = if lo.is_finite() && hi.is_finite() && lo <= hi {
+            (lo, hi)
+        } else {
+            (0.0, 1.0)
+        };
+        ColorScale {
+            log: prefer_log && lo >= 0.0 && hi > lo,
+            lo,
+            hi,
+        }
+    }
+
+    fn base(&self) -> f64 {
+        self.lo.min(0.0)
+    }
+
+    fn delta(&self) -> f64 {
+        (1e-6 * (self.hi - self.base())).max(1e-300)
+    }
+
+    /// The value transformed to the scale's axis: itself, or its shifted log.
+    #[inline]
+    pub fn to_axis(&self, v: f64) -> f64 {
+        if self.log {
+            ((v - self.base()).max(0.0) + self.delta()).log10()
+        } else {
+            v
+        }
+    }
+
+    /// The inverse of [`Self::to_axis`].
+    pub fn from_axis(&self, s: f64) -> f64 {
+        if self.log {
+            10f64.powf(s) - self.delta() + self.base()
+        } else {
+            s
+        }
+    }
+
+    /// Where `v` falls, from 0 (at `lo`) to 1 (at `hi`), clamped; NaN for non-finite `v`.
+    #[inline]
+    pub fn normalized(&self, v: f64) -> f64 {
+        if !v.is_finite() {
+            return f64::NAN;
+        }
+        let (a, b) = (self.to_axis(self.lo), self.to_axis(self.hi));
+        if b <= a {
+            return 0.5;
+        }
+        ((self.to_axis(v) - a) / (b - a)).clamp(0.0, 1.0)
+    }
+
+    /// The colour of `v`; [`NEUTRAL`] when it is not finite.
+    pub fn rgba(&self, v: f64) -> Color {
+        let mut idx = [0u16];
+        self.lut_indices(&[v], &mut idx);
+        VIRIDIS[usize::from(idx[0])]
+    }
+
+    /// Colours `values` into `out` (4 bytes each); for whole images.
+    pub fn rgba_into(&self, values: &[f64], out: &mut [u8]) {
+        let lut: &[Color; 257] = &VIRIDIS;
+        let mut idx = [0u16; 256];
+        for (vals, px) in values.chunks(256).zip(out.chunks_mut(256 * 4)) {
+            let idx = &mut idx[..vals.len()];
+            self.lut_indices(vals, idx);
+            for (p, &i) in px.chunks_exact_mut(4).zip(idx.iter()) {
+                p.copy_from_slice(&lut[usize::from(i.min(256))]);
+            }
+        }
+    }
+
+    /// The lookup-table index (0–255, or 256 for non-finite) of each value. Written as
+    /// straight-line arithmetic with no early exits so the compiler vectorises it: on a
+    /// log scale it uses [`fast_log2`], whose error (< 5e-6) is far below one of the
+    /// 256 colour steps; `log10` made a 1024² heatmap several times slower.
+    pub fn lut_indices(&self, values: &[f64], out: &mut [u16]) {
+        let (log, base, delta) = (self.log, self.base(), self.delta());
+        let axis = |v: f64| {
+            if log {
+                fast_log2((v - base).max(0.0) + delta)
+            } else {
+                v
+            }
+        };
+        let a = axis(self.lo);
+        let b = axis(self.hi);
+        let k = if b > a { 255.0 / (b - a) } else { 0.0 };
+        let mid = if b > a { 0.5 } else { 128.0 };
+        let index = |v: f64, s: f64| {
+            let t = ((s - a) * k + mid).clamp(0.0, 255.0) as u16;
+            if v.is_finite() { t } else { 256 }
+        };
+        if log {
+            for (o, &v) in out.iter_mut().zip(values) {
+                *o = index(v, fast_log2((v - base).max(0.0) + delta));
+            }
+        } else {
+            for (o, &v) in out.iter_mut().zip(values) {
+                *o = index(v, v);
+            }
+        }
+    }
+
+    /// About `n` tick values for a colour bar, inside `[lo, hi]`: "nice" steps (1, 2, 5 ×
+    /// 10^k) on a linear scale, whole decades above `base` on a log scale.
+    pub fn ticks(&self, n: usize) -> Vec<f64> {
+        if !self.log {
+            return nice_ticks(self.lo, self.hi, n);
+        }
+        let base = self.base();
+        let first = (self.delta() * 10.0).log10().ceil() as i32;
+        let last = (self.hi - base).log10().floor() as i32;
+        if last < first {
+            return nice_ticks(self.lo, self.hi, n);
+        }
+        // Too many decades for the bar: keep every k-th one.
+        let every = ((last - first) as usize / n.max(1)) + 1;
+        (first..=last)
+            .filter(|k| (k - first) as usize % every == 0)
+            .map(|k| base + 10f64.powi(k))
+            .filter(|v| *v >= self.lo && *v <= self.hi)
+            .collect()
+    }
+}
+
+/// log2(x) for positive normal x, to within 5e-6: the exponent from the bits plus a
+/// degree-6 least-squares polynomial in m − 1 for the mantissa m ∈ [1, 2). No division,
+/// so it pipelines (the exact `log10` made the heatmap several times slower).
+#[inline]
+pub fn fast_log2(x: f64) -> f64 {
+    const C: [f64; 6] = [
+        1.442_517_033_770_000_6,
+        -0.717_898_381_269_463,
+        0.456_894_174_000_498,
+        -0.277_365_050_144_349,
+        0.121_914_139_442_402_18,
+        -0.026_066_301_477_647_668,
+    ];
+    // 2^52 + 1023: the exponent field read as a float through the bits, because an
+    // integer-to-float conversion of 64-bit lanes would stop vectorisation.
+    const MAGIC: f64 = 4_503_599_627_371_519.0;
+    let bits = x.to_bits();
+    let e = f64::from_bits(0x4330_0000_0000_0000 | ((bits >> 52) & 0x7ff)) - MAGIC;
+    let u = f64::from_bits((bits & 0x000f_ffff_ffff_ffff) | 0x3ff0_0000_0000_0000) - 1.0;
+    let p = u * (C[0] + u * (C[1] + u * (C[2] + u * (C[3] + u * (C[4] + u * C[5])))));
+    e + p
+}
+
+/// Ticks at a "nice" step (1, 2 or 5 × 10^k) giving about `n` values within `[lo, hi]`.
+pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
+    if !(lo.is_finite() && hi.is_finite()) || hi <= lo || n == 0 {
+        return if lo.is_finite() { vec![lo] } else { Vec::new() };
+    }
+    let raw = (hi - lo) / n as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    let start = (lo / step).ceil() as i64;
+    let end = (hi / step).floor() as i64;
+    (start..=end)
+        .map(|i| {
+            let v = i as f64 * step;
+            // Snap −0 and float dust (0.30000000000000004) to the step's grid.
+            if v.abs() < step * 1e-9 { 0.0 } else { v }
+        })
+        .collect()
+}
+
+/// A tick label: short, with no float dust ("0.1", "2.5", "1e-3", "1e4").
+pub fn format_tick(v: f64) -> String {
+    if v == 0.0 {
+        return "0".into();
+    }
+    let a = v.abs();
+    if !(1e-3..1e4).contains(&a) {
+        let e = a.log10().floor() as i32;
+        let m = v / 10f64.powi(e);
+        let ms = trim(&format!("{m:.1}"));
+        return if ms == "1" {
+            format!("1e{e}")
+        } else if ms == "-1" {
+            format!("-1e{e}")
+        } else {
+            format!("{ms}e{e}")
+        };
+    }
+    let digits = (3 - a.log10().floor() as i32).clamp(0, 6) as usize;
+    trim(&format!("{v:.digits$}"))
+}
+
+fn trim(s: &str) -> String {
+    let t = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    };
+    if t == "-0" { "0".into() } else { t.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ends_of_the_scale_are_the_ends_of_viridis() {
+        let s = ColorScale::for_range(0.0, 2500.0, true);
+        assert!(s.log);
+        assert_eq!(s.rgba(0.0), viridis()[0]);
+        assert_eq!(s.rgba(2500.0), viridis()[255]);
+        assert_eq!(s.rgba(f64::NAN), NEUTRAL);
+        let vals = [0.0, 1e-4, 0.3, 7.0, 900.0, 2500.0, f64::INFINITY, f64::NAN];
+        let mut out = vec![0u8; vals.len() * 4];
+        s.rgba_into(&vals, &mut out);
+        for (v, px) in vals.iter().zip(out.chunks(4)) {
+            assert_eq!(px, s.rgba(*v), "{v}");
+        }
+        assert_eq!(&out[28..32], &NEUTRAL);
+    }
+
+    #[test]
+    fn fast_log2_is_close() {
+        for x in [1e-300, 2.5e-3, 0.7, 1.0, 1.5, 2.0, 3.3, 1e6, 1e300] {
+            assert!((fast_log2(x) - x.log2()).abs() < 1e-5, "{x}");
+        }
+    }
+
+    #[test]
+    fn negative_values_fall_back_to_linear() {
+        let s = ColorScale::for_range(-3.0, 5.0, true);
+        assert!(!s.log);
+        assert_eq!(s.rgba(1.0), viridis()[128]);
+    }
+
+    #[test]
+    fn log_ticks_are_decades() {
+        let s = ColorScale::for_range(0.0, 2500.0, true);
+        assert_eq!(s.ticks(8), vec![0.1, 1.0, 10.0, 100.0, 1000.0]);
+    }
+
+    #[test]
+    fn nice_ticks_and_labels() {
+        assert_eq!(
+            nice_ticks(-2.0, 2.0, 8),
+            vec![-2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0]
+        );
+        assert_eq!(format_tick(0.30000000000000004), "0.3");
+        assert_eq!(format_tick(1e-3 * 0.5), "5e-4");
+        assert_eq!(format_tick(10000.0), "1e4");
+        assert_eq!(format_tick(-1.5), "-1.5");
+    }
+}

@@ -1,0 +1,281 @@
+//! A surface sampled on a pixel grid: the heatmap's values and the contours' input.
+
+use crate::core::Vec2;
+use crate::core::surface::{Surface, View};
+
+use super::colormap::ColorScale;
+
+/// Below this many cells one thread is faster than starting a second one.
+const PARALLEL_MIN_CELLS: usize = 1 << 15;
+
+/// Surface values at the centres of `width × height` pixels covering `view`.
+/// Row 0 is the top (y = ymax), column 0 the left (x = xmin).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    /// The region covered.
+    pub view: View,
+    /// Columns.
+    pub width: usize,
+    /// Rows.
+    pub height: usize,
+    /// Row-major values, possibly NaN or infinite (custom expressions).
+    pub values: Vec<f64>,
+    /// The smallest and largest finite value, found while sampling (a second pass over
+    /// a 1024² grid would cost a sixth of the heatmap); recompute it with
+    /// [`Grid::scan_range`] after changing `values`.
+    pub range: Option<(f64, f64)>,
+}
+
+/// How many threads a job over `cells` items should use.
+fn threads_for(cells: usize) -> usize {
+    if cells < PARALLEL_MIN_CELLS {
+        return 1;
+    }
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 8)
+}
+
+/// Runs `f(first_row, rows_chunk)` over `data` split by whole rows of `row_len` items,
+/// on a few scoped threads.
+fn for_row_chunks<T: Send>(data: &mut [T], row_len: usize, f: impl Fn(usize, &mut [T]) + Sync) {
+    let rows = data.len() / row_len.max(1);
+    let threads = threads_for(data.len()).min(rows.max(1));
+    if threads <= 1 {
+        f(0, data);
+        return;
+    }
+    let rows_per = rows.div_ceil(threads);
+    std::thread::scope(|s| {
+        for (i, chunk) in data.chunks_mut(rows_per * row_len).enumerate() {
+            let f = &f;
+            s.spawn(move || f(i * rows_per, chunk));
+        }
+    });
+}
+
+/// `f` at every cell centre, rows split across threads.
+fn sample(
+    g: &GridGeometry,
+    width: usize,
+    height: usize,
+    f: impl Fn(Vec2) -> f64 + Sync,
+) -> (Vec<f64>, Option<(f64, f64)>) {
+    let mut values = vec![0.0; width * height];
+    let xs: Vec<f64> = (0..width).map(|c| g.x(c)).collect();
+    let ranges = std::sync::Mutex::new(Vec::new());
+    for_row_chunks(&mut values, width, |first_row, chunk| {
+        let mut range = (f64::INFINITY, f64::NEG_INFINITY);
+        for (r, row) in chunk.chunks_mut(width).enumerate() {
+            let y = g.y(first_row + r);
+            for (v, &x) in row.iter_mut().zip(&xs) {
+                *v = f(Vec2::new(x, y));
+            }
+            // The row is still in cache: folding it here is nearly free.
+            if let Some((lo, hi)) = scan(row) {
+                range = (range.0.min(lo), range.1.max(hi));
+            }
+        }
+        if let Ok(mut all) = ranges.lock() {
+            all.push(range);
+        }
+    });
+    let (lo, hi) = ranges
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |a, b| {
+            (a.0.min(b.0), a.1.max(b.1))
+        });
+    (values, (lo <= hi).then_some((lo, hi)))
+}
+
+/// The finite min and max of `values`: branch-free over 4 lanes so it vectorises, with
+/// non-finite values replaced by each side's neutral element.
+fn scan(values: &[f64]) -> Option<(f64, f64)> {
+    let mut lo = [f64::INFINITY; 4];
+    let mut hi = [f64::NEG_INFINITY; 4];
+    let mut chunks = values.chunks_exact(4);
+    for c in &mut chunks {
+        for k in 0..4 {
+            let v = c[k];
+            let ok = v.is_finite();
+            lo[k] = lo[k].min(if ok { v } else { f64::INFINITY });
+            hi[k] = hi[k].max(if ok { v } else { f64::NEG_INFINITY });
+        }
+    }
+    for &v in chunks.remainder().iter().filter(|v| v.is_finite()) {
+        lo[0] = lo[0].min(v);
+        hi[0] = hi[0].max(v);
+    }
+    let lo = lo.into_iter().fold(f64::INFINITY, f64::min);
+    let hi = hi.into_iter().fold(f64::NEG_INFINITY, f64::max);
+    (lo <= hi).then_some((lo, hi))
+}
+
+impl Grid {
+    /// Samples `surface` over `view`; `width` and `height` are raised to at least 2.
+    pub fn evaluate(surface: &Surface, view: View, width: usize, height: usize) -> Grid {
+        let (width, height) = (width.max(2), height.max(2));
+        let g = GridGeometry::new(view, width, height);
+        // Rebuilding the variant inside each closure makes `value`'s match constant once
+        // inlined, so the row loop is a straight formula the compiler can vectorise;
+        // through `&Surface` it would branch on the kind for every cell.
+        let (values, range) = match *surface {
+            Surface::Quadratic {
+                lambda1,
+                lambda2,
+                angle_deg,
+            } => sample(&g, width, height, move |p| {
+                Surface::Quadratic {
+                    lambda1,
+                    lambda2,
+                    angle_deg,
+                }
+                .value(p)
+            }),
+            Surface::Rosenbrock { a, b } => sample(&g, width, height, move |p| {
+                Surface::Rosenbrock { a, b }.value(p)
+            }),
+            Surface::Beale => sample(&g, width, height, |p| Surface::Beale.value(p)),
+            Surface::Himmelblau => sample(&g, width, height, |p| Surface::Himmelblau.value(p)),
+            Surface::Rastrigin { a } => sample(&g, width, height, move |p| {
+                Surface::Rastrigin { a }.value(p)
+            }),
+            Surface::Ackley => sample(&g, width, height, |p| Surface::Ackley.value(p)),
+            Surface::Saddle => sample(&g, width, height, |p| Surface::Saddle.value(p)),
+            Surface::Linreg(_) | Surface::Custom(_) => {
+                sample(&g, width, height, |p| surface.value(p))
+            }
+        };
+        Grid {
+            view,
+            width,
+            height,
+            values,
+            range,
+        }
+    }
+
+    /// Recomputes [`Grid::range`] from `values`.
+    pub fn scan_range(&mut self) {
+        self.range = scan(&self.values);
+    }
+
+    /// The world point at the centre of cell (`col`, `row`).
+    pub fn point(&self, col: usize, row: usize) -> Vec2 {
+        let g = GridGeometry::new(self.view, self.width, self.height);
+        Vec2::new(g.x(col), g.y(row))
+    }
+
+    /// The smallest and largest finite values, if any value is finite.
+    pub fn finite_range(&self) -> Option<(f64, f64)> {
+        self.range
+    }
+
+    /// The colour scale for this grid: its finite range, log if `surface` prefers it.
+    pub fn color_scale(&self, surface: &Surface) -> ColorScale {
+        let (lo, hi) = self.finite_range().unwrap_or((0.0, 1.0));
+        ColorScale::for_range(lo, hi, surface.prefers_log_colors())
+    }
+
+    /// The heatmap as RGBA bytes, row 0 at the top; non-finite cells are neutral grey.
+    pub fn heatmap_rgba(&self, scale: &ColorScale) -> Vec<u8> {
+        let mut out = vec![0u8; self.values.len() * 4];
+        let row_bytes = self.width * 4;
+        for_row_chunks(&mut out, row_bytes, |first_row, chunk| {
+            let start = first_row * self.width;
+            scale.rgba_into(&self.values[start..start + chunk.len() / 4], chunk);
+        });
+        out
+    }
+}
+
+/// Cell-centre coordinates of a grid.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct GridGeometry {
+    x0: f64,
+    dx: f64,
+    y0: f64,
+    dy: f64,
+}
+
+impl GridGeometry {
+    pub(crate) fn new(view: View, width: usize, height: usize) -> Self {
+        let dx = (view.x[1] - view.x[0]) / width as f64;
+        let dy = (view.y[1] - view.y[0]) / height as f64;
+        Self {
+            x0: view.x[0] + 0.5 * dx,
+            dx,
+            y0: view.y[1] - 0.5 * dy,
+            dy,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn x(&self, col: usize) -> f64 {
+        self.x0 + col as f64 * self.dx
+    }
+
+    #[inline]
+    pub(crate) fn y(&self, row: usize) -> f64 {
+        self.y0 - row as f64 * self.dy
+    }
+
+    /// World x of a fractional column.
+    #[inline]
+    pub(crate) fn xf(&self, col: f64) -> f64 {
+        self.x0 + col * self.dx
+    }
+
+    /// World y of a fractional row.
+    #[inline]
+    pub(crate) fn yf(&self, row: f64) -> f64 {
+        self.y0 - row * self.dy
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_go_top_down_and_cells_are_centred() {
+        let view = View {
+            x: [0.0, 4.0],
+            y: [0.0, 2.0],
+        };
+        let g = Grid::evaluate(&Surface::Saddle, view, 4, 2);
+        assert_eq!(g.point(0, 0), Vec2::new(0.5, 1.5));
+        assert_eq!(g.point(3, 1), Vec2::new(3.5, 0.5));
+        assert_eq!(g.values[0], Surface::Saddle.value(Vec2::new(0.5, 1.5)));
+    }
+
+    #[test]
+    fn threaded_evaluation_matches_serial() {
+        let s = Surface::Rosenbrock { a: 1.0, b: 100.0 };
+        let view = s.default_view();
+        let g = Grid::evaluate(&s, view, 300, 200);
+        for (i, v) in g.values.iter().enumerate() {
+            let p = g.point(i % 300, i / 300);
+            assert_eq!(*v, s.value(p));
+        }
+        let scale = g.color_scale(&s);
+        let rgba = g.heatmap_rgba(&scale);
+        assert_eq!(rgba.len(), 300 * 200 * 4);
+        assert_eq!(&rgba[4 * 777..4 * 778], &scale.rgba(g.values[777]));
+    }
+
+    #[test]
+    fn non_finite_values_are_neutral() {
+        let e = crate::core::expr::Expr::parse("ln(x)").expect("valid");
+        let view = View {
+            x: [-1.0, 1.0],
+            y: [-1.0, 1.0],
+        };
+        let g = Grid::evaluate(&Surface::Custom(e), view, 8, 8);
+        let rgba = g.heatmap_rgba(&g.color_scale(&Surface::Saddle));
+        assert_eq!(&rgba[..4], &super::super::colormap::NEUTRAL);
+    }
+}

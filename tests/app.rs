@@ -1,0 +1,457 @@
+//! The desktop app driven through its widgets with egui_kittest: no window, no GPU.
+
+use egui::{Key, Modifiers, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gradscape::app::GradscapeApp;
+use gradscape::app::state::Action;
+use gradscape::core::Vec2;
+use gradscape::core::presets;
+use gradscape::core::scenario::Scenario;
+
+fn harness_with(scenario: Scenario) -> Harness<'static, GradscapeApp> {
+    Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .build_eframe(move |cc| GradscapeApp::new(cc, scenario, None))
+}
+
+fn harness() -> Harness<'static, GradscapeApp> {
+    harness_with(presets::default_scenario())
+}
+
+/// The slider itself (its value box carries the same name).
+fn slider<'a>(h: &'a Harness<'_, GradscapeApp>, label: &'a str) -> egui_kittest::Node<'a> {
+    h.get_by_role_and_label(egui::Role::Slider, label)
+}
+
+fn last_point(h: &Harness<'_, GradscapeApp>, run: usize) -> Vec2 {
+    *h.state().state.runs.runs[run].points.last().unwrap()
+}
+
+#[test]
+fn moving_the_lr_slider_changes_the_trajectory() {
+    let mut h = harness();
+    h.run();
+    let before = last_point(&h, 0);
+    let lr_before = h.state().state.scenario.optimizers[0].lr;
+    slider(&h, "lr α").set_value_accesskit(0.004);
+    h.run();
+    let lr = h.state().state.scenario.optimizers[0].lr;
+    assert!((lr - 0.004).abs() < 1e-12, "lr {lr_before} → {lr}");
+    assert_ne!(last_point(&h, 0), before);
+}
+
+#[test]
+fn beta_slider_moves_by_key_presses_and_recomputes() {
+    let mut h = harness();
+    h.run();
+    let before = last_point(&h, 0);
+    slider(&h, "β (momentum)").focus();
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let beta = match h.state().state.scenario.optimizers[0].kind {
+        gradscape::core::optimizer::OptimizerKind::Momentum { beta } => beta,
+        k => panic!("unexpected kind {k:?}"),
+    };
+    assert!(beta > 0.9 && beta < 1.0, "β = {beta}");
+    assert_ne!(last_point(&h, 0), before);
+}
+
+#[test]
+fn typing_a_huge_lr_is_clamped_and_nothing_panics() {
+    let mut h = harness();
+    h.run();
+    slider(&h, "lr α").set_value_accesskit(1e300);
+    h.run();
+    let lr = h.state().state.scenario.optimizers[0].lr;
+    assert!(lr <= 10.0, "lr = {lr}");
+    // A rate this large diverges: the run is cut and marked, not a crash.
+    assert!(h.state().state.runs.runs[0].diverged_at.is_some());
+    h.get_by_label("Play").click();
+    h.run_steps(6);
+}
+
+#[test]
+fn play_advances_the_playhead() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Reset").click();
+    h.run();
+    assert_eq!(h.state().state.step(), 0);
+    h.get_by_label("Play").click();
+    h.run_steps(5);
+    let state = &h.state().state;
+    assert!(state.playing);
+    assert!(state.step() > 0, "playhead {}", state.playhead);
+    assert!(state.step() < state.max_steps());
+}
+
+#[test]
+fn keyboard_space_plays_and_arrows_step() {
+    let mut h = harness();
+    h.run();
+    h.key_press(Key::R);
+    h.run();
+    assert_eq!(h.state().state.step(), 0);
+    h.key_press(Key::ArrowRight);
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().state.step(), 2);
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().state.step(), 1);
+    h.key_press(Key::Space);
+    h.run_steps(3);
+    assert!(h.state().state.playing);
+    assert!(h.state().state.step() > 1);
+}
+
+#[test]
+fn choosing_a_preset_changes_the_surface() {
+    let mut h = harness();
+    h.run();
+    assert_eq!(h.state().state.scenario.surface.kind(), "rosenbrock");
+    h.get_by_label("Presets").click();
+    h.run();
+    h.get_by_label("himmelblau-minima").click();
+    h.run();
+    assert_eq!(h.state().state.scenario.surface.kind(), "himmelblau");
+}
+
+#[test]
+fn opening_a_bad_file_shows_the_error_and_keeps_the_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"surface\": {\"kind\": \"rosenbrock\"}, \"start\": [0, 0], \"optimizers\": [{\"kind\": \"adam\", \"lr\": -1}]}").unwrap();
+    let mut h = harness();
+    h.run();
+    let before = h.state().state.scenario.clone();
+    h.state_mut().state.actions.push(Action::OpenPath(bad));
+    h.run();
+    assert_eq!(h.state().state.scenario, before);
+    let err = h.state().state.error.clone().expect("an error is shown");
+    assert!(err.contains("optimizers[0].lr"), "{err}");
+    h.get_by_label_contains("optimizers[0].lr");
+    h.get_by_label("Dismiss").click();
+    h.run();
+    assert!(h.state().state.error.is_none());
+}
+
+#[test]
+fn save_then_open_gives_the_same_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.json");
+    let mut h = harness();
+    h.run();
+    slider(&h, "lr α").set_value_accesskit(0.003);
+    h.run();
+    let saved = h.state().state.scenario.clone();
+    h.state_mut().state.save_to(&path).unwrap();
+    h.state_mut().state.load_preset("saddle-escape");
+    h.run();
+    h.state_mut()
+        .state
+        .actions
+        .push(Action::OpenPath(path.clone()));
+    h.run();
+    assert_eq!(h.state().state.scenario, saved);
+    assert_eq!(h.state().state.settings.recent.first(), Some(&path));
+}
+
+#[test]
+fn dragging_the_start_point_moves_theta0() {
+    let mut h = harness();
+    h.run();
+    let t = h.state().state.landscape.expect("the landscape was drawn");
+    let start = h.state().state.scenario.start;
+    let from = t.to_screen(start);
+    let to = from + vec2(60.0, 40.0);
+    let before = last_point(&h, 0);
+    h.hover_at(from);
+    h.drag_at(from);
+    h.hover_at(from + vec2(10.0, 5.0));
+    h.hover_at(to);
+    h.run_steps(1);
+    h.drop_at(to);
+    h.run();
+    let moved = h.state().state.scenario.start;
+    let want = t.to_world(to);
+    assert!(
+        (moved - want).norm() < 0.05,
+        "θ0 = {moved:?}, wanted {want:?}"
+    );
+    assert_eq!(h.state().state.runs.runs[0].points[0], moved);
+    assert_ne!(last_point(&h, 0), before);
+}
+
+#[test]
+fn dragging_elsewhere_pans_and_reset_view_restores() {
+    let mut h = harness();
+    h.run();
+    let t = h.state().state.landscape.unwrap();
+    let start = h.state().state.scenario.start;
+    let from = Pos2::new(t.rect.center().x + 100.0, t.rect.center().y + 60.0);
+    h.hover_at(from);
+    h.drag_at(from);
+    h.hover_at(from + vec2(-10.0, 0.0));
+    h.hover_at(from + vec2(-80.0, 0.0));
+    h.run_steps(1);
+    h.drop_at(from + vec2(-80.0, 0.0));
+    h.run();
+    let state = &h.state().state;
+    assert_eq!(state.scenario.start, start, "panning must not move θ0");
+    assert!(state.view_moved);
+    h.get_by_label("Reset view").click();
+    h.run();
+    assert!(!h.state().state.view_moved);
+}
+
+#[test]
+fn removing_keeps_at_least_one_optimizer() {
+    let mut h = harness();
+    h.run();
+    for _ in 0..5 {
+        if let Some(b) = h.query_by_label("Remove") {
+            b.click();
+        }
+        h.run();
+    }
+    assert_eq!(h.state().state.scenario.optimizers.len(), 1);
+    h.get_by_label("Duplicate").click();
+    h.run();
+    assert_eq!(h.state().state.scenario.optimizers.len(), 2);
+    assert_eq!(h.state().state.runs.runs.len(), 2);
+}
+
+#[test]
+fn a_custom_expression_shows_errors_live_and_survives_nan() {
+    let mut h = harness();
+    h.run();
+    h.state_mut().state.set_surface_kind("custom");
+    h.run();
+    let good = h.state().state.scenario.surface.clone();
+    h.state_mut().state.set_expr_text("x^2 + (".into());
+    h.run();
+    assert!(h.state().state.expr_error.is_some());
+    assert_eq!(
+        h.state().state.scenario.surface,
+        good,
+        "a bad expression keeps the last good one"
+    );
+    h.get_by_label_contains("Error:");
+    // NaN everywhere: the heatmap goes grey, the runs diverge at step 1, nothing panics.
+    h.state_mut().state.set_expr_text("sqrt(-1 - x^2)".into());
+    h.run();
+    assert!(h.state().state.expr_error.is_none());
+    assert!(
+        h.state()
+            .state
+            .runs
+            .runs
+            .iter()
+            .all(|r| r.diverged_at.is_some())
+    );
+}
+
+#[test]
+fn a_slider_drag_reuses_the_heatmap() {
+    let mut h = harness();
+    h.run();
+    let computed = h.state().landscape.heatmaps_computed;
+    for lr in [0.001, 0.002, 0.003] {
+        slider(&h, "lr α").set_value_accesskit(lr);
+        h.run();
+    }
+    assert_eq!(h.state().landscape.heatmaps_computed, computed);
+}
+
+#[test]
+fn diverging_preset_runs_without_panic() {
+    let mut h = harness_with(presets::find("lr-too-high").unwrap().scenario());
+    h.run();
+    assert!(
+        h.state()
+            .state
+            .runs
+            .runs
+            .iter()
+            .any(|r| r.diverged_at.is_some())
+    );
+    h.get_by_label_contains("diverged");
+    h.key_press_modifiers(Modifiers::NONE, Key::R);
+    h.get_by_label("Play").click();
+    h.run_steps(10);
+}
+
+#[test]
+fn typing_a_value_into_the_lr_box_sets_it() {
+    let mut h = harness();
+    h.run();
+    h.get_by_role_and_label(egui::Role::SpinButton, "lr α")
+        .click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(egui::Role::SpinButton, "lr α")
+        .type_text("4.2e-3");
+    h.key_press(Key::Enter);
+    h.run();
+    let lr = h.state().state.scenario.optimizers[0].lr;
+    assert!((lr - 0.0042).abs() < 1e-12, "lr = {lr}");
+}
+
+#[test]
+fn hovering_a_path_highlights_the_step_and_hovering_the_plot_does_too() {
+    let mut h = harness();
+    h.run();
+    let t = h.state().state.landscape.unwrap();
+    let run = &h.state().state.runs.runs[2];
+    let step = run.points.len() / 2;
+    let p = t.to_screen(run.points[step]);
+    h.hover_at(p);
+    h.run();
+    let hovered = h.state().state.hovered.expect("a step is highlighted");
+    let q = h.state().state.runs.runs[hovered.run].points[hovered.step];
+    assert!(t.to_screen(q).distance(p) < 18.0);
+    // The readout above the landscape names it.
+    h.get_by_label_contains(&format!("step {}:", hovered.step));
+    // Over the loss plot, the step under the pointer is highlighted instead.
+    let plot = h.get_by_label("Loss (log)").rect();
+    h.hover_at(plot.center() + vec2(60.0, 110.0));
+    h.run();
+    let from_plot = h.state().state.hovered.expect("the plot highlights a step");
+    assert_ne!(from_plot, hovered);
+}
+
+#[test]
+fn export_png_writes_the_cropped_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("view.png");
+    let image = egui::ColorImage::new(
+        [40, 30],
+        vec![egui::Color32::from_rgb(200, 10, 10); 40 * 30],
+    );
+    let crop = egui::Rect::from_min_max(Pos2::new(5.0, 5.0), Pos2::new(15.0, 10.0));
+    // 2 pixels per point: the crop is 20 × 10 pixels.
+    gradscape::app::export_png(&image, Some(crop), 2.0, &path).unwrap();
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).unwrap()));
+    let reader = decoder.read_info().unwrap();
+    let info = reader.info();
+    assert_eq!((info.width, info.height), (20, 10));
+    // An empty crop is an error, not a panic or an empty file.
+    let empty = egui::Rect::from_min_max(Pos2::new(50.0, 50.0), Pos2::new(60.0, 60.0));
+    assert!(
+        gradscape::app::export_png(&image, Some(empty), 1.0, &dir.path().join("x.png")).is_err()
+    );
+}
+
+#[test]
+fn new_restores_the_default_scenario() {
+    let mut h = harness_with(presets::find("saddle-escape").unwrap().scenario());
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert_eq!(h.state().state.scenario, presets::default_scenario());
+}
+
+#[test]
+fn schedule_and_early_stopping_editors_work_and_warn() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Schedule (all optimizers)").click();
+    h.run();
+    h.get_by_label("LR schedule").click();
+    h.run();
+    h.get_by_label("plateau").click();
+    h.run();
+    assert_eq!(h.state().state.scenario.schedule.kind(), "plateau");
+    // Fold the sections above so the early-stopping box is on screen.
+    for section in ["Surface", "Optimizers", "Run", "Schedule (all optimizers)"] {
+        h.get_by_role_and_label(egui::Role::DisclosureTriangle, section)
+            .click();
+        h.run();
+    }
+    h.get_by_label("Early stopping").click();
+    h.run();
+    h.get_by_label("early stopping").click();
+    h.run();
+    assert!(h.state().state.scenario.early_stopping.is_some());
+    // Default patience 10 against the plateau's 10: SPEC §6's warning shows.
+    assert!(!h.state().state.scenario.warnings().is_empty());
+    assert!(
+        h.query_all_by_label_contains("not larger than the plateau patience")
+            .count()
+            > 0
+    );
+}
+
+#[test]
+fn keys_still_work_after_clicking_a_button() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Reset").click();
+    h.run();
+    h.get_by_label("Step").click();
+    h.run();
+    assert_eq!(h.state().state.step(), 1);
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().state.step(), 2);
+    h.key_press(Key::Space);
+    h.run_steps(2);
+    assert!(h.state().state.playing);
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_last_scenario_and_settings_survive_a_restart() {
+    use eframe::App as _;
+    let mut h = harness_with(presets::find("saddle-escape").unwrap().scenario());
+    h.run();
+    slider(&h, "lr α").set_value_accesskit(0.02);
+    h.run();
+    h.state_mut().state.settings.speed = 250.0;
+    let mut store = MemoryStorage::default();
+    h.state_mut().save(&mut store);
+    let saved = h.state().state.scenario.clone();
+
+    // A plain `gradscape` (the default scenario, no file) gets the last session back.
+    let store: &'static MemoryStorage = Box::leak(Box::new(store));
+    let mut h2: Harness<'static, GradscapeApp> = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            cc.storage = Some(store);
+            GradscapeApp::new(cc, presets::default_scenario(), None)
+        });
+    h2.run();
+    assert_eq!(h2.state().state.scenario, saved);
+    assert_eq!(h2.state().state.settings.speed, 250.0);
+
+    // A scenario named on the command line wins over the stored one.
+    let named = presets::find("lr-too-low").unwrap().scenario();
+    let expect = named.clone();
+    let mut h3: Harness<'static, GradscapeApp> = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            cc.storage = Some(store);
+            GradscapeApp::new(cc, named, None)
+        });
+    h3.run();
+    assert_eq!(h3.state().state.scenario, expect);
+}

@@ -54,12 +54,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let new = dir.path().join("new.txt");
         write_atomic(&new, b"a").unwrap();
-        assert_eq!(std::fs::metadata(&new).unwrap().permissions().mode() & 0o777, 0o644);
+        assert_eq!(
+            std::fs::metadata(&new).unwrap().permissions().mode() & 0o777,
+            0o644
+        );
         let old = dir.path().join("old.txt");
         std::fs::write(&old, b"x").unwrap();
         std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o640)).unwrap();
         write_atomic(&old, b"b").unwrap();
-        assert_eq!(std::fs::metadata(&old).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(
+            std::fs::metadata(&old).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
         assert_eq!(std::fs::read(&old).unwrap(), b"b");
     }
 

@@ -94,13 +94,22 @@ pub struct Landscape {
     /// How many landscapes (heatmap + contours) were computed: tests check that a slider
     /// drag reuses the cached one.
     pub heatmaps_computed: u64,
+    /// The 3-D view, shown instead of the map when `settings.view_3d` is on.
+    pub view3d: super::view3d::View3d,
 }
 
 impl Landscape {
     /// Shows the landscape in the space left in `ui`: the pointer readout, then the plot
     /// with its title, axes, colour bar and legend.
     pub fn ui(&mut self, ui: &mut Ui, state: &mut AppState) {
-        let readout = ui.label(readout_text(state)).rect;
+        // One line whatever the language: a wrapped readout would shift the map as it changes.
+        let readout = ui
+            .add(egui::Label::new(readout_text(state)).truncate())
+            .rect;
+        if state.settings.view_3d {
+            self.view3d.ui(ui, state);
+            return;
+        }
         let size = ui.available_size().max(vec2(200.0, 150.0));
         let (outer, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Landscape"));
@@ -146,9 +155,18 @@ impl Landscape {
             &opts,
         );
         let painter = ui.painter_at(outer);
+        if ui.visuals().dark_mode {
+            // The scene's title, axes and colour bar are drawn in dark ink, as on the PNGs:
+            // on the dark theme they sit on a light card of their own.
+            painter.rect_filled(outer, 6.0, Color32::from_gray(245));
+        }
         let mut canvas = Bold(EguiCanvas::new(&painter, &mut self.textures));
-        scene.draw_layer(&mut canvas, &layout, Layer::All);
+        // Ghosts go between the map and the paths, so the current path stays on top.
+        scene.draw_layer(&mut canvas, &layout, Layer::Background);
+        super::classroom::draw_ghosts(&painter, t, state);
+        scene.draw_layer(&mut canvas, &layout, Layer::Foreground);
         draw_overlays(&painter, t, state);
+        super::classroom::draw_arrows(ui, &painter, t, state);
     }
 
     fn interact(&mut self, ui: &Ui, response: &Response, t: Transform, state: &mut AppState) {
@@ -405,25 +423,36 @@ fn readout_text(state: &AppState) -> String {
         && let Some(run) = state.runs.runs.get(h.run)
         && let Some(q) = run.points.get(h.step)
     {
-        return format!(
-            "{}, step {}: θ = ({}, {}), loss {}",
-            run.label,
-            h.step,
-            fmt_num(q.x),
-            fmt_num(q.y),
-            fmt_num(run.loss.get(h.step).copied().unwrap_or(f64::NAN))
+        return super::i18n::tr_args(
+            "landscape-hover",
+            &[
+                ("label", run.label.clone()),
+                ("step", h.step.to_string()),
+                ("x", fmt_num(q.x)),
+                ("y", fmt_num(q.y)),
+                (
+                    "loss",
+                    fmt_num(run.loss.get(h.step).copied().unwrap_or(f64::NAN)),
+                ),
+            ],
         );
     }
     if let (Some(p), Some(t)) = (state.pointer, state.landscape)
         && t.rect.contains(p)
     {
         let w = t.to_world(p);
-        return format!(
-            "x = {}, y = {}: loss {}",
-            fmt_num(w.x),
-            fmt_num(w.y),
-            fmt_num(state.surface.value(w))
+        return super::i18n::tr_args(
+            "landscape-pointer",
+            &[
+                ("x", fmt_num(w.x)),
+                ("y", fmt_num(w.y)),
+                ("loss", fmt_num(state.surface.value(w))),
+            ],
         );
     }
-    "Scroll to zoom, drag to pan, drag the white ring to move the start, double-click to reset the view".to_string()
+    // The map's help (zoom, pan, drag θ0) does not apply to the 3-D view.
+    if state.settings.view_3d {
+        return super::i18n::tr("view3d-hint");
+    }
+    super::i18n::tr("landscape-help")
 }

@@ -5,9 +5,10 @@
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Line, Plot, PlotPoints, Points, VLine};
 
+use super::i18n::{tr, tr_args};
 use super::state::{AppState, Hover, HoverSource};
 use super::widgets::fmt_num;
-use crate::core::diagnosis::{Pattern, summary};
+use crate::core::diagnosis::{Finding, Pattern};
 
 /// At most this many points per curve: a plot 400 px wide shows no more.
 const MAX_CURVE_POINTS: usize = 800;
@@ -23,13 +24,13 @@ enum Curve {
 }
 
 impl Curve {
-    fn title(self, log: bool) -> &'static str {
-        match (self, log) {
-            (Curve::Loss, true) => "Loss (log)",
-            (Curve::Loss, false) => "Loss",
-            (Curve::Lr, _) => "Learning rate α",
-            (Curve::GradNorm, _) => "Gradient norm |g| (log)",
-        }
+    fn title(self, log: bool) -> String {
+        tr(match (self, log) {
+            (Curve::Loss, true) => "plot-loss-log",
+            (Curve::Loss, false) => "plot-loss",
+            (Curve::Lr, _) => "plot-lr",
+            (Curve::GradNorm, _) => "plot-grad",
+        })
     }
 
     fn log(self, log_loss: bool) -> bool {
@@ -91,20 +92,21 @@ fn plot_ui(
 ) -> (Option<Hover>, bool) {
     let log = curve.log(state.settings.log_loss);
     ui.horizontal(|ui| {
-        ui.label(RichText::new(curve.title(log)).strong())
-            .on_hover_text(match curve {
-                Curve::Loss => "Training loss as lines, validation loss at each evaluation as dots",
-                Curve::Lr => "The learning rate each step used, after warmup and schedule",
-                Curve::GradNorm => {
-                    "Length of the gradient each step used (after noise and clipping)"
-                }
-            });
+        // Truncated to the plot's width: a long title (Spanish, projector mode) must not push
+        // the diagnosis off the screen. The tooltip says it all anyway.
+        let reserve = if curve == Curve::Loss { 70.0 } else { 0.0 };
+        ui.scope(|ui| {
+            ui.set_max_width((width - reserve).max(40.0));
+            ui.add(egui::Label::new(RichText::new(curve.title(log)).strong()).truncate())
+                .on_hover_text(tr(match curve {
+                    Curve::Loss => "plot-loss-tip",
+                    Curve::Lr => "plot-lr-tip",
+                    Curve::GradNorm => "plot-grad-tip",
+                }));
+        });
         if curve == Curve::Loss {
-            ui.checkbox(&mut state.settings.log_loss, "log")
-                .on_hover_text(
-                    "Plot the loss on a log axis: a straight line down means the loss shrinks by \
-                     the same factor every step, and the last decimals become visible.",
-                );
+            ui.checkbox(&mut state.settings.log_loss, tr("plot-log"))
+                .on_hover_text(tr("plot-log-tip"));
         }
     });
     let y_of = |v: f64| -> Option<f64> {
@@ -196,7 +198,7 @@ fn plot_ui(
         // Narrow plots: let step labels sit closer than egui_plot's default 60 px.
         .custom_x_axes(vec![
             egui_plot::AxisHints::new_x()
-                .label("step")
+                .label(tr("plot-step"))
                 .label_spacing(46.0..=56.0)
                 .formatter(|m, _| format!("{:.0}", m.value)),
         ])
@@ -218,7 +220,8 @@ fn plot_ui(
                 | egui_plot::HoverPosition::Elsewhere { position } => position,
             };
             let y = if log { 10f64.powf(p.y) } else { p.y };
-            Some(format!("step {:.0}\n{}", p.x, fmt_num(y)))
+            let step = tr_args("plot-hover", &[("step", format!("{:.0}", p.x))]);
+            Some(format!("{step}\n{}", fmt_num(y)))
         })
         .show(ui, |plot| {
             for (i, pts) in series {
@@ -323,13 +326,13 @@ fn nearest_run_at(state: &AppState, curve: Curve, log: bool, x: f64, y: f64) -> 
 
 /// What the curves say, per optimizer, in plain words; evidence and action on hover.
 fn diagnosis_ui(ui: &mut Ui, state: &AppState) {
-    let title = if state.diagnoses_stale() {
-        "Diagnosis (updating…)"
+    let title = tr(if state.diagnoses_stale() {
+        "diagnosis-updating"
     } else {
-        "Diagnosis"
-    };
+        "diagnosis"
+    });
     ui.label(RichText::new(title).strong())
-        .on_hover_text("Reads each run's curves like a teacher would; hover a finding for the numbers and what to try.");
+        .on_hover_text(tr("diagnosis-tip"));
     egui::ScrollArea::vertical()
         .id_salt("diagnosis scroll")
         .show(ui, |ui| {
@@ -348,15 +351,125 @@ fn diagnosis_ui(ui: &mut Ui, state: &AppState) {
                             }
                             _ => super::widgets::ink::WARN,
                         };
-                        ui.label(RichText::new(f.pattern.title()).color(color))
-                            .on_hover_text(format!(
-                                "{}\n\nWhat it shows: {}\n\nTry: {}",
-                                summary(std::slice::from_ref(f)),
-                                f.evidence,
-                                f.action
+                        ui.label(RichText::new(pattern_title(f.pattern)).color(color))
+                            .on_hover_text(tr_args(
+                                "diagnosis-detail",
+                                &[
+                                    ("summary", summary(std::slice::from_ref(f))),
+                                    ("evidence", f.evidence.clone()),
+                                    ("action", pattern_action(f.pattern)),
+                                ],
                             ));
                     }
                 });
             }
         });
+}
+
+/// A pattern's short name in the UI's language.
+pub fn pattern_title(p: Pattern) -> String {
+    tr(&format!("diag-{}-title", p.id()))
+}
+
+/// A pattern's suggested action in the UI's language.
+pub fn pattern_action(p: Pattern) -> String {
+    tr(&format!("diag-{}-action", p.id()))
+}
+
+/// The findings in one sentence, in the UI's language: the problems by name, then what to
+/// try for the first real one. Mirrors `core::diagnosis::summary`, which stays English for
+/// the CLI and its golden files.
+pub fn summary(findings: &[Finding]) -> String {
+    let problems: Vec<Pattern> = findings
+        .iter()
+        .map(|f| f.pattern)
+        .filter(|p| *p != Pattern::Healthy)
+        .collect();
+    let Some(&first) = problems.first() else {
+        return tr("diag-healthy-summary");
+    };
+    let names: Vec<String> = problems
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let title = pattern_title(*p);
+            if i == 0 { title } else { lower_first(&title) }
+        })
+        .collect();
+    let names = match names.split_last() {
+        Some((last, init)) if !init.is_empty() => {
+            format!("{} {} {last}", init.join(", "), tr("diag-and"))
+        }
+        _ => names.concat(),
+    };
+    // A helping schedule is good news; advise on the first real problem when there is one.
+    let advice = problems
+        .iter()
+        .copied()
+        .find(|p| *p != Pattern::SchedulerHelping)
+        .unwrap_or(first);
+    tr_args(
+        "diag-summary",
+        &[("names", names), ("action", pattern_action(advice))],
+    )
+}
+
+/// Lower-cases the first letter unless the first word is an acronym ("LR").
+fn lower_first(title: &str) -> String {
+    let first_word = title.split(' ').next().unwrap_or("");
+    if first_word.chars().count() > 1 && first_word.chars().all(|c| c.is_uppercase()) {
+        return title.to_string();
+    }
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::i18n::{Lang, set_lang};
+
+    fn finding(p: Pattern) -> Finding {
+        Finding {
+            pattern: p,
+            evidence: String::new(),
+            action: p.action().to_string(),
+        }
+    }
+
+    #[test]
+    fn the_english_summary_matches_core() {
+        set_lang(Lang::En);
+        let cases = [
+            vec![finding(Pattern::Healthy)],
+            vec![finding(Pattern::LrTooHigh)],
+            vec![
+                finding(Pattern::SchedulerHelping),
+                finding(Pattern::Overfitting),
+            ],
+            vec![
+                finding(Pattern::LrTooLow),
+                finding(Pattern::ValNoisy),
+                finding(Pattern::SchedulerHelping),
+            ],
+        ];
+        for c in cases {
+            assert_eq!(summary(&c), crate::core::diagnosis::summary(&c));
+        }
+    }
+
+    #[test]
+    fn the_spanish_summary_is_translated() {
+        set_lang(Lang::Es);
+        let s = summary(&[finding(Pattern::Overfitting), finding(Pattern::ValNoisy)]);
+        assert_eq!(
+            s,
+            "Sobreajuste y validación ruidosa: parada temprana, regularización, bajar α en \
+             las mesetas."
+        );
+        set_lang(Lang::En);
+    }
 }

@@ -1,50 +1,53 @@
-//! The menu bar: File (new, open, save, export, recent files) and Presets.
+//! The menu bar: File (new, open, save, export, recent files), Lessons, Presets, and
+//! View (language, theme, projector mode, UI scale).
 
 use egui::Ui;
 
+use super::i18n::{Lang, tr, tr_args};
+use super::look::{ThemeChoice, UI_SCALE_RANGE};
 use super::state::{Action, AppState};
 use crate::core::presets::PRESETS;
 
 /// The menu bar's contents.
 pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
+        ui.menu_button(tr("menu-file"), |ui| {
             if ui
-                .add(egui::Button::new("New").shortcut_text("Ctrl+N"))
+                .add(egui::Button::new(tr("menu-new")).shortcut_text("Ctrl+N"))
                 .clicked()
             {
                 state.actions.push(Action::New);
             }
             if ui
-                .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+                .add(egui::Button::new(tr("menu-open")).shortcut_text("Ctrl+O"))
                 .clicked()
             {
                 state.actions.push(Action::OpenDialog);
             }
             if ui
-                .add(egui::Button::new("Save").shortcut_text("Ctrl+S"))
+                .add(egui::Button::new(tr("menu-save")).shortcut_text("Ctrl+S"))
                 .clicked()
             {
                 state.actions.push(Action::Save);
             }
             if ui
-                .add(egui::Button::new("Save as…").shortcut_text("Ctrl+Shift+S"))
+                .add(egui::Button::new(tr("menu-save-as")).shortcut_text("Ctrl+Shift+S"))
                 .clicked()
             {
                 state.actions.push(Action::SaveAs);
             }
             ui.separator();
             if ui
-                .button("Export PNG…")
-                .on_hover_text("Save the landscape view, as shown, as a PNG image")
+                .button(tr("menu-export-png"))
+                .on_hover_text(tr("menu-export-png-tip"))
                 .clicked()
             {
                 state.actions.push(Action::ExportPng);
             }
             ui.separator();
-            ui.menu_button("Recent files", |ui| {
+            ui.menu_button(tr("menu-recent"), |ui| {
                 if state.settings.recent.is_empty() {
-                    ui.weak("none yet");
+                    ui.weak(tr("menu-recent-none"));
                 }
                 for path in state.settings.recent.clone() {
                     let name = path.file_name().map_or_else(
@@ -61,19 +64,41 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
                 }
             });
         });
-        ui.menu_button("Presets", |ui| {
+        ui.menu_button(tr("menu-lessons"), |ui| {
+            super::lessons::lessons_menu_ui(ui, state);
+        })
+        .response
+        .on_hover_text(tr("menu-lessons-tip"));
+        ui.menu_button(tr("menu-presets"), |ui| {
             for p in PRESETS {
-                if ui.button(p.name).on_hover_text(p.description).clicked() {
+                let key = format!("preset-{}", p.name);
+                // A preset added to core but not yet to the .ftl files keeps its English line.
+                let description = if super::i18n::has(&key) {
+                    tr(&key)
+                } else {
+                    p.description.to_string()
+                };
+                if ui.button(p.name).on_hover_text(&description).clicked() {
                     state.load_preset(p.name);
-                    state.notice = Some(format!("Preset {}: {}", p.name, p.description));
+                    state.notice = Some(tr_args(
+                        "notice-preset",
+                        &[("name", p.name.to_string()), ("description", description)],
+                    ));
                 }
             }
         });
-        ui.menu_button("View", |ui| {
-            if ui.button("Reset view").clicked() {
+        ui.menu_button(tr("menu-view"), |ui| {
+            if ui
+                .button(tr("menu-reset-view"))
+                .on_hover_text(tr("reset-view-tip"))
+                .clicked()
+            {
                 state.reset_view();
             }
-            ui.checkbox(&mut state.settings.contours, "Contour lines");
+            ui.checkbox(&mut state.settings.contours, tr("menu-contours"))
+                .on_hover_text(tr("contours-tip"));
+            ui.separator();
+            look_menu_ui(ui, state);
         });
         ui.separator();
         let title = match &state.path {
@@ -81,8 +106,53 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
                 || p.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             ),
-            None => "untitled scenario".to_string(),
+            None => tr("menu-untitled"),
         };
         ui.weak(title);
     });
+}
+
+/// Language, theme, projector mode and UI scale: the classroom settings, all remembered.
+fn look_menu_ui(ui: &mut Ui, state: &mut AppState) {
+    let settings = &mut state.settings;
+    ui.horizontal(|ui| {
+        ui.label(tr("menu-language"))
+            .on_hover_text(tr("menu-language-tip"));
+        for lang in Lang::ALL {
+            ui.selectable_value(&mut settings.lang, lang, lang.native_name());
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label(tr("menu-theme")).on_hover_text(tr("theme-tip"));
+        ui.selectable_value(&mut settings.theme, ThemeChoice::Light, tr("theme-light"));
+        ui.selectable_value(&mut settings.theme, ThemeChoice::Dark, tr("theme-dark"));
+    });
+    ui.checkbox(&mut settings.projector, tr("menu-projector"))
+        .on_hover_text(tr("menu-projector-tip"));
+    if !settings.ui_scale.is_finite() {
+        settings.ui_scale = 1.0;
+    }
+    // Applied on release only: rescaling the UI under the pointer mid-drag makes the
+    // slider run away from it.
+    let id = ui.scope_id().with("ui scale being dragged");
+    let mut scale = ui
+        .data(|d| d.get_temp::<f32>(id))
+        .unwrap_or(settings.ui_scale);
+    let r = ui
+        .add(
+            egui::Slider::new(&mut scale, UI_SCALE_RANGE)
+                .step_by(0.05)
+                .fixed_decimals(2)
+                .suffix("×")
+                .text(tr("menu-ui-scale")),
+        )
+        .on_hover_text(tr("menu-ui-scale-tip"));
+    if r.dragged() {
+        ui.data_mut(|d| d.insert_temp(id, scale));
+    } else {
+        ui.data_mut(|d| d.remove::<f32>(id));
+        if r.changed() || r.drag_stopped() {
+            settings.ui_scale = scale;
+        }
+    }
 }

@@ -4,9 +4,13 @@
 //! in its own file. Controls mutate the state and mark it changed; the runs are recomputed
 //! in full before the views draw, in the same frame, and the playhead reveals them.
 
+pub mod classroom;
 pub mod controls;
+pub mod i18n;
 pub mod landscape;
 pub mod landscape_canvas;
+pub mod lessons;
+pub mod look;
 pub mod loss_panel;
 pub mod menu;
 pub mod optimizers;
@@ -14,6 +18,7 @@ pub mod playback;
 pub mod schedule;
 pub mod state;
 pub mod status;
+pub mod view3d;
 pub mod widgets;
 
 use std::path::{Path, PathBuf};
@@ -25,6 +30,7 @@ use egui::{ColorImage, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use crate::core::atomic::write_atomic_with;
 use crate::core::presets;
 use crate::core::scenario::Scenario;
+use i18n::{tr, tr_args};
 use landscape::Landscape;
 use state::{Action, AppState, Settings};
 
@@ -47,6 +53,8 @@ pub struct GradscapeApp {
     pub landscape: Landscape,
     /// Where the next screenshot goes, and the screenshot once it arrives.
     export: Option<(PathBuf, PendingShot)>,
+    /// The theme, scale and projector mode last set on the context.
+    applied_look: Option<look::Look>,
 }
 
 impl GradscapeApp {
@@ -57,6 +65,7 @@ impl GradscapeApp {
             state: AppState::new(scenario, path),
             landscape: Landscape::default(),
             export: None,
+            applied_look: None,
         }
     }
 
@@ -87,9 +96,16 @@ impl GradscapeApp {
         } else {
             100.0
         };
+        if let Some(lang) = i18n::Lang::from_env() {
+            settings.lang = lang;
+        }
+        look::env_overrides(&mut settings.theme, &mut settings.projector);
         app.state.settings = settings;
         if let Some(p) = app.state.path.clone() {
             app.state.remember(&p);
+        }
+        if let Some(i) = lessons::from_env() {
+            lessons::start(&mut app.state, i);
         }
         app
     }
@@ -97,6 +113,8 @@ impl GradscapeApp {
     /// One frame of the whole window, without eframe's `Frame` (so benchmarks can drive it).
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        i18n::set_lang(self.state.settings.lang);
+        self.apply_look(&ctx);
         self.keyboard(&ctx);
         let dt = ctx.input(|i| i.stable_dt).min(0.1) as f64;
         self.state.advance(dt);
@@ -127,13 +145,20 @@ impl GradscapeApp {
             .show(ui, |ui| loss_panel::loss_panel_ui(ui, &mut self.state));
         egui::CentralPanel::default().show(ui, |ui| {
             messages_ui(ui, &mut self.state);
-            ui.horizontal(|ui| {
-                ui.vertical(|ui| {
-                    ui.set_width((ui.available_width() - 330.0).max(300.0));
-                    playback::playback_ui(ui, &mut self.state);
+            // Projector mode or a long language can leave too little width for the view
+            // buttons beside the playback bar: below it they wrap instead of running off.
+            if ui.available_width() < 760.0 {
+                playback::playback_ui(ui, &mut self.state);
+                ui.horizontal_wrapped(|ui| playback::view_buttons_ui(ui, &mut self.state));
+            } else {
+                ui.horizontal(|ui| {
+                    ui.vertical(|ui| {
+                        ui.set_width((ui.available_width() - 330.0).max(300.0));
+                        playback::playback_ui(ui, &mut self.state);
+                    });
+                    ui.vertical(|ui| playback::view_buttons_ui(ui, &mut self.state));
                 });
-                ui.vertical(|ui| playback::view_buttons_ui(ui, &mut self.state));
-            });
+            }
             self.landscape.ui(ui, &mut self.state);
         });
         if self.state.playing {
@@ -190,6 +215,9 @@ impl GradscapeApp {
         if r {
             self.state.reset_playback();
         }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Num3)) {
+            self.state.settings.view_3d ^= true;
+        }
     }
 
     /// Carries out what the panels asked for; dialogs run here, never inside a panel.
@@ -218,7 +246,7 @@ impl GradscapeApp {
                 Action::SaveAs => self.save_as(),
                 Action::ExportPng => {
                     let dialog = rfd::FileDialog::new()
-                        .add_filter("PNG image", &["png"])
+                        .add_filter(tr("dialog-png"), &["png"])
                         .set_file_name("gradscape.png");
                     if let Some(p) = dialog.save_file() {
                         let shot: PendingShot = Arc::default();
@@ -267,10 +295,35 @@ impl GradscapeApp {
         let crop = self.state.landscape.map(|t| t.rect);
         let result = export_png(&image, crop, ctx.pixels_per_point(), path);
         match result {
-            Ok(()) => self.state.notice = Some(format!("Exported {}", path.display())),
-            Err(e) => self.state.error = Some(format!("Could not export {}: {e}", path.display())),
+            Ok(()) => {
+                self.state.notice = Some(tr_args(
+                    "msg-exported",
+                    &[("path", path.display().to_string())],
+                ));
+            }
+            Err(e) => {
+                self.state.error = Some(tr_args(
+                    "msg-export-failed",
+                    &[("path", path.display().to_string()), ("error", e)],
+                ));
+            }
         }
         self.export = None;
+    }
+
+    /// Sets the theme, scale and projector mode on the context when the settings changed
+    /// them (setting them every frame would undo egui's own Ctrl+/Ctrl− zoom).
+    fn apply_look(&mut self, ctx: &egui::Context) {
+        let s = &self.state.settings;
+        let wanted = look::Look {
+            theme: s.theme,
+            projector: s.projector,
+            ui_scale: s.ui_scale,
+        };
+        if self.applied_look != Some(wanted) {
+            look::apply(ctx, wanted);
+            self.applied_look = Some(wanted);
+        }
     }
 }
 
@@ -291,7 +344,7 @@ impl eframe::App for GradscapeApp {
 
 /// A file dialog for scenario files, opening where the current one lives.
 fn json_dialog(current: Option<&Path>) -> rfd::FileDialog {
-    let mut d = rfd::FileDialog::new().add_filter("Gradscape scenario", &["json"]);
+    let mut d = rfd::FileDialog::new().add_filter(tr("dialog-scenario"), &["json"]);
     if let Some(dir) = current.and_then(Path::parent).filter(|d| d.is_dir()) {
         d = d.set_directory(dir);
     }
@@ -316,7 +369,7 @@ pub fn export_png(
         None => (0, 0, w, h),
     };
     if x1 <= x0 || y1 <= y0 {
-        return Err("the view is empty".into());
+        return Err(tr("msg-view-empty"));
     }
     let mut rgba = Vec::with_capacity((x1 - x0) * (y1 - y0) * 4);
     for y in y0..y1 {
@@ -337,24 +390,28 @@ pub fn export_png(
     .map_err(|e| e.to_string())
 }
 
-/// The side panel: scenario, optimizers, schedule, early stopping.
+/// A side-panel section: its title's key, whether it starts open, and its contents.
+type Section = (&'static str, bool, fn(&mut Ui, &mut AppState));
+
+/// The side panel: the lesson card, then scenario, optimizers, schedule, early stopping.
 fn side_panel_ui(ui: &mut Ui, state: &mut AppState) {
     ui.spacing_mut().slider_width = 150.0;
-    egui::CollapsingHeader::new(RichText::new("Surface").heading())
-        .default_open(true)
-        .show(ui, |ui| controls::surface_ui(ui, state));
-    egui::CollapsingHeader::new(RichText::new("Optimizers").heading())
-        .default_open(true)
-        .show(ui, |ui| optimizers::optimizers_ui(ui, state));
-    egui::CollapsingHeader::new(RichText::new("Run").heading())
-        .default_open(true)
-        .show(ui, |ui| controls::run_settings_ui(ui, state));
-    egui::CollapsingHeader::new(RichText::new("Schedule (all optimizers)").heading())
-        .default_open(false)
-        .show(ui, |ui| controls::scenario_schedule_ui(ui, state));
-    egui::CollapsingHeader::new(RichText::new("Early stopping").heading())
-        .default_open(false)
-        .show(ui, |ui| controls::early_stopping_ui(ui, state));
+    lessons::lesson_card_ui(ui, state);
+    // Fixed id salts: the headers' open state must survive a change of language.
+    let sections: [Section; 6] = [
+        ("section-surface", true, controls::surface_ui),
+        ("section-optimizers", true, optimizers::optimizers_ui),
+        ("section-run", true, controls::run_settings_ui),
+        ("section-schedule", false, controls::scenario_schedule_ui),
+        ("section-early-stopping", false, controls::early_stopping_ui),
+        ("section-playhead", true, classroom::playhead_ui),
+    ];
+    for (key, open, body) in sections {
+        egui::CollapsingHeader::new(RichText::new(tr(key)).heading())
+            .id_salt(key)
+            .default_open(open)
+            .show(ui, |ui| body(ui, state));
+    }
 }
 
 /// The error (red, until dismissed), the scenario's warnings, and the last notice.
@@ -362,13 +419,13 @@ fn messages_ui(ui: &mut Ui, state: &mut AppState) {
     if let Some(e) = state.error.clone() {
         ui.horizontal(|ui| {
             ui.label(
-                RichText::new(format!("Error: {e}"))
+                RichText::new(tr_args("msg-error", &[("error", e)]))
                     .color(widgets::ink::BAD)
                     .strong(),
             );
             if ui
-                .button("Dismiss")
-                .on_hover_text("Hide this message")
+                .button(tr("msg-dismiss"))
+                .on_hover_text(tr("msg-dismiss-tip"))
                 .clicked()
             {
                 state.error = None;
@@ -376,40 +433,23 @@ fn messages_ui(ui: &mut Ui, state: &mut AppState) {
         });
     }
     for w in &state.runs.warnings {
-        ui.label(RichText::new(format!("Warning: {w}")).color(widgets::ink::WARN));
+        ui.label(
+            RichText::new(tr_args("msg-warning", &[("warning", w.clone())]))
+                .color(widgets::ink::WARN),
+        );
     }
 }
 
-/// Sizes readable from the back of a classroom: body text 16 px, nothing below 14 px.
+/// The default look (light theme, scale 1), until the settings say otherwise.
 fn setup_style(ctx: &egui::Context) {
-    use egui::{FontFamily, FontId, TextStyle};
-    // Light: projectors wash out dark themes, and the scene's axes and colour bar are
-    // drawn in dark ink, as on the PNGs.
-    ctx.set_theme(egui::Theme::Light);
-    ctx.all_styles_mut(|style| {
-        style.text_styles = [
-            (
-                TextStyle::Heading,
-                FontId::new(19.0, FontFamily::Proportional),
-            ),
-            (TextStyle::Body, FontId::new(16.0, FontFamily::Proportional)),
-            (
-                TextStyle::Button,
-                FontId::new(16.0, FontFamily::Proportional),
-            ),
-            (
-                TextStyle::Small,
-                FontId::new(14.0, FontFamily::Proportional),
-            ),
-            (
-                TextStyle::Monospace,
-                FontId::new(15.0, FontFamily::Monospace),
-            ),
-        ]
-        .into();
-        style.spacing.interact_size.y = 24.0;
-        style.spacing.item_spacing = egui::vec2(8.0, 5.0);
-    });
+    look::apply(
+        ctx,
+        look::Look {
+            theme: look::ThemeChoice::default(),
+            projector: false,
+            ui_scale: 1.0,
+        },
+    );
 }
 
 /// Opens the window on `scenario`.

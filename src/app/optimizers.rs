@@ -3,30 +3,16 @@
 
 use egui::{RichText, Ui};
 
+use super::i18n::{tr, tr_args};
 use super::schedule::schedule_editor;
 use super::state::AppState;
 use super::widgets::{beta_slider, log_slider, swatch};
 use crate::core::optimizer::{OPTIMIZER_KINDS, OptimizerKind};
 
 /// What each kind does, in one line.
-fn blurb(kind: &str) -> &'static str {
-    match kind {
-        "sgd" => "Plain gradient descent: step straight downhill.",
-        "momentum" => "Keeps a running average of gradients (velocity): glides through ravines.",
-        "heavy_ball" => "PyTorch's SGD with momentum (optionally Nesterov's look-ahead).",
-        "rmsprop" => "Divides each axis's step by the recent size of its gradients.",
-        "adam" => "Momentum plus RMSProp's per-axis scaling, with bias correction.",
-        "adamw" => "Adam plus weight decay that pulls θ toward the origin.",
-        "adagrad" => "Divides by all past squared gradients: steps shrink over time.",
-        _ => "",
-    }
+fn blurb(kind: &str) -> String {
+    tr(&format!("opt-{kind}"))
 }
-
-const LR_TIP: &str = "α, the learning rate: how far each step goes along the (scaled) gradient. \
-    Too high: the loss jumps up and down or explodes. Too low: it barely moves. \
-    The slider is logarithmic: each tenth of the rail is ×10. Type a value to set it exactly.";
-const EPS_TIP: &str = "ε keeps the division by √s safe when s is tiny; typical 1e-8. \
-    A large ε (e.g. 0.1) damps the per-axis scaling and makes the method act like momentum/SGD.";
 
 /// The list of optimizers and the editor of the selected one.
 pub fn optimizers_ui(ui: &mut Ui, state: &mut AppState) {
@@ -37,7 +23,7 @@ pub fn optimizers_ui(ui: &mut Ui, state: &mut AppState) {
             let mut vis = state.visible.get(i).copied().unwrap_or(true);
             if ui
                 .checkbox(&mut vis, "")
-                .on_hover_text(format!("Show {label} on the landscape and in the plots"))
+                .on_hover_text(tr_args("opt-show-tip", &[("label", label.clone())]))
                 .changed()
                 && let Some(v) = state.visible.get_mut(i)
             {
@@ -47,7 +33,7 @@ pub fn optimizers_ui(ui: &mut Ui, state: &mut AppState) {
             let text = RichText::new(label).strong();
             let r = ui
                 .selectable_label(state.selected == i, text)
-                .on_hover_text("Click to edit this optimizer");
+                .on_hover_text(tr("opt-select-tip"));
             if r.clicked() {
                 state.selected = i;
             }
@@ -56,7 +42,7 @@ pub fn optimizers_ui(ui: &mut Ui, state: &mut AppState) {
 
     ui.horizontal(|ui| {
         let mut add: Option<&str> = None;
-        ui.menu_button("Add", |ui| {
+        ui.menu_button(tr("opt-add"), |ui| {
             for kind in OPTIMIZER_KINDS {
                 if ui.button(kind).on_hover_text(blurb(kind)).clicked() {
                     add = Some(kind);
@@ -64,27 +50,28 @@ pub fn optimizers_ui(ui: &mut Ui, state: &mut AppState) {
             }
         })
         .response
-        .on_hover_text("Add an optimizer with its textbook defaults");
+        .on_hover_text(tr("opt-add-tip"));
         if let Some(kind) = add {
             state.add_optimizer(kind);
         }
         if ui
-            .button("Duplicate")
-            .on_hover_text("Copy the selected optimizer, to compare one setting side by side")
+            .button(tr("opt-duplicate"))
+            .on_hover_text(tr("opt-duplicate-tip"))
             .clicked()
         {
             state.duplicate_optimizer(state.selected);
         }
         let can_remove = state.scenario.optimizers.len() > 1;
         if ui
-            .add_enabled(can_remove, egui::Button::new("Remove"))
-            .on_hover_text("Remove the selected optimizer")
-            .on_disabled_hover_text("A scenario needs at least one optimizer")
+            .add_enabled(can_remove, egui::Button::new(tr("opt-remove")))
+            .on_hover_text(tr("opt-remove-tip"))
+            .on_disabled_hover_text(tr("opt-remove-disabled"))
             .clicked()
         {
             state.remove_optimizer(state.selected);
         }
     });
+    super::classroom::sweep_ui(ui, state);
 
     ui.separator();
     selected_ui(ui, state);
@@ -96,6 +83,7 @@ fn selected_ui(ui: &mut Ui, state: &mut AppState) {
     let steps = state.scenario.steps;
     let mut color = state.color(i);
     let scenario_schedule = state.scenario.schedule.clone();
+    let lr_bound = super::classroom::stability_bound(&state.surface);
     let Some(o) = state.scenario.optimizers.get_mut(i) else {
         return;
     };
@@ -103,7 +91,7 @@ fn selected_ui(ui: &mut Ui, state: &mut AppState) {
 
     let current = o.kind.name();
     let mut chosen = current;
-    egui::ComboBox::from_label("Kind")
+    egui::ComboBox::new("optimizer kind", tr("opt-kind"))
         .selected_text(current)
         .show_ui(ui, |ui| {
             for kind in OPTIMIZER_KINDS {
@@ -121,7 +109,7 @@ fn selected_ui(ui: &mut Ui, state: &mut AppState) {
     }
 
     ui.horizontal(|ui| {
-        let l = ui.label("Label");
+        let l = ui.label(tr("opt-label"));
         let mut label = o.label.clone().unwrap_or_default();
         if ui
             .add(
@@ -130,18 +118,18 @@ fn selected_ui(ui: &mut Ui, state: &mut AppState) {
                     .desired_width(130.0),
             )
             .labelled_by(l.id)
-            .on_hover_text("The name in the legend; empty means the kind's name")
+            .on_hover_text(tr("opt-label-tip"))
             .changed()
         {
             let t = label.trim();
             o.label = (!t.is_empty()).then(|| t.to_string());
             changed = true;
         }
-        let c = ui.label("Colour");
+        let c = ui.label(tr("opt-colour"));
         if ui
             .color_edit_button_srgb(&mut color)
             .labelled_by(c.id)
-            .on_hover_text("The colour of this optimizer's path and curves")
+            .on_hover_text(tr("opt-colour-tip"))
             .changed()
         {
             o.color = Some(color);
@@ -149,78 +137,42 @@ fn selected_ui(ui: &mut Ui, state: &mut AppState) {
         }
     });
 
-    changed |= log_slider(ui, &mut o.lr, 1e-5..=10.0, "lr α", LR_TIP).changed();
+    let lr_slider = log_slider(ui, &mut o.lr, 1e-5..=10.0, &tr("lr"), &tr("lr-tip"));
+    changed |= lr_slider.changed();
+    super::classroom::mark_lr_bound(ui, &lr_slider, 1e-5..=10.0, lr_bound);
     match &mut o.kind {
         OptimizerKind::Sgd => {}
         OptimizerKind::Momentum { beta } => {
-            changed |= beta_slider(
-                ui,
-                beta,
-                "β (momentum)",
-                "β typical 0.9; higher = more inertia, smoother but slower to react, can \
-                 overshoot with a large α. The rail is stretched near 1: 0.9, 0.99 and 0.999 are \
-                 evenly spaced.",
-            )
-            .changed();
+            changed |= beta_slider(ui, beta, &tr("beta"), &tr("beta-tip")).changed();
         }
         OptimizerKind::HeavyBall { momentum, nesterov } => {
-            changed |= beta_slider(
-                ui,
-                momentum,
-                "μ (momentum)",
-                "μ typical 0.9; the velocity keeps μ of itself each step, so the effective step \
-                 grows toward α/(1−μ): higher = more inertia, can overshoot.",
-            )
-            .changed();
+            changed |= beta_slider(ui, momentum, &tr("mu"), &tr("mu-tip")).changed();
             changed |= ui
-                .checkbox(nesterov, "Nesterov")
-                .on_hover_text(
-                    "Look ahead along the velocity before using the gradient: damps overshoot.",
-                )
+                .checkbox(nesterov, tr("nesterov"))
+                .on_hover_text(tr("nesterov-tip"))
                 .changed();
         }
         OptimizerKind::RmsProp { rho, eps } => {
-            changed |= beta_slider(
-                ui,
-                rho,
-                "ρ (g² memory)",
-                "ρ typical 0.9: how long the running average of g² remembers. Higher = steadier \
-                 per-axis step sizes, slower to adapt when the slope changes.",
-            )
-            .changed();
-            changed |= log_slider(ui, eps, 1e-12..=1.0, "ε", EPS_TIP).changed();
+            changed |= beta_slider(ui, rho, &tr("rho"), &tr("rho-tip")).changed();
+            changed |= log_slider(ui, eps, 1e-12..=1.0, &tr("eps"), &tr("eps-tip")).changed();
         }
         OptimizerKind::Adam { beta1, beta2, eps }
         | OptimizerKind::AdamW {
             beta1, beta2, eps, ..
         } => {
-            changed |= beta_slider(
-                ui,
-                beta1,
-                "β1 (momentum)",
-                "β1 typical 0.9: the momentum of the gradient average m. Higher = smoother, more \
-                 inertia.",
-            )
-            .changed();
-            changed |= beta_slider(
-                ui,
-                beta2,
-                "β2 (g² memory)",
-                "β2 typical 0.999: the memory of the squared-gradient average v. Lower (0.99) \
-                 adapts faster but is noisier; bias correction keeps the first steps sane.",
-            )
-            .changed();
-            changed |= log_slider(ui, eps, 1e-12..=1.0, "ε", EPS_TIP).changed();
+            changed |= beta_slider(ui, beta1, &tr("beta1"), &tr("beta1-tip")).changed();
+            changed |= beta_slider(ui, beta2, &tr("beta2"), &tr("beta2-tip")).changed();
+            changed |= log_slider(ui, eps, 1e-12..=1.0, &tr("eps"), &tr("eps-tip")).changed();
         }
         OptimizerKind::AdaGrad { eps } => {
-            changed |= log_slider(ui, eps, 1e-12..=1.0, "ε", EPS_TIP).changed();
+            changed |= log_slider(ui, eps, 1e-12..=1.0, &tr("eps"), &tr("eps-tip")).changed();
         }
     }
     if let OptimizerKind::AdamW { weight_decay, .. } = &mut o.kind {
         let mut on = *weight_decay > 0.0;
         if ui
-            .checkbox(&mut on, "weight decay")
-            .on_hover_text("Decoupled weight decay (AdamW)")
+            .checkbox(&mut on, tr("weight-decay"))
+            .on_hover_text(tr("weight-decay-tip"))
             .changed()
         {
             *weight_decay = if on { 0.01 } else { 0.0 };
@@ -231,9 +183,8 @@ fn selected_ui(ui: &mut Ui, state: &mut AppState) {
                 ui,
                 weight_decay,
                 1e-5..=10.0,
-                "λ (weight decay)",
-                "λ typical 0.01: each step shrinks θ by α·λ toward the origin, whatever the \
-                 gradient says. It moves the minimum reached toward (0, 0).",
+                &tr("wd-lambda"),
+                &tr("wd-lambda-tip"),
             )
             .changed();
         }
@@ -241,8 +192,8 @@ fn selected_ui(ui: &mut Ui, state: &mut AppState) {
 
     let mut own = o.schedule.is_some();
     if ui
-        .checkbox(&mut own, "own LR schedule")
-        .on_hover_text("Use a schedule of its own instead of the scenario's")
+        .checkbox(&mut own, tr("own-schedule"))
+        .on_hover_text(tr("own-schedule-tip"))
         .changed()
     {
         o.schedule = own.then(|| scenario_schedule.clone());

@@ -3,6 +3,7 @@
 
 use egui::{RichText, Slider, SliderClamping, Ui};
 
+use super::i18n::{tr, tr_args};
 use super::state::AppState;
 use super::widgets::fmt_num;
 
@@ -10,24 +11,24 @@ use super::widgets::fmt_num;
 pub fn playback_ui(ui: &mut Ui, state: &mut AppState) {
     let end = state.max_steps();
     ui.horizontal(|ui| {
-        let play = if state.playing { "Pause" } else { "Play" };
+        let play = tr(if state.playing { "pause" } else { "play" });
         if ui
             .add(egui::Button::new(RichText::new(play).strong()).min_size(egui::vec2(96.0, 0.0)))
-            .on_hover_text("Play or pause the animation (Space)")
+            .on_hover_text(tr("play-tip"))
             .clicked()
         {
             state.toggle_play();
         }
         if ui
-            .button("Step")
-            .on_hover_text("One step forward (Right arrow); Left arrow goes one back")
+            .button(tr("step"))
+            .on_hover_text(tr("step-tip"))
             .clicked()
         {
             state.step_by(1);
         }
         if ui
-            .button("Reset")
-            .on_hover_text("Back to step 0 (R)")
+            .button(tr("reset"))
+            .on_hover_text(tr("reset-tip"))
             .clicked()
         {
             state.reset_playback();
@@ -37,9 +38,9 @@ pub fn playback_ui(ui: &mut Ui, state: &mut AppState) {
                 .logarithmic(true)
                 .clamping(SliderClamping::Always)
                 .custom_formatter(|v, _| fmt_num(v.round()))
-                .text("steps/s"),
+                .text(tr("speed")),
         )
-        .on_hover_text("Playback speed, in optimizer steps per second");
+        .on_hover_text(tr("speed-tip"));
     });
     ui.horizontal(|ui| {
         // Whole steps: a fractional playhead would be rounded by the slider and read as
@@ -53,9 +54,9 @@ pub fn playback_ui(ui: &mut Ui, state: &mut AppState) {
                     .step_by(1.0)
                     .clamping(SliderClamping::Always)
                     .custom_formatter(|v, _| format!("{v:.0}"))
-                    .text(format!("/ {end} steps")),
+                    .text(tr_args("timeline", &[("end", end.to_string())])),
             )
-            .on_hover_text("The timeline: drag to show the runs up to any step");
+            .on_hover_text(tr("timeline-tip"));
         if r.changed() && t != shown {
             state.playing = false;
             state.seek(t);
@@ -66,12 +67,13 @@ pub fn playback_ui(ui: &mut Ui, state: &mut AppState) {
 /// View buttons shown next to the playback controls.
 pub fn view_buttons_ui(ui: &mut Ui, state: &mut AppState) {
     if ui
-        .button("Reset view")
-        .on_hover_text("Back to the scenario's region of the plane (or double-click the landscape)")
+        .button(tr("reset-view"))
+        .on_hover_text(tr("reset-view-tip"))
         .clicked()
     {
         state.reset_view();
     }
-    ui.checkbox(&mut state.settings.contours, "contours")
-        .on_hover_text("Lines of equal loss");
+    ui.checkbox(&mut state.settings.contours, tr("contours"))
+        .on_hover_text(tr("contours-tip"));
+    super::classroom::toggles_ui(ui, state);
 }

@@ -1,6 +1,7 @@
 //! The learning-rate schedule editor, shared by the scenario and each optimizer, with a
 //! small preview of the rate against the step.
 
+use super::i18n::{tr, tr_args};
 use egui::Ui;
 use egui_plot::{Line, Plot};
 
@@ -8,18 +9,8 @@ use super::widgets::{beta_slider, fmt_num, int_input, lin_slider, log_slider, nu
 use crate::core::schedule::{Decay, SCHEDULE_KINDS, Schedule};
 
 /// What each kind does, for the picker's tooltip.
-fn blurb(kind: &str) -> &'static str {
-    match kind {
-        "constant" => "The same rate every step.",
-        "step" => "Multiplies the rate by γ at each milestone step.",
-        "exponential" => "Multiplies the rate by γ every step: a smooth, steady decay.",
-        "cosine" => "Glides from lr down to lr_min along half a cosine, reaching it at step T.",
-        "plateau" => {
-            "Cuts the rate by `factor` when the validation loss stops improving for `patience` \
-             evaluations."
-        }
-        _ => "",
-    }
+fn blurb(kind: &str) -> String {
+    tr(&format!("sched-{kind}"))
 }
 
 /// Edits `schedule` in place; `steps` is the run length, `lr` the base rate the preview
@@ -34,7 +25,7 @@ pub fn schedule_editor(
     let mut changed = false;
     let current = schedule.kind();
     let mut chosen = current;
-    egui::ComboBox::new(("schedule kind", id), "LR schedule")
+    egui::ComboBox::new(("schedule kind", id), tr("schedule"))
         .selected_text(current)
         .show_ui(ui, |ui| {
             for kind in SCHEDULE_KINDS {
@@ -56,9 +47,8 @@ pub fn schedule_editor(
         ui,
         &mut schedule.warmup_steps,
         0..=steps.max(1),
-        "warmup (steps)",
-        "The rate ramps up linearly from 0 over these first steps: big early steps on a fresh \
-         optimizer (Adam's v is still tiny) can throw it far away.",
+        &tr("warmup"),
+        &tr("warmup-tip"),
     )
     .changed();
 
@@ -71,20 +61,13 @@ pub fn schedule_editor(
                 ui,
                 gamma,
                 1e-3..=1.0,
-                "γ (factor per milestone)",
-                "The rate is multiplied by γ at each milestone; 0.1 divides it by ten.",
+                &tr("gamma-milestone"),
+                &tr("gamma-milestone-tip"),
             )
             .changed();
         }
         Decay::Exponential { gamma } => {
-            changed |= beta_slider(
-                ui,
-                gamma,
-                "γ (factor per step)",
-                "The rate is multiplied by γ every step. 0.99 halves it in about 70 steps, 0.999 in \
-                 about 700.",
-            )
-            .changed();
+            changed |= beta_slider(ui, gamma, &tr("gamma-step"), &tr("gamma-step-tip")).changed();
             *gamma = gamma.max(1e-3);
         }
         Decay::Cosine {
@@ -95,16 +78,16 @@ pub fn schedule_editor(
                 ui,
                 total_steps,
                 warmup + 1..=(steps.max(1) * 4).max(warmup + 1),
-                "T (steps)",
-                "The step where the cosine reaches lr_min; usually the run's length.",
+                &tr("cosine-t"),
+                &tr("cosine-t-tip"),
             )
             .changed();
             changed |= num_input(
                 ui,
                 lr_min,
                 0.0..=10.0,
-                "lr_min",
-                "The floor the rate glides down to.",
+                &tr("lr-min"),
+                &tr("cosine-lr-min-tip"),
             )
             .changed();
         }
@@ -113,40 +96,40 @@ pub fn schedule_editor(
                 ui,
                 &mut p.factor,
                 0.01..=0.99,
-                "factor",
-                "Each cut multiplies the rate by this; 0.1 divides it by ten.",
+                &tr("plateau-factor"),
+                &tr("plateau-factor-tip"),
             )
             .changed();
             changed |= int_input(
                 ui,
                 &mut p.patience,
                 0..=10_000,
-                "patience (evals)",
-                "Evaluations without improvement before the rate is cut.",
+                &tr("plateau-patience"),
+                &tr("plateau-patience-tip"),
             )
             .changed();
             changed |= num_input(
                 ui,
                 &mut p.min_delta,
                 0.0..=1e6,
-                "min Δ",
-                "How much lower than the best counts as improving.",
+                &tr("plateau-min-delta"),
+                &tr("plateau-min-delta-tip"),
             )
             .changed();
             changed |= int_input(
                 ui,
                 &mut p.cooldown,
                 0..=10_000,
-                "cooldown (evals)",
-                "Evaluations after a cut during which waiting does not count.",
+                &tr("plateau-cooldown"),
+                &tr("plateau-cooldown-tip"),
             )
             .changed();
             changed |= num_input(
                 ui,
                 &mut p.lr_min,
                 0.0..=10.0,
-                "lr_min",
-                "The rate is never cut below this.",
+                &tr("lr-min"),
+                &tr("plateau-lr-min-tip"),
             )
             .changed();
         }
@@ -174,11 +157,11 @@ fn milestones_input(ui: &mut Ui, id: &str, milestones: &mut Vec<u64>) -> bool {
         .unwrap_or_else(|| canonical.clone());
     let mut changed = false;
     ui.horizontal(|ui| {
-        let l = ui.label("milestones");
+        let l = ui.label(tr("milestones"));
         let r = ui
             .add(egui::TextEdit::singleline(&mut text).desired_width(140.0))
             .labelled_by(l.id)
-            .on_hover_text("Steps where the rate drops, separated by commas, e.g. 100, 200.");
+            .on_hover_text(tr("milestones-tip"));
         if r.changed() {
             let parsed: Result<Vec<u64>, _> = text
                 .split([',', ' ', ';'])
@@ -212,12 +195,11 @@ fn preview(ui: &mut Ui, id: &str, schedule: &Schedule, steps: u64, lr: f64) {
         .map(|e| [e as f64 + 1.0, schedule.rate(lr, e)])
         .filter(|p| p[1].is_finite())
         .collect();
-    let note = if schedule.plateau().is_some() {
-        " (cuts happen when validation stalls: see the loss panel)"
-    } else {
-        ""
-    };
-    ui.label(format!("lr against step, base lr {}{note}", fmt_num(lr)));
+    let mut text = tr_args("preview", &[("lr", fmt_num(lr))]);
+    if schedule.plateau().is_some() {
+        text = format!("{text} {}", tr("preview-plateau-note"));
+    }
+    ui.label(text);
     Plot::new(("schedule preview", id))
         .height(80.0)
         .allow_zoom(false)

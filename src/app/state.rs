@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use super::i18n::tr_args;
 use crate::core::Vec2;
 use crate::core::atomic::write_atomic;
 use crate::core::diagnosis::{Finding, Series, diagnose};
@@ -65,6 +66,20 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Show the contour lines.
     pub contours: bool,
+    /// The UI's language.
+    pub lang: super::i18n::Lang,
+    /// Light or dark theme.
+    pub theme: super::look::ThemeChoice,
+    /// Projector mode: larger text, high contrast, thicker strokes.
+    pub projector: bool,
+    /// The UI scale (1 = normal), before projector mode's enlargement.
+    pub ui_scale: f32,
+    /// Show the landscape as a rotatable 3-D surface instead of the map.
+    pub view_3d: bool,
+    /// Draw the gradient and velocity arrows at the playhead.
+    pub arrows: bool,
+    /// Keep the previous path, faded, after a setting changes.
+    pub ghosts: bool,
 }
 
 impl Default for Settings {
@@ -74,6 +89,13 @@ impl Default for Settings {
             log_loss: true,
             recent: Vec::new(),
             contours: true,
+            lang: super::i18n::Lang::default(),
+            theme: super::look::ThemeChoice::default(),
+            projector: false,
+            ui_scale: 1.0,
+            view_3d: false,
+            arrows: true,
+            ghosts: true,
         }
     }
 }
@@ -120,6 +142,9 @@ pub struct AppState {
     pub expr_error: Option<String>,
     /// Persistent UI settings.
     pub settings: Settings,
+    /// The lesson whose card is shown (an index into `lessons::LESSONS`); loading any
+    /// other scenario closes it.
+    pub lesson: Option<usize>,
     /// Requests for the app (dialogs, screenshots).
     pub actions: Vec<Action>,
     /// Bumped on every recomputation, so caches can tell the runs changed.
@@ -133,6 +158,8 @@ pub struct AppState {
     /// Where the playhead stood at the end of the runs: it stays there as they change.
     at_end: bool,
     dirty: bool,
+    /// Ghost paths and the replay behind the overlays.
+    pub classroom: super::classroom::Classroom,
 }
 
 impl AppState {
@@ -163,6 +190,7 @@ impl AppState {
             notice: None,
             expr_error: None,
             settings: Settings::default(),
+            lesson: None,
             actions: Vec::new(),
             generation: 0,
             last_compute: Duration::ZERO,
@@ -170,6 +198,7 @@ impl AppState {
             dirty: true,
             diagnoses_stale: true,
             changed_at: Instant::now(),
+            classroom: Default::default(),
         };
         state.recompute_if_dirty();
         state.diagnose_if_settled(Duration::ZERO, false);
@@ -199,7 +228,7 @@ impl AppState {
         // A last line of defence: every control keeps its value in range, but the core
         // assumes a valid scenario, so one that slipped through is refused, not run.
         if let Err(e) = Scenario::from_raw(&self.scenario.to_raw()) {
-            self.error = Some(format!("Invalid setting: {e}"));
+            self.error = Some(tr_args("msg-invalid", &[("error", e.to_string())]));
             return;
         }
         self.surface = self.scenario.surface.build(self.scenario.seed);
@@ -207,7 +236,9 @@ impl AppState {
         self.selected = self
             .selected
             .min(self.scenario.optimizers.len().saturating_sub(1));
-        self.runs = run_scenario(&self.scenario);
+        let previous = std::mem::replace(&mut self.runs, run_scenario(&self.scenario));
+        self.classroom
+            .note_recompute(&previous, &self.scenario, &self.runs);
         // Diagnosis reads whole curves and costs several times the runs themselves: it
         // waits until the settings rest (see `diagnose_if_settled`) so dragging stays fluid.
         self.diagnoses_stale = true;
@@ -418,7 +449,7 @@ impl AppState {
             return;
         };
         let mut copy = o.clone();
-        copy.label = Some(format!("{} copy", o.display_label()));
+        copy.label = Some(tr_args("optimizer-copy", &[("label", o.display_label())]));
         copy.color = Some(crate::scene::palette(self.scenario.optimizers.len()));
         self.scenario.optimizers.insert(i + 1, copy);
         self.visible.insert(i + 1, true);
@@ -447,7 +478,7 @@ impl AppState {
     pub fn load_preset(&mut self, name: &str) {
         match presets::find(name) {
             Some(p) => self.set_scenario(p.scenario(), None),
-            None => self.error = Some(format!("unknown preset '{name}'")),
+            None => self.error = Some(tr_args("msg-unknown-preset", &[("name", name.to_string())])),
         }
     }
 
@@ -458,11 +489,14 @@ impl AppState {
             Ok(s) => {
                 self.set_scenario(s, Some(path.to_path_buf()));
                 self.remember(path);
-                self.notice = Some(format!("Opened {}", path.display()));
+                self.notice = Some(tr_args(
+                    "msg-opened",
+                    &[("path", path.display().to_string())],
+                ));
                 Ok(())
             }
             Err(e) => {
-                let msg = format!("Could not open the file: {e}");
+                let msg = tr_args("msg-open-failed", &[("error", e.to_string())]);
                 self.error = Some(msg.clone());
                 Err(msg)
             }
@@ -485,11 +519,20 @@ impl AppState {
             Ok(()) => {
                 self.path = Some(path.to_path_buf());
                 self.remember(path);
-                self.notice = Some(format!("Saved {}", path.display()));
+                self.notice = Some(tr_args(
+                    "msg-saved",
+                    &[("path", path.display().to_string())],
+                ));
                 Ok(())
             }
             Err(e) => {
-                let msg = format!("Could not save {}: {e}", path.display());
+                let msg = tr_args(
+                    "msg-save-failed",
+                    &[
+                        ("path", path.display().to_string()),
+                        ("error", e.to_string()),
+                    ],
+                );
                 self.error = Some(msg.clone());
                 Err(msg)
             }

@@ -2,19 +2,30 @@
 
 use egui::{RichText, Ui};
 
+use super::i18n::{tr, tr_args};
 use super::state::AppState;
 use super::widgets::{fmt_num, ink, swatch};
-use crate::core::run::RunStatus;
+use crate::core::run::{Run, RunStatus};
 
-/// Plain words for a run's status, given where the playhead is.
-pub fn status_text(state: &AppState, i: usize) -> &'static str {
-    let Some(run) = state.runs.runs.get(i) else {
-        return "";
-    };
+/// Plain words for a run's status, given where the playhead is, in the UI's language.
+pub fn status_text(state: &AppState, i: usize) -> String {
+    state
+        .runs
+        .runs
+        .get(i)
+        .map_or_else(String::new, |run| tr(status_key(state, run)))
+}
+
+/// The key of a run's status: "running" until the playhead reaches its end.
+fn status_key(state: &AppState, run: &Run) -> &'static str {
     if state.step() < run.steps_taken() {
-        "running"
-    } else {
-        run.status().label()
+        return "status-running";
+    }
+    match run.status() {
+        RunStatus::Finished => "status-finished",
+        RunStatus::Converged => "status-converged",
+        RunStatus::StoppedEarly => "status-stopped-early",
+        RunStatus::Diverged => "status-diverged",
     }
 }
 
@@ -23,9 +34,9 @@ pub fn status_ui(ui: &mut Ui, state: &mut AppState) {
     ui.horizontal_wrapped(|ui| {
         for (i, run) in state.runs.runs.iter().enumerate() {
             let [r, g, b] = state.color(i);
-            let status = status_text(state, i);
-            let status_color = match (status, run.status()) {
-                ("running", _) => ink::PLAIN,
+            let key = status_key(state, run);
+            let status_color = match (key, run.status()) {
+                ("status-running", _) => ink::PLAIN,
                 (_, RunStatus::Diverged) => ink::BAD,
                 (_, RunStatus::Converged) => ink::GOOD,
                 (_, RunStatus::StoppedEarly) => ink::WARN,
@@ -33,9 +44,15 @@ pub fn status_ui(ui: &mut Ui, state: &mut AppState) {
             };
             swatch(ui, [r, g, b]);
             ui.label(RichText::new(&run.label).strong());
-            ui.label(format!("loss {} · {} steps ·", fmt_num(run.final_loss()), run.steps_taken()))
-                .on_hover_text("Final loss (at the restored best point when early stopping restored it) and steps taken");
-            ui.label(RichText::new(status).color(status_color).strong());
+            ui.label(tr_args(
+                "status-line",
+                &[
+                    ("loss", fmt_num(run.final_loss())),
+                    ("steps", run.steps_taken().to_string()),
+                ],
+            ))
+            .on_hover_text(tr("status-line-tip"));
+            ui.label(RichText::new(tr(key)).color(status_color).strong());
             ui.add_space(14.0);
         }
     });

@@ -9,6 +9,7 @@ pub mod log;
 pub mod optimizer;
 pub mod output;
 pub mod presets;
+pub mod replay;
 pub mod run;
 pub mod scenario;
 pub mod schedule;

@@ -75,6 +75,10 @@ pub const PRESETS: &[Preset] = &[
         "Rastrigin: a bowl covered in dimples; gradient steps, with or without momentum, stop in the nearest one"
     ),
     preset!(
+        "reading-loss-curves",
+        "Reading a loss curve: three SGD runs that differ only in lr (too high, too low, about right)"
+    ),
+    preset!(
         "adam-bias-correction",
         "Adam's bias correction: with β2 = 0.999 the first steps would be huge without it; AdamW adds decay"
     ),

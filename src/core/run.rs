@@ -172,7 +172,7 @@ pub fn unique_labels(optimizers: &[OptimizerConfig]) -> Vec<String> {
 
 /// n_1, n_2, … of SPEC §3: one draw per step from the scenario's seed, shared by every
 /// optimizer so they are compared on the same noise.
-fn noise_sequence(scenario: &Scenario) -> Vec<Vec2> {
+pub(crate) fn noise_sequence(scenario: &Scenario) -> Vec<Vec2> {
     if scenario.grad_noise == 0.0 {
         return Vec::new();
     }
@@ -183,57 +183,201 @@ fn noise_sequence(scenario: &Scenario) -> Vec<Vec2> {
 }
 
 /// Minibatches of `linreg`: consecutive batches of a shuffled order, reshuffled each epoch.
-struct Batcher<'a> {
-    data: &'a Linreg,
+/// Holds no reference to the data, so a replay can keep it between frames.
+#[derive(Debug, Clone)]
+struct Batcher {
     order: Vec<usize>,
     next: usize,
     rng: ChaCha8Rng,
 }
 
-impl<'a> Batcher<'a> {
-    fn new(data: &'a Linreg, seed: u64) -> Self {
+impl Batcher {
+    fn new(data: &Linreg, seed: u64) -> Self {
         // Stream 2 of the seed: shuffles never disturb the noise or the generated data.
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         rng.set_stream(2);
         Self {
-            data,
             order: (0..data.train.len()).collect(),
             next: data.train.len(),
             rng,
         }
     }
 
-    fn gradient(&mut self, p: Vec2) -> Vec2 {
+    fn gradient(&mut self, data: &Linreg, p: Vec2) -> Vec2 {
         if self.next >= self.order.len() {
             self.order.shuffle(&mut self.rng);
             self.next = 0;
         }
-        let end = (self.next + self.data.batch_size).min(self.order.len());
-        let g = self.data.batch_gradient(p, &self.order[self.next..end]);
+        let end = (self.next + data.batch_size).min(self.order.len());
+        let g = data.batch_gradient(p, &self.order[self.next..end]);
         self.next = end;
         g
+    }
+}
+
+/// What stays fixed while one optimizer runs: the scenario, its surface and noise.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RunInputs<'a> {
+    pub scenario: &'a Scenario,
+    pub surface: &'a Surface,
+    pub noise: &'a [Vec2],
+    /// Index of the optimizer.
+    pub i: usize,
+}
+
+/// What one update produced.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StepRecord {
+    /// The gradient used (after noise and clipping).
+    pub g: Vec2,
+    /// The learning rate used.
+    pub lr: f64,
+    /// θ after the update.
+    pub theta: Vec2,
+    /// f(θ) after the update.
+    pub loss: f64,
+    /// The validation loss, when this step was an evaluation.
+    pub val: Option<f64>,
+}
+
+/// Where one optimizer's run stands between steps: everything carried from one update to
+/// the next. [`run_one`] and the replay in `core::replay` both drive it, so the overlays
+/// see exactly the state the trajectory was made with.
+#[derive(Debug, Clone)]
+pub(crate) struct Cursor {
+    /// θ_t.
+    pub theta: Vec2,
+    /// Steps taken.
+    pub t: u64,
+    /// The optimizer's moments.
+    pub state: OptimizerState,
+    /// Set once the run diverged or stopped early: no more steps.
+    pub ended: bool,
+    /// Why it ended, if early stopping did it.
+    pub stopped: bool,
+    scheduler: LrScheduler,
+    stopper: Option<EarlyStopper>,
+    batcher: Option<Batcher>,
+    eval_period: u64,
+}
+
+impl Cursor {
+    /// A run of optimizer `inputs.i` at θ0, before its first step.
+    pub fn new(inputs: RunInputs<'_>) -> Self {
+        let scenario = inputs.scenario;
+        let opt = &scenario.optimizers[inputs.i];
+        // Full batches need no shuffle: the order of the sum stays fixed, so they are
+        // deterministic, as SPEC §1 asks.
+        let batcher = match inputs.surface {
+            Surface::Linreg(l) if l.batch_size < l.train.len() => {
+                Some(Batcher::new(l, scenario.seed))
+            }
+            _ => None,
+        };
+        let eval_period = match inputs.surface {
+            // Saturating: a huge `eval_every` means "never", not an overflow (or a period
+            // of 0).
+            Surface::Linreg(l) => {
+                (l.batches_per_epoch() as u64).saturating_mul(scenario.eval_every)
+            }
+            _ => scenario.eval_every,
+        };
+        Self {
+            theta: scenario.start,
+            t: 0,
+            state: OptimizerState::default(),
+            ended: false,
+            stopped: false,
+            scheduler: LrScheduler::new(scenario.schedule_of(inputs.i).clone(), opt.lr),
+            stopper: scenario.early_stopping.map(EarlyStopper::new),
+            batcher,
+            eval_period,
+        }
+    }
+
+    /// Steps 1–3 of the pipeline for the next update: the gradient at θ_t, noise, clipping.
+    /// Draws the next minibatch, so call it once per update.
+    pub fn gradient(&mut self, inputs: RunInputs<'_>) -> Vec2 {
+        let mut g = match (self.batcher.as_mut(), inputs.surface) {
+            (Some(b), Surface::Linreg(l)) => b.gradient(l, self.theta),
+            _ => inputs.surface.gradient(self.theta),
+        };
+        if let Some(n) = inputs.noise.get(self.t as usize) {
+            g += inputs.scenario.grad_noise * n;
+        }
+        if let Some(c) = inputs.scenario.grad_clip {
+            let norm = g.norm();
+            if norm > c {
+                g *= c / norm;
+            }
+        }
+        g
+    }
+
+    /// The learning rate of the next update.
+    pub fn next_rate(&self) -> f64 {
+        self.scheduler.rate(self.t)
+    }
+
+    /// The best point early stopping saw, and its step.
+    pub fn best(&self) -> Option<(Vec2, u64)> {
+        self.stopper.as_ref().and_then(|s| s.best_point)
+    }
+
+    /// One whole update (SPEC §3), then the divergence check and any evaluation; `None`
+    /// once the run has ended.
+    pub fn step(&mut self, inputs: RunInputs<'_>) -> Option<StepRecord> {
+        if self.ended || self.t >= inputs.scenario.steps {
+            return None;
+        }
+        let g = self.gradient(inputs);
+        let lr = self.next_rate();
+        let kind = &inputs.scenario.optimizers[inputs.i].kind;
+        self.theta = self.state.step(kind, self.theta, g, lr);
+        self.t += 1;
+        let theta = self.theta;
+        let loss = inputs.surface.value(theta);
+        let mut record = StepRecord {
+            g,
+            lr,
+            theta,
+            loss,
+            val: None,
+        };
+        if !loss.is_finite()
+            || !theta.x.is_finite()
+            || !theta.y.is_finite()
+            || theta.norm() > DIVERGENCE_NORM
+        {
+            self.ended = true;
+            return Some(record);
+        }
+        if self.t % self.eval_period == 0 {
+            let val = inputs.surface.val_value(theta, inputs.scenario.val_shift);
+            record.val = Some(val);
+            self.scheduler.observe(val);
+            if let Some(s) = self.stopper.as_mut()
+                && s.observe(val, theta, self.t)
+            {
+                self.ended = true;
+                self.stopped = true;
+            }
+        }
+        Some(record)
     }
 }
 
 fn run_one(scenario: &Scenario, surface: &Surface, noise: &[Vec2], i: usize, label: String) -> Run {
     let opt = &scenario.optimizers[i];
     let steps = scenario.steps as usize;
-    let mut scheduler = LrScheduler::new(scenario.schedule_of(i).clone(), opt.lr);
-    let mut stopper = scenario.early_stopping.map(EarlyStopper::new);
-    let mut state = OptimizerState::default();
-    // Full batches need no shuffle: the order of the sum stays fixed, so they are
-    // deterministic, as SPEC §1 asks.
-    let mut batcher = match surface {
-        Surface::Linreg(l) if l.batch_size < l.train.len() => Some(Batcher::new(l, scenario.seed)),
-        _ => None,
+    let inputs = RunInputs {
+        scenario,
+        surface,
+        noise,
+        i,
     };
-    let eval_period = match surface {
-        // Saturating: a huge `eval_every` means "never", not an overflow (or a period of 0).
-        Surface::Linreg(l) => (l.batches_per_epoch() as u64).saturating_mul(scenario.eval_every),
-        _ => scenario.eval_every,
-    };
-
-    let mut theta = scenario.start;
+    let mut cursor = Cursor::new(inputs);
+    let theta = cursor.theta;
     let mut run = Run {
         label,
         kind: opt.kind.name(),
@@ -252,61 +396,31 @@ fn run_one(scenario: &Scenario, surface: &Surface, noise: &[Vec2], i: usize, lab
     run.points.push(theta);
     run.loss.push(surface.value(theta));
 
-    for t in 1..=scenario.steps {
-        let e = t - 1;
-        // 1. The gradient at θ_{t−1}.
-        let mut g = match batcher.as_mut() {
-            Some(b) => b.gradient(theta),
-            None => surface.gradient(theta),
-        };
-        // 2. Noise, 3. clipping.
-        if let Some(n) = noise.get(e as usize) {
-            g += scenario.grad_noise * n;
-        }
-        if let Some(c) = scenario.grad_clip {
-            let norm = g.norm();
-            if norm > c {
-                g *= c / norm;
-            }
-        }
-        // 4. The update.
-        let lr = scheduler.rate(e);
-        theta = state.step(&opt.kind, theta, g, lr);
-        let loss = surface.value(theta);
-        run.points.push(theta);
-        run.loss.push(loss);
-        run.lr.push(lr);
-        run.grad_norm.push(g.norm());
-
-        if !loss.is_finite()
-            || !theta.x.is_finite()
-            || !theta.y.is_finite()
-            || theta.norm() > DIVERGENCE_NORM
-        {
-            run.diverged_at = Some(t);
-            break;
-        }
-        if t % eval_period == 0 {
-            let val = surface.val_value(theta, scenario.val_shift);
-            run.val_steps.push(t);
+    while let Some(r) = cursor.step(inputs) {
+        run.points.push(r.theta);
+        run.loss.push(r.loss);
+        run.lr.push(r.lr);
+        run.grad_norm.push(r.g.norm());
+        if let Some(val) = r.val {
+            run.val_steps.push(cursor.t);
             run.val_loss.push(val);
-            scheduler.observe(val);
-            if let Some(s) = stopper.as_mut() {
-                if s.observe(val, theta, t) {
-                    run.stopped_at = Some(t);
-                    break;
-                }
+        }
+        if cursor.ended {
+            if cursor.stopped {
+                run.stopped_at = Some(cursor.t);
+            } else {
+                run.diverged_at = Some(cursor.t);
             }
         }
     }
 
-    run.final_point = theta;
-    if let (Some(s), Some(es)) = (&stopper, &scenario.early_stopping) {
-        if let Some((best, step)) = s.best_point {
-            run.best_step = Some(step);
-            if es.restore_best && run.stopped_at.is_some() {
-                run.final_point = best;
-            }
+    run.final_point = cursor.theta;
+    if let Some(es) = &scenario.early_stopping
+        && let Some((best, step)) = cursor.best()
+    {
+        run.best_step = Some(step);
+        if es.restore_best && run.stopped_at.is_some() {
+            run.final_point = best;
         }
     }
     run

@@ -1,0 +1,361 @@
+# Gradscape's user interface in English (the default, and the fallback for any key
+# missing from another language). Every key here must also be in es.ftl: a unit test
+# checks. Slider labels double as the names tests and screen readers find widgets by.
+
+## Menus
+
+menu-file = File
+menu-new = New
+menu-open = Open…
+menu-save = Save
+menu-save-as = Save as…
+menu-export-png = Export PNG…
+menu-export-png-tip = Save the landscape view, as shown, as a PNG image
+menu-recent = Recent files
+menu-recent-none = none yet
+menu-presets = Presets
+menu-lessons = Lessons
+menu-lessons-tip = Guided lessons: each loads a scenario and says which slider to move and what to look for
+menu-view = View
+menu-reset-view = Reset view
+menu-contours = Contour lines
+menu-untitled = untitled scenario
+menu-language = Language
+menu-language-tip = The language of every label, tooltip, lesson and diagnosis
+menu-theme = Theme
+theme-light = Light
+theme-dark = Dark
+theme-tip = Light reads best on most projectors; dark suits a dim room or a laptop
+menu-projector = Projector mode
+menu-projector-tip = Larger text, pure black-and-white high-contrast colours and thicker lines: readable from the back of a room
+menu-ui-scale = UI scale
+menu-ui-scale-tip = Makes the whole window bigger or smaller; projector mode enlarges it further
+notice-preset = Preset { $name }: { $description }
+dialog-png = PNG image
+dialog-scenario = Gradscape scenario
+
+## Messages
+
+msg-error = Error: { $error }
+msg-warning = Warning: { $warning }
+msg-dismiss = Dismiss
+msg-dismiss-tip = Hide this message
+msg-exported = Exported { $path }
+msg-export-failed = Could not export { $path }: { $error }
+msg-view-empty = the view is empty
+msg-opened = Opened { $path }
+msg-open-failed = Could not open the file: { $error }
+msg-saved = Saved { $path }
+msg-save-failed = Could not save { $path }: { $error }
+msg-invalid = Invalid setting: { $error }
+msg-unknown-preset = unknown preset '{ $name }'
+optimizer-copy = { $label } copy
+
+## Side panel sections
+
+section-surface = Surface
+section-optimizers = Optimizers
+section-run = Run
+section-schedule = Schedule (all optimizers)
+section-early-stopping = Early stopping
+
+## Surface
+
+surface = Surface
+surface-quadratic = A bowl (ellipse): λ1 and λ2 set the curvature along each axis
+surface-rosenbrock = A curved, flat-bottomed banana valley: easy to find, slow to follow
+surface-beale = Sharp ridges around a minimum at (3, 0.5)
+surface-himmelblau = Four minima of equal depth: the start decides which one you reach
+surface-rastrigin = A bowl covered in dimples: many local minima
+surface-ackley = A nearly flat plate with one deep hole at the origin
+surface-saddle = Minima at (0, ±1) and a saddle point at the origin
+surface-linreg = Fitting a line y = w·x + b to points: θ = (w, b)
+surface-custom = Your own f(x, y)
+quad-lambda1 = λ1 (curvature u)
+quad-lambda1-tip = Curvature along the first axis. Rule of thumb: plain SGD is stable only for α < 2/λ; the steepest axis sets the largest usable α.
+quad-lambda2 = λ2 (curvature v)
+quad-lambda2-tip = Curvature along the second axis. λ2/λ1 is the condition number: the larger it is, the narrower the ravine and the more plain SGD zigzags. Above ~10, try momentum or Adam.
+quad-angle = angle (°)
+quad-angle-tip = Rotates the bowl. Per-axis methods (RMSProp, Adam) help most when the axes line up with x and y (angle 0); rotated, their advantage fades.
+rosen-a = a
+rosen-a-tip = The minimum is at (a, a²). Moving a moves the target, not the difficulty.
+rosen-b = b (valley steepness)
+rosen-b-tip = How steep the valley walls are; 100 is the classic banana. Larger b = narrower valley, smaller usable α.
+rastrigin-a = a (ripple height)
+rastrigin-a-tip = Height of the dimples. 0 is a plain bowl; 10 is the classic. Higher ripples trap gradient steps in the nearest dimple.
+batch-size = batch size
+batch-size-tip = Points per gradient step. Smaller batches give noisier steps; rule of thumb: halving the batch calls for a smaller α.
+linreg-n-train = training points
+linreg-n-train-tip = How many points the line is fitted to. More points: a smoother loss surface.
+linreg-n-val = validation points
+linreg-n-val-tip = Held-out points for the validation loss: what early stopping and the plateau schedule watch.
+linreg-w = true slope w
+linreg-w-tip = The slope the data is drawn from: where the minimum should be along w.
+linreg-b = true bias b
+linreg-b-tip = The intercept the data is drawn from: where the minimum should be along b.
+linreg-noise = data noise
+linreg-noise-tip = Spread of the points around the true line. More noise: a higher best loss and noisier minibatch gradients.
+expr-tip = Any expression in x and y: + − * / ^ ( ), sin cos tan exp ln log sqrt abs tanh, pi, e. Example: x^2 + 10*y^2
+expr-ok = OK: the expression parses
+surface-no-params = This surface has no parameters.
+
+## Run
+
+start = start θ0
+start-tip = Where every optimizer starts. You can also drag the white ring on the landscape. Start far from the minimum to see the whole journey.
+steps = steps
+steps-tip = How many updates each optimizer makes. Use the timeline to replay them.
+seed = seed
+seed-tip = Seed of the gradient noise (and of the linreg data). Same seed, same noise: every optimizer sees the same noise, so the comparison is fair.
+eval-every = eval every (steps)
+eval-every-tip = How often the validation loss is measured; early stopping and the plateau schedule count these evaluations.
+grad-noise = gradient noise
+grad-noise-tip = Adds random noise to every gradient, like minibatch training does.
+noise-sigma = noise σ
+noise-sigma-tip = Standard deviation of the noise added to each gradient component. Big σ: SGD jitters; momentum and adaptive methods average it out. Rule of thumb: more noise calls for a smaller α or a decaying schedule.
+grad-clip = clip gradient norm
+grad-clip-tip = Rescales any gradient longer than c down to length c: a guard against explosions.
+clip-c = clip c (max |g|)
+clip-c-tip = The largest gradient length let through. Typical 1–10; too small and every step has the same length, like sign descent.
+val-shift = validation shift
+val-shift-tip = Moves the validation optimum away from the training optimum, so a run can overfit: train loss keeps falling while validation loss turns up.
+
+## Early stopping
+
+early-stopping = early stopping
+early-stopping-tip = Stops a run when the validation loss has not improved for `patience` evaluations, and (with restore best) goes back to the best point seen.
+es-patience = patience (evals)
+es-patience-tip = Evaluations without improvement before the run stops. Typical 5–20; too small stops on a noisy wobble, too large wastes steps.
+es-min-delta = min Δ
+es-min-delta-tip = How much lower than the best a validation loss must be to count as an improvement. 0 counts any improvement; raise it when validation is noisy.
+es-restore = restore best
+es-restore-tip = End the run at the best point seen rather than the last.
+
+## Optimizers
+
+opt-sgd = Plain gradient descent: step straight downhill.
+opt-momentum = Keeps a running average of gradients (velocity): glides through ravines.
+opt-heavy_ball = PyTorch's SGD with momentum (optionally Nesterov's look-ahead).
+opt-rmsprop = Divides each axis's step by the recent size of its gradients.
+opt-adam = Momentum plus RMSProp's per-axis scaling, with bias correction.
+opt-adamw = Adam plus weight decay that pulls θ toward the origin.
+opt-adagrad = Divides by all past squared gradients: steps shrink over time.
+opt-show-tip = Show { $label } on the landscape and in the plots
+opt-select-tip = Click to edit this optimizer
+opt-add = Add
+opt-add-tip = Add an optimizer with its textbook defaults
+opt-duplicate = Duplicate
+opt-duplicate-tip = Copy the selected optimizer, to compare one setting side by side
+opt-remove = Remove
+opt-remove-tip = Remove the selected optimizer
+opt-remove-disabled = A scenario needs at least one optimizer
+opt-kind = Kind
+opt-label = Label
+opt-label-tip = The name in the legend; empty means the kind's name
+opt-colour = Colour
+opt-colour-tip = The colour of this optimizer's path and curves
+lr = lr α
+lr-tip = α, the learning rate: how far each step goes along the (scaled) gradient. Too high: the loss jumps up and down or explodes. Too low: it barely moves. Rule of thumb: SGD ~0.01–0.1, Adam ~1e-3; change it by ×3 or ×10, not by small amounts. The slider is logarithmic: each tenth of the rail is ×10. Type a value to set it exactly.
+beta = β (momentum)
+beta-tip = β typical 0.9; higher = more inertia, smoother but slower to react, can overshoot with a large α. The effective step grows toward α/(1−β). The rail is stretched near 1: 0.9, 0.99 and 0.999 are evenly spaced.
+mu = μ (momentum)
+mu-tip = μ typical 0.9; the velocity keeps μ of itself each step, so the effective step grows toward α/(1−μ): higher = more inertia, can overshoot.
+nesterov = Nesterov
+nesterov-tip = Look ahead along the velocity before using the gradient: damps overshoot. Usually a free improvement with μ ≥ 0.9.
+rho = ρ (g² memory)
+rho-tip = ρ typical 0.9: how long the running average of g² remembers. Higher = steadier per-axis step sizes, slower to adapt when the slope changes.
+eps = ε
+eps-tip = ε typical 1e-8; it keeps the division by √v safe when v is tiny. Too large (e.g. 0.1) weakens the adaptive step: the method acts like momentum/SGD.
+beta1 = β1 (momentum)
+beta1-tip = β1 typical 0.9: the momentum of the gradient average m. Higher = smoother, more inertia, can overshoot with a large α.
+beta2 = β2 (g² memory)
+beta2-tip = β2 typical 0.999: the memory of the squared-gradient average v. Lower (0.99) adapts faster but is noisier; bias correction keeps the first steps sane.
+weight-decay = weight decay
+weight-decay-tip = Decoupled weight decay (AdamW): shrinks θ toward the origin every step.
+wd-lambda = λ (weight decay)
+wd-lambda-tip = λ typical 0.01: each step shrinks θ by α·λ toward the origin, whatever the gradient says. It moves the minimum reached toward (0, 0).
+own-schedule = own LR schedule
+own-schedule-tip = Use a schedule of its own instead of the scenario's
+
+## Schedule
+
+schedule = LR schedule
+sched-constant = The same rate every step.
+sched-step = Multiplies the rate by γ at each milestone step.
+sched-exponential = Multiplies the rate by γ every step: a smooth, steady decay.
+sched-cosine = Glides from lr down to lr_min along half a cosine, reaching it at step T.
+sched-plateau = Cuts the rate by `factor` when the validation loss stops improving for `patience` evaluations.
+warmup = warmup (steps)
+warmup-tip = The rate ramps up linearly from 0 over these first steps: big early steps on a fresh optimizer (Adam's v is still tiny) can throw it far away. Typical: 1–10 % of the run.
+gamma-milestone = γ (factor per milestone)
+gamma-milestone-tip = The rate is multiplied by γ at each milestone; 0.1 divides it by ten (the classic choice).
+gamma-step = γ (factor per step)
+gamma-step-tip = The rate is multiplied by γ every step. 0.99 halves it in about 70 steps, 0.999 in about 700.
+cosine-t = T (steps)
+cosine-t-tip = The step where the cosine reaches lr_min; usually the run's length.
+lr-min = lr_min
+cosine-lr-min-tip = The floor the rate glides down to; typical 0 to α/100.
+plateau-factor = factor
+plateau-factor-tip = Each cut multiplies the rate by this; 0.1 divides it by ten, 0.5 halves it (gentler).
+plateau-patience = patience (evals)
+plateau-patience-tip = Evaluations without improvement before the rate is cut. Noisy validation needs more patience.
+plateau-min-delta = min Δ
+plateau-min-delta-tip = How much lower than the best counts as improving.
+plateau-cooldown = cooldown (evals)
+plateau-cooldown-tip = Evaluations after a cut during which waiting does not count: gives the new rate time to act.
+plateau-lr-min-tip = The rate is never cut below this.
+milestones = milestones
+milestones-tip = Steps where the rate drops, separated by commas, e.g. 100, 200.
+preview = lr against step, base lr { $lr }
+preview-plateau-note = (cuts happen when validation stalls: see the loss panel)
+
+## Playback
+
+play = Play
+pause = Pause
+play-tip = Play or pause the animation (Space)
+step = Step
+step-tip = One step forward (Right arrow); Left arrow goes one back
+reset = Reset
+reset-tip = Back to step 0 (R)
+speed = steps/s
+speed-tip = Playback speed, in optimizer steps per second. Slow it down (10–30) to follow single steps in class.
+timeline = / { $end } steps
+timeline-tip = The timeline: drag to show the runs up to any step
+reset-view = Reset view
+reset-view-tip = Back to the scenario's region of the plane (or double-click the landscape)
+contours = contours
+contours-tip = Lines of equal loss: an optimizer's step is perpendicular to them, so they show where a gradient step points.
+
+## Status bar
+
+status-running = running
+status-line = loss { $loss } · { $steps } steps ·
+status-line-tip = Final loss (at the restored best point when early stopping restored it) and steps taken
+status-converged = converged
+status-diverged = diverged
+status-stopped-early = stopped early
+status-finished = finished
+
+## Landscape
+
+landscape-help = Scroll to zoom, drag to pan, drag the white ring to move the start, double-click to reset the view
+landscape-hover = { $label }, step { $step }: θ = ({ $x }, { $y }), loss { $loss }
+landscape-pointer = x = { $x }, y = { $y }: loss { $loss }
+
+## Loss panel
+
+plot-loss = Loss
+plot-loss-log = Loss (log)
+plot-lr = Learning rate α
+plot-grad = Gradient norm |g| (log)
+plot-loss-tip = Training loss as lines, validation loss at each evaluation as dots. Reading it: a straight drop on the log axis is steady progress; a flat start means α too low; spikes mean α too high; validation rising while training falls means overfitting.
+plot-lr-tip = The learning rate each step used, after warmup and schedule
+plot-grad-tip = Length of the gradient each step used (after noise and clipping). Near a minimum it shrinks; if it grows, the run is unstable.
+plot-log = log
+plot-log-tip = Plot the loss on a log axis: a straight line down means the loss shrinks by the same factor every step, and the last decimals become visible.
+plot-step = step
+plot-hover = step { $step }
+
+## Diagnosis
+
+diagnosis = Diagnosis
+diagnosis-updating = Diagnosis (updating…)
+diagnosis-tip = Reads each run's curves like a teacher would; hover a finding for the numbers and what to try.
+diagnosis-detail = { $summary }
+
+    What it shows: { $evidence }
+
+    Try: { $action }
+diag-healthy-summary = The curves look healthy: nothing to change.
+diag-summary = { $names }: { $action }.
+diag-and = and
+diag-lr_too_high-title = LR too high
+diag-lr_too_high-action = lower lr ×0.1, add warmup, check eps, clip gradients
+diag-lr_too_low-title = LR too low
+diag-lr_too_low-action = raise lr ×2–3, or warm up to a higher target lr
+diag-overfitting-title = Overfitting
+diag-overfitting-action = early stopping, regularization, lower lr on plateau
+diag-scheduler_helping-title = Schedule is helping
+diag-scheduler_helping-action = keep it; consider more reductions or a lower lr_min
+diag-val_noisy-title = Noisy validation
+diag-val_noisy-action = larger batch, lower lr, weight averaging (EMA), more patience
+diag-healthy-title = Healthy
+diag-healthy-action = —
+
+## Presets (the Presets menu's tooltips)
+
+preset-ravine-momentum = Ravine: plain SGD zigzags across the narrow valley, momentum glides along it
+preset-rosenbrock = Rosenbrock's banana valley with momentum, RMSProp and Adam under warmup + cosine
+preset-noisy-quadratic = Noisy gradients: SGD jitters around the bowl while RMSProp and Adam stay steady
+preset-per-parameter-scales = Different scales per parameter (λ1 = 1, λ2 = 100): RMSProp and Adam even out the step per axis
+preset-saddle-escape = Saddle point: starting almost on the ridge, SGD lingers while momentum and Adam escape
+preset-warmup-cosine = Warmup + cosine: the rate ramps up for 50 steps, then glides down; compare with a constant rate
+preset-step-decay = Step decay on a noisy bowl: cutting the rate ×0.1 at steps 100 and 200 settles the jitter
+preset-plateau-early-stopping = Plateau + early stopping on a line fit whose validation set disagrees with training
+preset-lr-too-high = LR too high: SGD at lr = 0.12 on a bowl with λ = 20 (stable only below 2/λ = 0.1) blows up
+preset-lr-too-low = LR too low: SGD at lr = 2e-5 barely moves; the loss curve is almost flat
+preset-himmelblau-minima = Himmelblau's four minima: where you start decides where you end
+preset-rastrigin-local-minima = Rastrigin: a bowl covered in dimples; gradient steps, with or without momentum, stop in the nearest one
+preset-reading-loss-curves = Reading a loss curve: three SGD runs that differ only in lr (too high, too low, about right)
+preset-adam-bias-correction = Adam's bias correction: with β2 = 0.999 the first steps would be huge without it; AdamW adds decay
+
+## Lessons
+
+lesson-card = Lesson
+lesson-close = Close
+lesson-close-tip = Hide the lesson card (the scenario stays)
+lesson-of = Lesson { $n } of { $total }
+lesson-next = Next lesson
+lesson-prev = Previous lesson
+lesson-ravine-title = Ravines and momentum
+lesson-ravine-text = Plain SGD zigzags across the narrow valley while momentum glides along its floor. Select the momentum optimizer and move β (momentum) from 0 toward 0.9 and 0.99. Look for: the zigzag shrinking, then overshoot past the minimum when β is too high for this α.
+lesson-noisy-title = Noisy gradients
+lesson-noisy-text = Every gradient here carries random noise, like a minibatch. Move noise σ in the Run section up and down. Look for: SGD's path jittering around the minimum and its loss curve staying thick, while momentum and Adam average the noise out. Then lower lr α for SGD and watch the jitter shrink.
+lesson-scales-title = Different scales per parameter
+lesson-scales-text = The bowl is 100 times steeper along one axis than the other. Move λ2 (curvature v) in the Surface section. Look for: SGD crawling along the flat axis (its α is limited by the steep one) while RMSProp and Adam take similar steps on both. Then set angle (°) to 45 and see the per-axis advantage fade.
+lesson-adam-title = Adam's bias correction
+lesson-adam-text = Adam's averages m and v start at zero; bias correction scales them up during the first steps. Select Adam and move β2 (g² memory) between 0.9 and 0.999. Look for: the size of the first few steps on the landscape (press Reset, then Step to go one at a time). Compare AdamW: weight decay pulls the end point toward the origin.
+lesson-warmup-title = Warmup and cosine decay
+lesson-warmup-text = Two Adam runs share α = 0.3: one with 50 warmup steps then a cosine decay, one constant. Open Schedule (all optimizers) and move warmup (steps) between 0 and 100. Look for: the Learning rate plot ramping up then gliding down, and the first steps on the landscape: without warmup they are big and can jump to another minimum.
+lesson-schedules-title = Step decay
+lesson-schedules-text = Two SGD runs on a noisy bowl: one divides α by 10 at steps 100 and 200, one keeps it constant. Open Schedule (all optimizers) and move γ (factor per milestone), or switch LR schedule to cosine. Look for: in the loss plot, the jitter settling each time α drops, while the constant run stays noisy.
+lesson-plateau-title = Early stopping and plateaus
+lesson-plateau-text = The validation data disagree with training, so validation loss turns up while training loss keeps falling. Open Early stopping and move patience (evals). Look for: the validation dots in the loss plot, where the run stops, and how restore best brings it back to the lowest validation point.
+lesson-reading-title = Reading a loss curve
+lesson-reading-text = Three SGD runs differ only in lr α: red too high, purple too low, green about right. Read the loss plot before the landscape. Look for: a curve shooting up or spiking (α too high), a nearly flat line (α too low), a steady straight drop on the log axis (healthy). The Diagnosis on the right says the same in words: hover a finding. Then move the green run's lr α and see its curve change shape.
+lesson-lr-high-title = Too high a learning rate
+lesson-lr-high-text = SGD is stable on this bowl only for α < 2/λ = 0.1, and here α = 0.12. Lower lr α slowly past 0.1. Look for: the path changing from exploding to zigzagging to settling, and the loss plot turning from rising to falling.
+
+## Classroom views: 3-D surface, overlays at the playhead, ghost paths, sweeps
+
+section-playhead = At the playhead
+view3d-toggle = 3-D
+view3d-toggle-tip = Show the loss surface as a 3-D landscape you can rotate (key 3). Same playhead and hover as the map.
+view3d-label = 3-D surface, step { $step } of { $end }
+view3d-title = { $surface } in 3-D · step { $step } / { $end }
+view3d-hint = Drag to rotate · double-click to reset · 3 goes back to the map
+view3d-loss-axis = loss
+overlay-arrows = arrows
+overlay-arrows-tip = At the playhead: white arrow = −g (minus the gradient), straight downhill; coloured arrow = where the velocity (momentum) carries the point
+overlay-legend-gradient = −g: downhill
+overlay-legend-velocity = velocity / momentum (run colour)
+overlay-legend-tip = Arrows at each path's current point. White: minus the gradient the next step uses, the steepest way down (its length is fixed: only the direction counts). Coloured: minus the velocity or momentum m, where inertia carries θ; its length is relative to the gradient's (longer = more inertia than slope).
+overlay-step = step { $step }
+overlay-gradient = |g| = { $norm }   lr = { $lr }
+overlay-gradient-tip = The size of the gradient the next step uses, and the learning rate of that step
+overlay-velocity = |velocity| = { $norm }
+overlay-velocity-tip = The size of the velocity or momentum average m: it keeps pushing θ even where the slope is small
+overlay-effective = α/(√s+ε):  x = { $x },  y = { $y }
+overlay-effective-adam = α/(√v̂+ε):  x = { $x },  y = { $y }
+overlay-effective-tip = The effective step size on each axis: the learning rate divided by the recent size of that axis's gradients. A steep axis gets a small step, a flat one a large step.
+overlay-bars-tip = The effective step on x and on y, side by side: the longer bar is the axis taking the bigger steps
+overlay-lr-bound = SGD diverges above lr = 2/λmax = { $bound }
+ghost-toggle = previous path
+ghost-toggle-tip = After you move a slider, the path before the change stays, dashed and faded, so you can compare
+ghost-label = before
+sweep-lr = Sweep lr
+sweep-lr-tip = Replace the selected optimizer by three copies at ×0.3, ×1 and ×3 its learning rate, drawn together
+sweep-beta = Sweep { $name }
+sweep-beta-tip = Replace the selected optimizer by three copies with its momentum/memory rate at 0.5, 0.9 and 0.99
+sweep-beta-none = This optimizer has no β to sweep

@@ -1,0 +1,360 @@
+# La interfaz de Gradscape en español. Debe tener exactamente las mismas claves que
+# en.ftl (una prueba unitaria lo comprueba); lo que falte se mostraría en inglés.
+
+## Menús
+
+menu-file = Archivo
+menu-new = Nuevo
+menu-open = Abrir…
+menu-save = Guardar
+menu-save-as = Guardar como…
+menu-export-png = Exportar PNG…
+menu-export-png-tip = Guarda la vista del paisaje, tal como se ve, como imagen PNG
+menu-recent = Archivos recientes
+menu-recent-none = ninguno todavía
+menu-presets = Ejemplos
+menu-lessons = Lecciones
+menu-lessons-tip = Lecciones guiadas: cada una carga un escenario y dice qué control mover y qué observar
+menu-view = Ver
+menu-reset-view = Restablecer vista
+menu-contours = Curvas de nivel
+menu-untitled = escenario sin título
+menu-language = Idioma
+menu-language-tip = El idioma de todas las etiquetas, ayudas, lecciones y diagnósticos
+menu-theme = Tema
+theme-light = Claro
+theme-dark = Oscuro
+theme-tip = El claro se lee mejor en la mayoría de los proyectores; el oscuro va bien en una sala en penumbra o en un portátil
+menu-projector = Modo proyector
+menu-projector-tip = Texto más grande, colores de alto contraste en blanco y negro puros y líneas más gruesas: legible desde el fondo del aula
+menu-ui-scale = Escala de la interfaz
+menu-ui-scale-tip = Agranda o achica toda la ventana; el modo proyector la agranda todavía más
+notice-preset = Ejemplo { $name }: { $description }
+dialog-png = Imagen PNG
+dialog-scenario = Escenario de Gradscape
+
+## Mensajes
+
+msg-error = Error: { $error }
+msg-warning = Aviso: { $warning }
+msg-dismiss = Cerrar
+msg-dismiss-tip = Oculta este mensaje
+msg-exported = Exportado { $path }
+msg-export-failed = No se pudo exportar { $path }: { $error }
+msg-view-empty = la vista está vacía
+msg-opened = Abierto { $path }
+msg-open-failed = No se pudo abrir el archivo: { $error }
+msg-saved = Guardado { $path }
+msg-save-failed = No se pudo guardar { $path }: { $error }
+msg-invalid = Ajuste no válido: { $error }
+msg-unknown-preset = ejemplo desconocido '{ $name }'
+optimizer-copy = { $label } copia
+
+## Secciones del panel lateral
+
+section-surface = Superficie
+section-optimizers = Optimizadores
+section-run = Ejecución
+section-schedule = Programa de α (todos)
+section-early-stopping = Parada temprana
+
+## Superficie
+
+surface = Superficie
+surface-quadratic = Un cuenco (elipse): λ1 y λ2 fijan la curvatura en cada eje
+surface-rosenbrock = Un valle curvo en forma de banana con fondo plano: fácil de encontrar, lento de recorrer
+surface-beale = Crestas agudas alrededor de un mínimo en (3, 0.5)
+surface-himmelblau = Cuatro mínimos de igual profundidad: el punto de partida decide a cuál se llega
+surface-rastrigin = Un cuenco cubierto de hoyuelos: muchos mínimos locales
+surface-ackley = Una placa casi plana con un único agujero profundo en el origen
+surface-saddle = Mínimos en (0, ±1) y un punto de silla en el origen
+surface-linreg = Ajustar una recta y = w·x + b a unos puntos: θ = (w, b)
+surface-custom = Tu propia f(x, y)
+quad-lambda1 = λ1 (curvatura u)
+quad-lambda1-tip = Curvatura a lo largo del primer eje. Regla práctica: el SGD simple solo es estable si α < 2/λ; el eje más empinado fija el mayor α utilizable.
+quad-lambda2 = λ2 (curvatura v)
+quad-lambda2-tip = Curvatura a lo largo del segundo eje. λ2/λ1 es el número de condición: cuanto mayor, más estrecho el barranco y más zigzaguea el SGD simple. Por encima de ~10, prueba momentum o Adam.
+quad-angle = ángulo (°)
+quad-angle-tip = Gira el cuenco. Los métodos por eje (RMSProp, Adam) ayudan más cuando los ejes coinciden con x e y (ángulo 0); girado, su ventaja se desvanece.
+rosen-a = a
+rosen-a-tip = El mínimo está en (a, a²). Mover a mueve el objetivo, no la dificultad.
+rosen-b = b (pendiente del valle)
+rosen-b-tip = Lo empinadas que son las paredes del valle; 100 es la banana clásica. Mayor b = valle más estrecho, menor α utilizable.
+rastrigin-a = a (altura de las ondas)
+rastrigin-a-tip = Altura de los hoyuelos. 0 es un cuenco liso; 10 es el clásico. Ondas más altas atrapan los pasos de gradiente en el hoyuelo más cercano.
+batch-size = tamaño de lote
+batch-size-tip = Puntos por paso de gradiente. Lotes más pequeños dan pasos más ruidosos; regla práctica: al reducir el lote a la mitad conviene un α menor.
+linreg-n-train = puntos de entrenamiento
+linreg-n-train-tip = Cuántos puntos ajusta la recta. Más puntos: una superficie de pérdida más suave.
+linreg-n-val = puntos de validación
+linreg-n-val-tip = Puntos reservados para la pérdida de validación: lo que vigilan la parada temprana y el programa de meseta.
+linreg-w = pendiente real w
+linreg-w-tip = La pendiente de la que salen los datos: dónde debería estar el mínimo en w.
+linreg-b = sesgo real b
+linreg-b-tip = La ordenada en el origen de la que salen los datos: dónde debería estar el mínimo en b.
+linreg-noise = ruido de los datos
+linreg-noise-tip = Dispersión de los puntos alrededor de la recta real. Más ruido: una pérdida mínima más alta y gradientes de minilote más ruidosos.
+expr-tip = Cualquier expresión en x e y: + − * / ^ ( ), sin cos tan exp ln log sqrt abs tanh, pi, e. Ejemplo: x^2 + 10*y^2
+expr-ok = Correcto: la expresión se entiende
+surface-no-params = Esta superficie no tiene parámetros.
+
+## Ejecución
+
+start = inicio θ0
+start-tip = Donde empiezan todos los optimizadores. También puedes arrastrar el anillo blanco sobre el paisaje. Empieza lejos del mínimo para ver todo el recorrido.
+steps = pasos
+steps-tip = Cuántas actualizaciones hace cada optimizador. Usa la línea de tiempo para repetirlas.
+seed = semilla
+seed-tip = Semilla del ruido del gradiente (y de los datos de regresión). Misma semilla, mismo ruido: todos los optimizadores ven el mismo ruido, así la comparación es justa.
+eval-every = evaluar cada (pasos)
+eval-every-tip = Cada cuánto se mide la pérdida de validación; la parada temprana y el programa de meseta cuentan estas evaluaciones.
+grad-noise = ruido en el gradiente
+grad-noise-tip = Añade ruido aleatorio a cada gradiente, como hace el entrenamiento por minilotes.
+noise-sigma = ruido σ
+noise-sigma-tip = Desviación típica del ruido añadido a cada componente del gradiente. σ grande: el SGD tiembla; momentum y los métodos adaptativos lo promedian. Regla práctica: más ruido pide un α menor o un programa decreciente.
+grad-clip = recortar la norma del gradiente
+grad-clip-tip = Reduce a longitud c cualquier gradiente más largo: una protección contra las explosiones.
+clip-c = recorte c (máx. |g|)
+clip-c-tip = La mayor longitud de gradiente que se deja pasar. Típico 1–10; si es muy pequeño todos los pasos miden lo mismo, como el descenso por signo.
+val-shift = desplazamiento de validación
+val-shift-tip = Aleja el óptimo de validación del de entrenamiento, para que una ejecución pueda sobreajustar: la pérdida de entrenamiento sigue bajando mientras la de validación vuelve a subir.
+
+## Parada temprana
+
+early-stopping = parada temprana
+early-stopping-tip = Detiene una ejecución cuando la pérdida de validación no mejora en `paciencia` evaluaciones y (con restaurar el mejor) vuelve al mejor punto visto.
+es-patience = paciencia (evals)
+es-patience-tip = Evaluaciones sin mejora antes de detener la ejecución. Típico 5–20; muy poca se detiene por una oscilación ruidosa, demasiada desperdicia pasos.
+es-min-delta = Δ mín.
+es-min-delta-tip = Cuánto más baja que la mejor debe ser una pérdida de validación para contar como mejora. 0 cuenta cualquier mejora; súbelo si la validación es ruidosa.
+es-restore = restaurar el mejor
+es-restore-tip = Termina la ejecución en el mejor punto visto en lugar del último.
+
+## Optimizadores
+
+opt-sgd = Descenso de gradiente simple: paso directo cuesta abajo.
+opt-momentum = Mantiene una media móvil de los gradientes (velocidad): se desliza por los barrancos.
+opt-heavy_ball = El SGD con momentum de PyTorch (con la anticipación de Nesterov opcional).
+opt-rmsprop = Divide el paso de cada eje por el tamaño reciente de sus gradientes.
+opt-adam = Momentum más el escalado por eje de RMSProp, con corrección de sesgo.
+opt-adamw = Adam más un decaimiento de pesos que atrae θ hacia el origen.
+opt-adagrad = Divide por todos los gradientes al cuadrado pasados: los pasos se encogen con el tiempo.
+opt-show-tip = Mostrar { $label } en el paisaje y en las gráficas
+opt-select-tip = Pulsa para editar este optimizador
+opt-add = Añadir
+opt-add-tip = Añade un optimizador con sus valores de manual
+opt-duplicate = Duplicar
+opt-duplicate-tip = Copia el optimizador seleccionado, para comparar un ajuste lado a lado
+opt-remove = Quitar
+opt-remove-tip = Quita el optimizador seleccionado
+opt-remove-disabled = Un escenario necesita al menos un optimizador
+opt-kind = Tipo
+opt-label = Nombre
+opt-label-tip = El nombre en la leyenda; vacío significa el nombre del tipo
+opt-colour = Color
+opt-colour-tip = El color de la trayectoria y las curvas de este optimizador
+lr = tasa α
+lr-tip = α, la tasa de aprendizaje: cuánto avanza cada paso a lo largo del gradiente (escalado). Demasiado alta: la pérdida salta arriba y abajo o explota. Demasiado baja: apenas se mueve. Regla práctica: SGD ~0.01–0.1, Adam ~1e-3; cámbiala ×3 o ×10, no en pasos pequeños. El control es logarítmico: cada décimo del recorrido es ×10. Escribe un valor para fijarlo exactamente.
+beta = β (momentum)
+beta-tip = β típico 0.9; mayor = más inercia, más suave pero más lento en reaccionar, puede pasarse de largo con un α grande. El paso efectivo crece hacia α/(1−β). El recorrido está estirado cerca de 1: 0.9, 0.99 y 0.999 quedan equiespaciados.
+mu = μ (momentum)
+mu-tip = μ típico 0.9; la velocidad conserva μ de sí misma en cada paso, así que el paso efectivo crece hacia α/(1−μ): mayor = más inercia, puede pasarse de largo.
+nesterov = Nesterov
+nesterov-tip = Mira hacia delante a lo largo de la velocidad antes de usar el gradiente: amortigua el pasarse de largo. Suele ser una mejora gratis con μ ≥ 0.9.
+rho = ρ (memoria de g²)
+rho-tip = ρ típico 0.9: cuánto recuerda la media móvil de g². Mayor = tamaños de paso por eje más estables, más lento en adaptarse cuando cambia la pendiente.
+eps = ε
+eps-tip = ε típico 1e-8; evita dividir por casi cero en √v. Demasiado grande (p. ej. 0.1) debilita el paso adaptativo: el método se comporta como momentum/SGD.
+beta1 = β1 (momentum)
+beta1-tip = β1 típico 0.9: el momentum de la media de gradientes m. Mayor = más suave, más inercia, puede pasarse de largo con un α grande.
+beta2 = β2 (memoria de g²)
+beta2-tip = β2 típico 0.999: la memoria de la media de gradientes al cuadrado v. Menor (0.99) se adapta antes pero es más ruidoso; la corrección de sesgo mantiene sensatos los primeros pasos.
+weight-decay = decaimiento de pesos
+weight-decay-tip = Decaimiento de pesos desacoplado (AdamW): encoge θ hacia el origen en cada paso.
+wd-lambda = λ (decaimiento)
+wd-lambda-tip = λ típico 0.01: cada paso encoge θ en α·λ hacia el origen, diga lo que diga el gradiente. Acerca el mínimo alcanzado a (0, 0).
+own-schedule = programa de α propio
+own-schedule-tip = Usa un programa propio en lugar del del escenario
+
+## Programa de la tasa de aprendizaje
+
+schedule = Programa de α
+sched-constant = La misma tasa en cada paso.
+sched-step = Multiplica la tasa por γ en cada paso hito.
+sched-exponential = Multiplica la tasa por γ en cada paso: un decaimiento suave y constante.
+sched-cosine = Baja de lr a lr_min siguiendo medio coseno, y lo alcanza en el paso T.
+sched-plateau = Reduce la tasa por `factor` cuando la pérdida de validación deja de mejorar durante `paciencia` evaluaciones.
+warmup = calentamiento (pasos)
+warmup-tip = La tasa sube linealmente desde 0 durante estos primeros pasos: los pasos grandes al principio de un optimizador recién creado (la v de Adam aún es diminuta) pueden lanzarlo lejos. Típico: 1–10 % de la ejecución.
+gamma-milestone = γ (factor por hito)
+gamma-milestone-tip = La tasa se multiplica por γ en cada hito; 0.1 la divide por diez (la elección clásica).
+gamma-step = γ (factor por paso)
+gamma-step-tip = La tasa se multiplica por γ en cada paso. 0.99 la reduce a la mitad en unos 70 pasos, 0.999 en unos 700.
+cosine-t = T (pasos)
+cosine-t-tip = El paso en que el coseno alcanza lr_min; normalmente la duración de la ejecución.
+lr-min = lr_min
+cosine-lr-min-tip = El suelo hacia el que baja la tasa; típico de 0 a α/100.
+plateau-factor = factor
+plateau-factor-tip = Cada recorte multiplica la tasa por este valor; 0.1 la divide por diez, 0.5 la reduce a la mitad (más suave).
+plateau-patience = paciencia (evals)
+plateau-patience-tip = Evaluaciones sin mejora antes de recortar la tasa. Una validación ruidosa necesita más paciencia.
+plateau-min-delta = Δ mín.
+plateau-min-delta-tip = Cuánto más baja que la mejor cuenta como mejora.
+plateau-cooldown = enfriamiento (evals)
+plateau-cooldown-tip = Evaluaciones tras un recorte durante las que la espera no cuenta: da tiempo a que actúe la nueva tasa.
+plateau-lr-min-tip = La tasa nunca se recorta por debajo de esto.
+milestones = hitos
+milestones-tip = Pasos en los que baja la tasa, separados por comas, p. ej. 100, 200.
+preview = α según el paso, α base { $lr }
+preview-plateau-note = (los recortes ocurren cuando la validación se estanca: mira el panel de pérdida)
+
+## Reproducción
+
+play = Reproducir
+pause = Pausa
+play-tip = Reproduce o pausa la animación (Espacio)
+step = Paso
+step-tip = Un paso adelante (flecha derecha); la flecha izquierda retrocede uno
+reset = Reiniciar
+reset-tip = Volver al paso 0 (R)
+speed = pasos/s
+speed-tip = Velocidad de reproducción, en pasos del optimizador por segundo. Bájala (10–30) para seguir los pasos uno a uno en clase.
+timeline = / { $end } pasos
+timeline-tip = La línea de tiempo: arrástrala para mostrar las ejecuciones hasta cualquier paso
+reset-view = Restablecer vista
+reset-view-tip = Vuelve a la región del plano del escenario (o haz doble clic en el paisaje)
+contours = curvas de nivel
+contours-tip = Líneas de igual pérdida: el paso de gradiente es perpendicular a ellas, así que muestran hacia dónde apunta.
+
+## Barra de estado
+
+status-running = en curso
+status-line = pérdida { $loss } · { $steps } pasos ·
+status-line-tip = Pérdida final (en el mejor punto restaurado, si la parada temprana lo restauró) y pasos dados
+status-converged = convergió
+status-diverged = divergió
+status-stopped-early = parada temprana
+status-finished = terminada
+
+## Paisaje
+
+landscape-help = Rueda para acercar, arrastra para desplazar, arrastra el anillo blanco para mover el inicio, doble clic para restablecer la vista
+landscape-hover = { $label }, paso { $step }: θ = ({ $x }, { $y }), pérdida { $loss }
+landscape-pointer = x = { $x }, y = { $y }: pérdida { $loss }
+
+## Panel de pérdida
+
+plot-loss = Pérdida
+plot-loss-log = Pérdida (log)
+plot-lr = Tasa de aprendizaje α
+plot-grad = Norma |g| (log)
+plot-loss-tip = Pérdida de entrenamiento como líneas, pérdida de validación en cada evaluación como puntos. Cómo leerla: una bajada recta en el eje logarítmico es progreso constante; un inicio plano indica α demasiado baja; los picos, α demasiado alta; si la validación sube mientras el entrenamiento baja, hay sobreajuste.
+plot-lr-tip = La tasa de aprendizaje que usó cada paso, tras el calentamiento y el programa
+plot-grad-tip = Longitud del gradiente que usó cada paso (tras el ruido y el recorte). Cerca de un mínimo se encoge; si crece, la ejecución es inestable.
+plot-log = log
+plot-log-tip = Dibuja la pérdida en un eje logarítmico: una recta descendente significa que la pérdida se reduce por el mismo factor en cada paso, y se ven los últimos decimales.
+plot-step = paso
+plot-hover = paso { $step }
+
+## Diagnóstico
+
+diagnosis = Diagnóstico
+diagnosis-updating = Diagnóstico (actualizando…)
+diagnosis-tip = Lee las curvas de cada ejecución como lo haría un profesor; pasa el ratón sobre un hallazgo para ver los números y qué probar.
+diagnosis-detail = { $summary }
+
+    Qué lo muestra: { $evidence }
+
+    Prueba: { $action }
+diag-healthy-summary = Las curvas tienen buen aspecto: no hay nada que cambiar.
+diag-summary = { $names }: { $action }.
+diag-and = y
+diag-lr_too_high-title = Tasa demasiado alta
+diag-lr_too_high-action = baja α ×0.1, añade calentamiento, revisa ε, recorta los gradientes
+diag-lr_too_low-title = Tasa demasiado baja
+diag-lr_too_low-action = sube α ×2–3, o calienta hasta una α objetivo mayor
+diag-overfitting-title = Sobreajuste
+diag-overfitting-action = parada temprana, regularización, bajar α en las mesetas
+diag-scheduler_helping-title = El programa ayuda
+diag-scheduler_helping-action = mantenlo; considera más reducciones o un lr_min menor
+diag-val_noisy-title = Validación ruidosa
+diag-val_noisy-action = lote mayor, α menor, promedio de pesos (EMA), más paciencia
+diag-healthy-title = Sano
+diag-healthy-action = —
+
+## Ejemplos (las ayudas del menú Ejemplos)
+
+preset-ravine-momentum = Barranco: el SGD simple zigzaguea de pared a pared del valle estrecho; momentum se desliza a lo largo
+preset-rosenbrock = El valle en banana de Rosenbrock con momentum, RMSProp y Adam bajo calentamiento + coseno
+preset-noisy-quadratic = Gradientes ruidosos: el SGD tiembla alrededor del cuenco mientras RMSProp y Adam se mantienen estables
+preset-per-parameter-scales = Escalas distintas por parámetro (λ1 = 1, λ2 = 100): RMSProp y Adam igualan el paso en cada eje
+preset-saddle-escape = Punto de silla: empezando casi sobre la cresta, el SGD se entretiene mientras momentum y Adam escapan
+preset-warmup-cosine = Calentamiento + coseno: la tasa sube durante 50 pasos y luego baja suavemente; compárala con una tasa constante
+preset-step-decay = Decaimiento por escalones en un cuenco ruidoso: recortar la tasa ×0.1 en los pasos 100 y 200 calma el temblor
+preset-plateau-early-stopping = Meseta + parada temprana en el ajuste de una recta cuya validación no coincide con el entrenamiento
+preset-lr-too-high = Tasa demasiado alta: SGD con α = 0.12 en un cuenco con λ = 20 (estable solo por debajo de 2/λ = 0.1) explota
+preset-lr-too-low = Tasa demasiado baja: SGD con α = 2e-5 apenas se mueve; la curva de pérdida es casi plana
+preset-himmelblau-minima = Los cuatro mínimos de Himmelblau: donde empiezas decide donde terminas
+preset-rastrigin-local-minima = Rastrigin: un cuenco cubierto de hoyuelos; los pasos de gradiente, con o sin momentum, se detienen en el más cercano
+preset-reading-loss-curves = Leer una curva de pérdida: tres ejecuciones de SGD que solo difieren en α (demasiado alta, demasiado baja, adecuada)
+preset-adam-bias-correction = La corrección de sesgo de Adam: con β2 = 0.999 los primeros pasos serían enormes sin ella; AdamW añade decaimiento
+
+## Lecciones
+
+lesson-card = Lección
+lesson-close = Cerrar
+lesson-close-tip = Oculta la tarjeta de la lección (el escenario se queda)
+lesson-of = Lección { $n } de { $total }
+lesson-next = Lección siguiente
+lesson-prev = Lección anterior
+lesson-ravine-title = Barrancos y momentum
+lesson-ravine-text = El SGD simple zigzaguea de pared a pared del valle estrecho mientras momentum se desliza por el fondo. Selecciona el optimizador con momentum y mueve β (momentum) desde 0 hacia 0.9 y 0.99. Observa: cómo se reduce el zigzag y luego, con β demasiado alto para esta α, cómo se pasa de largo el mínimo.
+lesson-noisy-title = Gradientes ruidosos
+lesson-noisy-text = Aquí cada gradiente lleva ruido aleatorio, como en un minilote. Sube y baja ruido σ en la sección Ejecución. Observa: la trayectoria del SGD temblando alrededor del mínimo y su curva de pérdida gruesa, mientras momentum y Adam promedian el ruido. Después baja la tasa α del SGD y mira cómo se reduce el temblor.
+lesson-scales-title = Escalas distintas por parámetro
+lesson-scales-text = El cuenco es 100 veces más empinado en un eje que en el otro. Mueve λ2 (curvatura v) en la sección Superficie. Observa: el SGD avanza a paso de tortuga por el eje plano (su α la limita el empinado) mientras RMSProp y Adam dan pasos parecidos en ambos. Luego pon ángulo (°) a 45 y mira cómo se desvanece la ventaja por eje.
+lesson-adam-title = La corrección de sesgo de Adam
+lesson-adam-text = Las medias m y v de Adam empiezan en cero; la corrección de sesgo las agranda en los primeros pasos. Selecciona Adam y mueve β2 (memoria de g²) entre 0.9 y 0.999. Observa: el tamaño de los primeros pasos en el paisaje (pulsa Reiniciar y luego Paso para avanzar de uno en uno). Compara con AdamW: el decaimiento de pesos acerca el punto final al origen.
+lesson-warmup-title = Calentamiento y decaimiento coseno
+lesson-warmup-text = Dos ejecuciones de Adam comparten α = 0.3: una con 50 pasos de calentamiento y luego decaimiento coseno, otra constante. Abre Programa de α (todos) y mueve calentamiento (pasos) entre 0 y 100. Observa: la gráfica de la tasa subiendo y luego bajando suavemente, y los primeros pasos en el paisaje: sin calentamiento son grandes y pueden saltar a otro mínimo.
+lesson-schedules-title = Decaimiento por escalones
+lesson-schedules-text = Dos ejecuciones de SGD en un cuenco ruidoso: una divide α por 10 en los pasos 100 y 200, la otra la mantiene constante. Abre Programa de α (todos) y mueve γ (factor por hito), o cambia el programa a coseno. Observa: en la gráfica de pérdida, cómo se calma el temblor cada vez que baja α, mientras la ejecución constante sigue ruidosa.
+lesson-plateau-title = Parada temprana y mesetas
+lesson-plateau-text = Los datos de validación no coinciden con los de entrenamiento, así que la pérdida de validación vuelve a subir mientras la de entrenamiento sigue bajando. Abre Parada temprana y mueve paciencia (evals). Observa: los puntos de validación en la gráfica de pérdida, dónde se detiene la ejecución y cómo restaurar el mejor la devuelve al punto de validación más bajo.
+lesson-reading-title = Leer una curva de pérdida
+lesson-reading-text = Tres ejecuciones de SGD que solo difieren en la tasa α: roja demasiado alta, morada demasiado baja, verde adecuada. Lee la gráfica de pérdida antes que el paisaje. Observa: una curva que se dispara o tiene picos (α demasiado alta), una línea casi plana (α demasiado baja), una bajada recta y constante en el eje logarítmico (sana). El Diagnóstico de la derecha dice lo mismo con palabras: pasa el ratón sobre un hallazgo. Luego mueve la tasa α de la ejecución verde y mira cómo cambia la forma de su curva.
+lesson-lr-high-title = Una tasa de aprendizaje demasiado alta
+lesson-lr-high-text = En este cuenco el SGD solo es estable si α < 2/λ = 0.1, y aquí α = 0.12. Baja la tasa α poco a poco por debajo de 0.1. Observa: la trayectoria pasando de explotar a zigzaguear y a asentarse, y la gráfica de pérdida pasando de subir a bajar.
+
+## Vistas para el aula: superficie 3-D, indicadores en el cabezal, trayectorias fantasma, barridos
+
+section-playhead = En el cabezal
+view3d-toggle = 3-D
+view3d-toggle-tip = Muestra la superficie de pérdida como un paisaje 3-D que puedes girar (tecla 3). Mismo cabezal y mismo punto señalado que el mapa.
+view3d-label = Superficie 3-D, paso { $step } de { $end }
+view3d-title = { $surface } en 3-D · paso { $step } / { $end }
+view3d-hint = Arrastra para girar · doble clic para restablecer · 3 vuelve al mapa
+view3d-loss-axis = pérdida
+overlay-arrows = flechas
+overlay-arrows-tip = En el cabezal: flecha blanca = −g (menos el gradiente), cuesta abajo; flecha de color = hacia donde la velocidad (el momento) lleva el punto
+overlay-legend-gradient = −g: cuesta abajo
+overlay-legend-velocity = velocidad / momento (color de la ejecución)
+overlay-legend-tip = Flechas en el punto actual de cada trayectoria. Blanca: menos el gradiente que usa el siguiente paso, la bajada más empinada (su longitud es fija: solo cuenta la dirección). De color: menos la velocidad o el momento m, hacia donde la inercia lleva θ; su longitud es relativa a la del gradiente (más larga = más inercia que pendiente).
+overlay-step = paso { $step }
+overlay-gradient = |g| = { $norm }   tasa = { $lr }
+overlay-gradient-tip = El tamaño del gradiente que usa el siguiente paso y la tasa de aprendizaje de ese paso
+overlay-velocity = |velocidad| = { $norm }
+overlay-velocity-tip = El tamaño de la velocidad o del promedio de momento m: sigue empujando θ incluso donde la pendiente es pequeña
+overlay-effective = α/(√s+ε):  x = { $x },  y = { $y }
+overlay-effective-adam = α/(√v̂+ε):  x = { $x },  y = { $y }
+overlay-effective-tip = El tamaño de paso efectivo en cada eje: la tasa de aprendizaje dividida por el tamaño reciente de los gradientes de ese eje. Un eje empinado recibe un paso pequeño; uno plano, un paso grande.
+overlay-bars-tip = El paso efectivo en x y en y, lado a lado: la barra más larga es el eje que da los pasos más grandes
+overlay-lr-bound = El SGD diverge por encima de la tasa = 2/λmax = { $bound }
+ghost-toggle = trayectoria anterior
+ghost-toggle-tip = Al mover un deslizador, la trayectoria de antes del cambio se queda, discontinua y atenuada, para poder comparar
+ghost-label = antes
+sweep-lr = Barrer tasa
+sweep-lr-tip = Sustituye el optimizador elegido por tres copias con ×0.3, ×1 y ×3 su tasa de aprendizaje, dibujadas a la vez
+sweep-beta = Barrer { $name }
+sweep-beta-tip = Sustituye el optimizador elegido por tres copias con su tasa de momento/memoria en 0.5, 0.9 y 0.99
+sweep-beta-none = Este optimizador no tiene β que barrer

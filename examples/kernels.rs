@@ -1,0 +1,77 @@
+//! The kernels `../shared/peers/peer_kernels.py` times, timed the same way (in process,
+//! one warm-up call, then the median of N) on the same problem, printing the same
+//! `name seconds` lines so `bench/compare.sh` can divide one by the other:
+//!
+//! - `heatmap_rgba_{512,1024}`: Rosenbrock (a = 1, b = 100) sampled on an n × n grid over
+//!   x ∈ [−2, 2], y ∈ [−1, 3], log colour scale, viridis → RGBA bytes. Like the peer,
+//!   the grid's min/max are found in the same call (the peer's `Z.min()`/`Z.max()`).
+//! - `contours20_{512,1024}`: 20 levels, log-spaced between the grid's min and max (the
+//!   peer: 20 levels evenly spaced in log10(f + 1e-3)); the grid is built outside the
+//!   timed call, as the peer builds `Z` outside.
+//! - `adam_10k_steps`: 10 000 Adam steps (β1 0.9, β2 0.999, ε 1e-8, lr 0.01) from
+//!   (−1.5, 2) with the exact gradient; the peer's `adam_10k_steps_numpy`.
+//!
+//! Needs no GUI: `cargo run --release --example kernels [REPEATS]` (default 21).
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use gradscape::core::Vec2;
+use gradscape::core::optimizer::{OptimizerKind, OptimizerState};
+use gradscape::core::surface::{Surface, View};
+use gradscape::scene::{Grid, contour};
+
+const VIEW: View = View {
+    x: [-2.0, 2.0],
+    y: [-1.0, 3.0],
+};
+
+/// Seconds per call: one warm-up call, then the median of `n` timed calls.
+fn med<T>(n: usize, mut f: impl FnMut() -> T) -> f64 {
+    black_box(f());
+    let mut ts: Vec<f64> = (0..n.max(1))
+        .map(|_| {
+            let t0 = Instant::now();
+            black_box(f());
+            t0.elapsed().as_secs_f64()
+        })
+        .collect();
+    ts.sort_by(f64::total_cmp);
+    ts[ts.len() / 2]
+}
+
+fn adam_steps(surface: &Surface, kind: &OptimizerKind, n: usize) -> Vec2 {
+    let mut state = OptimizerState::default();
+    let mut theta = Vec2::new(-1.5, 2.0);
+    for _ in 0..n {
+        let g = surface.gradient(theta);
+        theta = state.step(kind, theta, g, 0.01);
+    }
+    theta
+}
+
+fn main() {
+    let repeats: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(21);
+    let s = Surface::Rosenbrock { a: 1.0, b: 100.0 };
+    for n in [512, 1024] {
+        let heat = med(repeats, || {
+            let g = Grid::evaluate(black_box(&s), VIEW, n, n);
+            let scale = g.color_scale(&s);
+            g.heatmap_rgba(&scale)
+        });
+        println!("heatmap_rgba_{n} {heat:.6}");
+        let g = Grid::evaluate(&s, VIEW, n, n);
+        let levels = contour::levels(&g.color_scale(&s), 20);
+        let cont = med(repeats, || contour::contours(black_box(&g), &levels));
+        println!("contours20_{n} {cont:.6}");
+    }
+    let adam = OptimizerKind::default_for("adam").expect("known kind");
+    // ~0.1 ms a call: more calls so the median is not a timer artefact.
+    let t = med(repeats * 10, || {
+        adam_steps(black_box(&s), black_box(&adam), 10_000)
+    });
+    println!("adam_10k_steps {t:.6}");
+}

@@ -1,0 +1,653 @@
+//! Teaching aids on top of the views: the optimizer's state at the playhead (gradient and
+//! velocity arrows, the effective per-axis step), the stability bound on the lr slider,
+//! ghost paths of the previous settings, and sweeps that clone an optimizer at several
+//! learning rates or β values.
+
+use std::time::{Duration, Instant};
+
+use egui::{Color32, Pos2, RichText, Stroke, Ui, pos2, vec2};
+
+use super::i18n::{tr, tr_args};
+use super::landscape::Transform;
+use super::landscape_canvas::{EguiCanvas, TextureCache};
+use super::state::AppState;
+use super::widgets::{fmt_num, swatch};
+use crate::core::Vec2;
+use crate::core::optimizer::{OptimizerConfig, OptimizerKind};
+use crate::core::replay::{Replay, Snapshot};
+use crate::core::run::RunSet;
+use crate::core::scenario::Scenario;
+use crate::core::surface::Surface;
+use crate::scene::{self, Canvas, ScreenFromWorld};
+
+/// Changes closer together than this are one gesture (a slider drag): the ghost keeps the
+/// path from before the gesture, not from the previous frame.
+const GESTURE_GAP: Duration = Duration::from_millis(800);
+/// Learning-rate factors of "Sweep lr".
+pub const LR_FACTORS: [f64; 3] = [0.3, 1.0, 3.0];
+/// The β values of "Sweep β": little, typical and a lot of memory.
+pub const BETA_VALUES: [f64; 3] = [0.5, 0.9, 0.99];
+/// Length of the −∇f arrow on screen, px: it shows a direction, not a size.
+const ARROW_PX: f32 = 60.0;
+
+/// The path an optimizer took before its settings last changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ghost {
+    /// Index of the optimizer (and run).
+    pub run: usize,
+    /// Its previous trajectory.
+    pub points: Vec<Vec2>,
+}
+
+/// What the teaching aids keep between frames.
+#[derive(Debug, Default)]
+pub struct Classroom {
+    /// Previous paths of the optimizers whose settings changed last.
+    pub ghosts: Vec<Ghost>,
+    /// The scenario the current runs were computed from, to tell what changed.
+    previous: Option<Scenario>,
+    /// When the runs last changed.
+    last_change: Option<Instant>,
+    /// The replay of the current runs, and the generation it belongs to.
+    replay: Option<(u64, Replay)>,
+}
+
+impl Classroom {
+    /// Called after each recomputation with the runs it replaced: optimizers whose settings
+    /// changed leave a ghost of their old path. A new surface, start or set of optimizers
+    /// clears the ghosts, since the old paths no longer compare.
+    pub fn note_recompute(&mut self, previous: &RunSet, scenario: &Scenario, runs: &RunSet) {
+        let now = Instant::now();
+        let in_gesture = self
+            .last_change
+            .is_some_and(|t| now.duration_since(t) < GESTURE_GAP);
+        let old = self.previous.replace(scenario.clone());
+        if previous.runs.is_empty() {
+            return;
+        }
+        self.last_change = Some(now);
+        let Some(old) = old else { return };
+        let comparable = old.surface == scenario.surface
+            && old.start == scenario.start
+            && old.optimizers.len() == scenario.optimizers.len()
+            && previous.runs.len() == runs.runs.len();
+        if !comparable {
+            self.ghosts.clear();
+            return;
+        }
+        if in_gesture && !self.ghosts.is_empty() {
+            return;
+        }
+        self.ghosts = (0..scenario.optimizers.len())
+            .filter(|&i| {
+                old.optimizers[i] != scenario.optimizers[i]
+                    && previous.runs[i].points != runs.runs[i].points
+            })
+            .map(|i| Ghost {
+                run: i,
+                points: previous.runs[i].points.clone(),
+            })
+            .collect();
+    }
+
+    /// Optimizer `i` after `step` updates, replayed from the current runs' scenario.
+    pub fn snapshot(
+        &mut self,
+        scenario: &Scenario,
+        generation: u64,
+        i: usize,
+        step: usize,
+    ) -> Option<Snapshot> {
+        let replay = match &mut self.replay {
+            Some((g, r)) if *g == generation => r,
+            slot => &mut slot.insert((generation, Replay::new(scenario))).1,
+        };
+        replay.state_at(i, step)
+    }
+}
+
+/// 2/λmax for a quadratic bowl: plain gradient descent diverges with a larger rate.
+pub fn stability_bound(surface: &Surface) -> Option<f64> {
+    match *surface {
+        Surface::Quadratic {
+            lambda1, lambda2, ..
+        } => {
+            let lmax = lambda1.max(lambda2);
+            (lmax > 0.0 && lmax.is_finite()).then(|| 2.0 / lmax)
+        }
+        _ => None,
+    }
+}
+
+/// Paints the stability bound on the lr slider of `response` (a logarithmic slider over
+/// `range`): a red zone over the rates above it, and a line in its tooltip saying why.
+pub fn mark_lr_bound(
+    ui: &Ui,
+    response: &egui::Response,
+    range: std::ops::RangeInclusive<f64>,
+    bound: Option<f64>,
+) {
+    let (lo, hi) = (*range.start(), *range.end());
+    let Some(bound) = bound.filter(|b| *b > lo && *b < hi) else {
+        return;
+    };
+    // The rail is the slider's first `slider_width` points, its ends inset by the handle
+    // radius, as egui lays it out; the rest of the response is the value box and label.
+    let rail_h = ui.spacing().interact_size.y;
+    let rail = egui::Rect::from_min_size(
+        pos2(
+            response.rect.left(),
+            response.rect.center().y - 0.5 * rail_h,
+        ),
+        vec2(ui.spacing().slider_width, rail_h),
+    );
+    let inset = rail.height() / 2.5;
+    let frac = ((bound.ln() - lo.ln()) / (hi.ln() - lo.ln())) as f32;
+    let x = rail.left() + inset + frac * (rail.width() - 2.0 * inset);
+    let zone = egui::Rect::from_min_max(
+        pos2(x, rail.center().y - 4.0),
+        pos2(rail.right() - inset, rail.center().y + 4.0),
+    );
+    let painter = ui.painter();
+    painter.rect_filled(zone, 2.0, Color32::from_rgba_unmultiplied(220, 30, 30, 90));
+    painter.line_segment(
+        [pos2(x, rail.top() + 1.0), pos2(x, rail.bottom() - 1.0)],
+        Stroke::new(2.5, Color32::from_rgb(200, 0, 0)),
+    );
+    // Added to the slider's own tooltip: a hover zone of its own would sit under the
+    // slider's, and never show.
+    response
+        .clone()
+        .on_hover_text(tr_args("overlay-lr-bound", &[("bound", fmt_num(bound))]));
+}
+
+/// The name of the β a sweep varies for `kind`, if it has one.
+fn beta_name(kind: &OptimizerKind) -> Option<&'static str> {
+    match kind {
+        OptimizerKind::Momentum { .. } => Some("β"),
+        OptimizerKind::HeavyBall { .. } => Some("μ"),
+        OptimizerKind::RmsProp { .. } => Some("ρ"),
+        OptimizerKind::Adam { .. } | OptimizerKind::AdamW { .. } => Some("β1"),
+        OptimizerKind::Sgd | OptimizerKind::AdaGrad { .. } => None,
+    }
+}
+
+/// `kind` with its swept β set to `b`.
+fn with_beta(kind: OptimizerKind, b: f64) -> OptimizerKind {
+    let mut k = kind;
+    match &mut k {
+        OptimizerKind::Momentum { beta } => *beta = b,
+        OptimizerKind::HeavyBall { momentum, .. } => *momentum = b,
+        OptimizerKind::RmsProp { rho, .. } => *rho = b,
+        OptimizerKind::Adam { beta1, .. } | OptimizerKind::AdamW { beta1, .. } => *beta1 = b,
+        OptimizerKind::Sgd | OptimizerKind::AdaGrad { .. } => {}
+    }
+    k
+}
+
+/// Replaces optimizer `i` by `copies`, each in a colour no other optimizer uses; the
+/// middle one is selected.
+fn replace_with(state: &mut AppState, i: usize, copies: Vec<OptimizerConfig>) {
+    if i >= state.scenario.optimizers.len() || copies.is_empty() {
+        return;
+    }
+    // Colours come from the palette by position, so pin them before positions shift.
+    for j in 0..state.scenario.optimizers.len() {
+        let c = state.color(j);
+        state.scenario.optimizers[j].color.get_or_insert(c);
+    }
+    let base_color = state.color(i);
+    let mut used: Vec<[u8; 3]> = (0..state.scenario.optimizers.len())
+        .filter(|&j| j != i)
+        .map(|j| state.color(j))
+        .collect();
+    let n = copies.len();
+    let mut copies = copies;
+    for (k, c) in copies.iter_mut().enumerate() {
+        // The unchanged copy keeps the original's colour, so it reads as "the same one".
+        let color = if k == n / 2 && !used.contains(&base_color) {
+            base_color
+        } else {
+            (0..64)
+                .map(scene::palette)
+                .find(|p| !used.contains(p) && *p != base_color)
+                .unwrap_or_else(|| scene::palette(i + k))
+        };
+        used.push(color);
+        c.color = Some(color);
+    }
+    let was_visible = state.visible.get(i).copied().unwrap_or(true);
+    state.scenario.optimizers.splice(i..=i, copies);
+    state
+        .visible
+        .splice(i..=i, std::iter::repeat_n(was_visible, n));
+    state.selected = i + n / 2;
+    state.hovered = None;
+    state.mark_changed();
+}
+
+/// Replaces optimizer `i` by three copies at ×0.3, ×1 and ×3 its learning rate, labelled
+/// "adam ×0.3" and so on.
+pub fn sweep_lr(state: &mut AppState, i: usize) {
+    let Some(o) = state.scenario.optimizers.get(i) else {
+        return;
+    };
+    let base = o.display_label();
+    let copies = LR_FACTORS
+        .iter()
+        .map(|&f| {
+            let mut c = o.clone();
+            c.lr = (o.lr * f).clamp(1e-5, 10.0);
+            c.label = Some(format!("{base} ×{}", fmt_num(f)));
+            c
+        })
+        .collect();
+    replace_with(state, i, copies);
+}
+
+/// Replaces optimizer `i` by three copies at β = 0.5, 0.9 and 0.99 (its β, μ, ρ or β1);
+/// nothing for kinds without one.
+pub fn sweep_beta(state: &mut AppState, i: usize) {
+    let Some(o) = state.scenario.optimizers.get(i) else {
+        return;
+    };
+    let Some(name) = beta_name(&o.kind) else {
+        return;
+    };
+    let base = o.display_label();
+    let copies = BETA_VALUES
+        .iter()
+        .map(|&b| {
+            let mut c = o.clone();
+            c.kind = with_beta(o.kind, b);
+            c.label = Some(format!("{base} {name}={}", fmt_num(b)));
+            c
+        })
+        .collect();
+    replace_with(state, i, copies);
+}
+
+/// The "Sweep lr" and "Sweep β" buttons for the selected optimizer.
+pub fn sweep_ui(ui: &mut Ui, state: &mut AppState) {
+    let i = state.selected;
+    let beta = state
+        .scenario
+        .optimizers
+        .get(i)
+        .and_then(|o| beta_name(&o.kind));
+    ui.horizontal(|ui| {
+        if ui
+            .button(tr("sweep-lr"))
+            .on_hover_text(tr("sweep-lr-tip"))
+            .clicked()
+        {
+            sweep_lr(state, i);
+        }
+        let label = tr_args("sweep-beta", &[("name", beta.unwrap_or("β").to_string())]);
+        if ui
+            .add_enabled(beta.is_some(), egui::Button::new(label))
+            .on_hover_text(tr("sweep-beta-tip"))
+            .on_disabled_hover_text(tr("sweep-beta-none"))
+            .clicked()
+        {
+            sweep_beta(state, i);
+        }
+    });
+}
+
+/// The toolbar toggles of the classroom views: 3-D, arrows, previous path.
+pub fn toggles_ui(ui: &mut Ui, state: &mut AppState) {
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut state.settings.view_3d, tr("view3d-toggle"))
+            .on_hover_text(tr("view3d-toggle-tip"));
+        ui.checkbox(&mut state.settings.arrows, tr("overlay-arrows"))
+            .on_hover_text(tr("overlay-arrows-tip"));
+        ui.checkbox(&mut state.settings.ghosts, tr("ghost-toggle"))
+            .on_hover_text(tr("ghost-toggle-tip"));
+    });
+}
+
+/// The previous paths, dashed and faded, under the current ones.
+pub fn draw_ghosts(painter: &egui::Painter, t: Transform, state: &AppState) {
+    if !state.settings.ghosts {
+        return;
+    }
+    let painter = painter.with_clip_rect(t.rect);
+    for g in &state.classroom.ghosts {
+        if !state.visible.get(g.run).copied().unwrap_or(true) {
+            continue;
+        }
+        let n = g.points.len().min(state.step() + 1);
+        let mut pts: Vec<Pos2> = Vec::with_capacity(n.min(4096));
+        for p in g.points[..n]
+            .iter()
+            .take_while(|p| p.x.is_finite() && p.y.is_finite())
+        {
+            let s = t.to_screen(*p);
+            // Sub-pixel detail only thickens the dashes.
+            if pts.last().is_none_or(|q| q.distance(s) >= 1.5) {
+                pts.push(s);
+            }
+        }
+        if pts.len() < 2 {
+            continue;
+        }
+        let [r, gr, b] = state.color(g.run);
+        let color = Color32::from_rgba_unmultiplied(r, gr, b, 150);
+        painter.extend(egui::Shape::dashed_line(
+            &pts,
+            Stroke::new(4.0, Color32::from_black_alpha(70)),
+            9.0,
+            6.0,
+        ));
+        painter.extend(egui::Shape::dashed_line(
+            &pts,
+            Stroke::new(2.5, color),
+            9.0,
+            6.0,
+        ));
+        if let Some(end) = pts.last() {
+            painter.text(
+                *end + vec2(8.0, -8.0),
+                egui::Align2::LEFT_BOTTOM,
+                tr("ghost-label"),
+                egui::FontId::proportional(14.0),
+                Color32::from_rgba_unmultiplied(255, 255, 255, 220),
+            );
+        }
+    }
+}
+
+/// A direction `d` (world units) as a screen direction of unit length; `None` if it has
+/// none.
+fn screen_dir(to_screen: &ScreenFromWorld, at: Vec2, d: Vec2) -> Option<egui::Vec2> {
+    let n = d.norm();
+    if !(n > 0.0 && n.is_finite()) {
+        return None;
+    }
+    // A step small enough to stay near `at`, large enough to survive f32 rounding.
+    let span = (to_screen.view.x[1] - to_screen.view.x[0]).abs() * 1e-3;
+    let a = to_screen.apply([at.x, at.y]);
+    let b = to_screen.apply([at.x + d.x / n * span, at.y + d.y / n * span]);
+    let v = vec2(b[0] - a[0], b[1] - a[1]);
+    (v.length() > 0.0).then(|| v.normalized())
+}
+
+/// An arrow from `from` along `dir` (unit, screen) of `len` px, outlined in black.
+fn arrow(canvas: &mut dyn Canvas, from: Pos2, dir: egui::Vec2, len: f32, color: scene::Color) {
+    let tip = from + dir * len;
+    let normal = vec2(-dir.y, dir.x);
+    let head = 12.0_f32.min(0.5 * len);
+    let back = tip - dir * head;
+    let p = |q: Pos2| [q.x, q.y];
+    let shaft = [p(from), p(back)];
+    let tri = [
+        p(tip),
+        p(back + normal * 0.55 * head),
+        p(back - normal * 0.55 * head),
+    ];
+    canvas.polyline(&shaft, scene::Stroke::new(6.0, [0, 0, 0, 220]));
+    canvas.polygon(
+        &tri,
+        Some([0, 0, 0, 220]),
+        Some(scene::Stroke::new(3.0, [0, 0, 0, 220])),
+    );
+    canvas.polyline(&shaft, scene::Stroke::new(3.0, color));
+    canvas.polygon(&tri, Some(color), None);
+}
+
+/// The −∇f arrow (white) and the velocity/momentum arrow (the run's colour) at every
+/// visible run's playhead point, and a legend saying which is which.
+pub fn draw_arrows(ui: &Ui, painter: &egui::Painter, t: Transform, state: &mut AppState) {
+    if !state.settings.arrows {
+        return;
+    }
+    let plot = scene::Rect::from_min_max(
+        [t.rect.left(), t.rect.top()],
+        [t.rect.right(), t.rect.bottom()],
+    );
+    let to_screen = ScreenFromWorld::new(t.view, plot);
+    let painter = painter.with_clip_rect(t.rect);
+    let mut textures = TextureCache::default();
+    let mut canvas = EguiCanvas::new(&painter, &mut textures);
+    let step = state.step();
+    let mut any_velocity = false;
+    let mut any = false;
+    for i in 0..state.runs.runs.len() {
+        if !state.visible.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some(s) = state
+            .classroom
+            .snapshot(&state.scenario, state.generation, i, step)
+        else {
+            continue;
+        };
+        let at = to_screen.apply([s.theta.x, s.theta.y]);
+        let from = pos2(at[0], at[1]);
+        if !t.rect.contains(from) {
+            continue;
+        }
+        let g = s.gradient;
+        if let Some(d) = screen_dir(&to_screen, s.theta, -g) {
+            arrow(&mut canvas, from, d, ARROW_PX, [255, 255, 255, 255]);
+            any = true;
+        }
+        let v = s.state.first;
+        let kind = state.scenario.optimizers.get(i).map(|o| o.kind);
+        let has_velocity = kind.is_some_and(|k| has_first_moment(&k));
+        // The update moves against the velocity (θ ← θ − α·v), so the arrow shows −v:
+        // where momentum carries θ next.
+        if has_velocity && let Some(d) = screen_dir(&to_screen, s.theta, -v) {
+            let ratio = (v.norm() / g.norm().max(1e-300)).clamp(0.3, 3.0) as f32;
+            arrow(
+                &mut canvas,
+                from,
+                d,
+                ARROW_PX * ratio,
+                scene::opaque(state.color(i)),
+            );
+            any_velocity = true;
+            any = true;
+        }
+    }
+    if any {
+        arrow_legend(ui, &painter, t, any_velocity);
+    }
+}
+
+/// Whether `kind` keeps a velocity or first moment.
+fn has_first_moment(kind: &OptimizerKind) -> bool {
+    matches!(
+        kind,
+        OptimizerKind::Momentum { .. }
+            | OptimizerKind::HeavyBall { .. }
+            | OptimizerKind::Adam { .. }
+            | OptimizerKind::AdamW { .. }
+    )
+}
+
+/// The key to the arrows, bottom left of the plot, with a tooltip explaining their length.
+fn arrow_legend(ui: &Ui, painter: &egui::Painter, t: Transform, velocity: bool) {
+    let font = egui::FontId::proportional(14.0);
+    let mut rows = vec![(Color32::WHITE, tr("overlay-legend-gradient"))];
+    if velocity {
+        rows.push((
+            Color32::from_rgb(239, 68, 68),
+            tr("overlay-legend-velocity"),
+        ));
+    }
+    let text_w = rows
+        .iter()
+        .map(|(_, s)| {
+            painter
+                .layout_no_wrap(s.clone(), font.clone(), Color32::WHITE)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    let row_h = 22.0;
+    let size = vec2(46.0 + text_w + 10.0, rows.len() as f32 * row_h + 10.0);
+    let rect = egui::Rect::from_min_size(t.rect.left_bottom() + vec2(10.0, -10.0 - size.y), size);
+    painter.rect_filled(rect, 4.0, Color32::from_rgba_unmultiplied(16, 18, 28, 200));
+    for (k, (color, text)) in rows.into_iter().enumerate() {
+        let y = rect.top() + 5.0 + (k as f32 + 0.5) * row_h;
+        let a = pos2(rect.left() + 8.0, y);
+        painter.line_segment([a, a + vec2(22.0, 0.0)], Stroke::new(3.0, color));
+        painter.add(egui::Shape::convex_polygon(
+            vec![
+                a + vec2(32.0, 0.0),
+                a + vec2(22.0, -5.0),
+                a + vec2(22.0, 5.0),
+            ],
+            color,
+            Stroke::NONE,
+        ));
+        painter.text(
+            pos2(rect.left() + 46.0, y),
+            egui::Align2::LEFT_CENTER,
+            text,
+            font.clone(),
+            Color32::WHITE,
+        );
+    }
+    ui.interact(
+        rect,
+        ui.scope_id().with("arrow legend"),
+        egui::Sense::hover(),
+    )
+    .on_hover_text(tr("overlay-legend-tip"));
+}
+
+/// Two horizontal bars comparing the x and y effective steps (the longer fills the width).
+fn bar_pair(ui: &mut Ui, eff: Vec2, color: [u8; 3]) {
+    let width = 150.0;
+    let (rect, response) = ui.allocate_exact_size(vec2(width + 20.0, 30.0), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    let max = eff.x.max(eff.y);
+    let fill = Color32::from_rgb(color[0], color[1], color[2]);
+    let ink = ui.visuals().text_color();
+    for (k, (name, v)) in [("x", eff.x), ("y", eff.y)].into_iter().enumerate() {
+        let top = rect.top() + k as f32 * 15.0 + 1.0;
+        painter.text(
+            pos2(rect.left(), top + 6.5),
+            egui::Align2::LEFT_CENTER,
+            name,
+            egui::FontId::proportional(13.0),
+            ink,
+        );
+        let frac = if max > 0.0 && v.is_finite() {
+            (v / max) as f32
+        } else {
+            0.0
+        };
+        let bar = egui::Rect::from_min_size(
+            pos2(rect.left() + 16.0, top),
+            vec2((frac * width).max(1.5), 12.0),
+        );
+        painter.rect_filled(bar, 2.0, fill);
+        painter.rect_stroke(
+            bar,
+            2.0,
+            Stroke::new(1.0, Color32::from_gray(60)),
+            egui::StrokeKind::Inside,
+        );
+    }
+    response.on_hover_text(tr("overlay-bars-tip"));
+}
+
+/// The optimizers' state at the playhead, one block each: gradient, velocity and, for the
+/// adaptive ones, the effective per-axis step as numbers and a bar pair.
+pub fn playhead_ui(ui: &mut Ui, state: &mut AppState) {
+    let step = state.step();
+    for i in 0..state.runs.runs.len() {
+        if !state.visible.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some(s) = state
+            .classroom
+            .snapshot(&state.scenario, state.generation, i, step)
+        else {
+            continue;
+        };
+        let Some(kind) = state.scenario.optimizers.get(i).map(|o| o.kind) else {
+            continue;
+        };
+        let color = state.color(i);
+        let label = state.runs.runs[i].label.clone();
+        ui.horizontal(|ui| {
+            swatch(ui, color);
+            ui.label(RichText::new(label).strong());
+            ui.weak(tr_args("overlay-step", &[("step", s.step.to_string())]));
+        });
+        ui.label(tr_args(
+            "overlay-gradient",
+            &[("norm", fmt_num(s.gradient.norm())), ("lr", fmt_num(s.lr))],
+        ))
+        .on_hover_text(tr("overlay-gradient-tip"));
+        if has_first_moment(&kind) {
+            ui.label(tr_args(
+                "overlay-velocity",
+                &[("norm", fmt_num(s.state.first.norm()))],
+            ))
+            .on_hover_text(tr("overlay-velocity-tip"));
+        }
+        if let Some(eff) = s.state.effective_step(&kind, s.lr) {
+            let key = match kind {
+                OptimizerKind::Adam { .. } | OptimizerKind::AdamW { .. } => {
+                    "overlay-effective-adam"
+                }
+                _ => "overlay-effective",
+            };
+            ui.label(tr_args(
+                key,
+                &[("x", fmt_num(eff.x)), ("y", fmt_num(eff.y))],
+            ))
+            .on_hover_text(tr("overlay-effective-tip"));
+            bar_pair(ui, eff, color);
+        }
+        ui.add_space(4.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::presets;
+
+    #[test]
+    fn the_bound_is_two_over_the_largest_curvature() {
+        let s = Surface::Quadratic {
+            lambda1: 1.0,
+            lambda2: 20.0,
+            angle_deg: 30.0,
+        };
+        assert_eq!(stability_bound(&s), Some(0.1));
+        assert_eq!(stability_bound(&Surface::Beale), None);
+    }
+
+    #[test]
+    fn a_changed_optimizer_leaves_a_ghost_and_a_new_surface_clears_it() {
+        let mut scenario = presets::default_scenario();
+        let mut c = Classroom::default();
+        let first = crate::core::run::run_scenario(&scenario);
+        c.note_recompute(
+            &RunSet {
+                runs: vec![],
+                warnings: vec![],
+            },
+            &scenario,
+            &first,
+        );
+        assert!(c.ghosts.is_empty());
+        scenario.optimizers[0].lr *= 0.5;
+        let second = crate::core::run::run_scenario(&scenario);
+        c.note_recompute(&first, &scenario, &second);
+        assert_eq!(c.ghosts.len(), 1);
+        assert_eq!(c.ghosts[0].points, first.runs[0].points);
+        scenario.start.x += 0.1;
+        let third = crate::core::run::run_scenario(&scenario);
+        c.note_recompute(&second, &scenario, &third);
+        assert!(c.ghosts.is_empty());
+    }
+}

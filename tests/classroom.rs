@@ -1,0 +1,193 @@
+//! The classroom features driven through the widgets: switching the language, the
+//! lessons, projector mode.
+
+use egui::vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gradscape::app::GradscapeApp;
+use gradscape::app::i18n::{self, Lang};
+use gradscape::app::lessons::LESSONS;
+use gradscape::core::presets;
+
+fn harness() -> Harness<'static, GradscapeApp> {
+    Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .build_eframe(|cc| GradscapeApp::new(cc, presets::default_scenario(), None))
+}
+
+/// Clicks the View menu's language entry `name`.
+fn choose_language(h: &mut Harness<'_, GradscapeApp>, view_menu: &str, name: &str) {
+    h.get_by_label(view_menu).click();
+    h.run();
+    h.get_by_label(name).click();
+    h.run();
+}
+
+#[test]
+fn switching_the_language_changes_the_labels_and_is_remembered() {
+    let mut h = harness();
+    h.run();
+    // English by default: a section header and the play button.
+    assert!(h.query_by_label("Superficie").is_none());
+    h.get_all_by_label("Surface").next().expect("Surface");
+    h.get_by_label("Play");
+
+    choose_language(&mut h, "View", "Español");
+    assert_eq!(h.state().state.settings.lang, Lang::Es);
+    h.run();
+    h.get_all_by_label("Superficie").next().expect("Superficie");
+    h.get_by_label("Reproducir");
+    assert!(h.query_by_label("Play").is_none());
+    // The Spanish lr slider: the sliders are named in the UI's language too.
+    h.get_by_role_and_label(egui::Role::Slider, "tasa α");
+
+    // And back: the menu is now called "Ver".
+    choose_language(&mut h, "Ver", "English");
+    h.run();
+    assert_eq!(h.state().state.settings.lang, Lang::En);
+    h.get_by_label("Play");
+}
+
+#[test]
+fn diagnosis_titles_follow_the_language() {
+    let mut h = harness();
+    h.run();
+    h.state_mut().state.settings.lang = Lang::Es;
+    h.run();
+    h.run();
+    // The diagnosis header and at least one finding translated by pattern id.
+    h.get_by_label("Diagnóstico");
+    let titles: Vec<String> = h.state().state.diagnoses[0]
+        .iter()
+        .map(|f| {
+            i18n::set_lang(Lang::Es);
+            i18n::tr(&format!("diag-{}-title", f.pattern.id()))
+        })
+        .collect();
+    assert!(!titles.is_empty());
+    for t in titles {
+        assert!(h.query_all_by_label(&t).next().is_some(), "{t} not shown");
+    }
+}
+
+#[test]
+fn each_lesson_loads_its_preset_and_shows_its_text() {
+    for lang in Lang::ALL {
+        let mut h = harness();
+        h.state_mut().state.settings.lang = lang;
+        h.run();
+        for (i, lesson) in LESSONS.iter().enumerate() {
+            i18n::set_lang(lang);
+            let (title, text) = (lesson.title(), lesson.text());
+            let menu = if lang == Lang::Es {
+                "Lecciones"
+            } else {
+                "Lessons"
+            };
+            h.get_by_label(menu).click();
+            h.run();
+            h.get_by_label(&format!("{}. {title}", i + 1)).click();
+            h.run();
+            let state = &h.state().state;
+            assert_eq!(state.lesson, Some(i), "{}", lesson.id);
+            let preset = presets::find(lesson.preset).unwrap().scenario();
+            assert_eq!(state.scenario.surface.kind(), preset.surface.kind());
+            assert_eq!(state.scenario, preset, "{}: scenario", lesson.id);
+            h.get_by_label(&text);
+            h.get_by_label(&title);
+        }
+    }
+}
+
+#[test]
+fn next_lesson_and_close_work() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Lessons").click();
+    h.run();
+    h.get_by_label(&format!("1. {}", LESSONS[0].title()))
+        .click();
+    h.run();
+    h.get_by_label("Next lesson »").click();
+    h.run();
+    assert_eq!(h.state().state.lesson, Some(1));
+    assert_eq!(
+        h.state().state.scenario,
+        presets::find(LESSONS[1].preset).unwrap().scenario()
+    );
+    h.get_by_label("Close").click();
+    h.run();
+    assert_eq!(h.state().state.lesson, None);
+    assert!(h.query_by_label(&LESSONS[1].text()).is_none());
+}
+
+#[test]
+fn projector_mode_zooms_and_survives_a_frame() {
+    let mut h = harness();
+    h.run();
+    let before = h.ctx.zoom_factor();
+    h.state_mut().state.settings.projector = true;
+    h.state_mut().state.settings.ui_scale = 1.2;
+    h.run();
+    h.run();
+    let after = h.ctx.zoom_factor();
+    assert!((after - 1.2 * 1.15).abs() < 1e-4, "{before} → {after}");
+    // High contrast: pure black text on the light theme.
+    let text = h.ctx.global_style().visuals.override_text_color;
+    assert_eq!(text, Some(egui::Color32::BLACK));
+    h.state_mut().state.settings.projector = false;
+    h.run();
+    h.run();
+    assert!((h.ctx.zoom_factor() - 1.2).abs() < 1e-4);
+    assert_eq!(h.ctx.global_style().visuals.override_text_color, None);
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn language_and_look_survive_a_restart() {
+    use eframe::App as _;
+    let mut h = harness();
+    h.run();
+    {
+        let s = &mut h.state_mut().state.settings;
+        s.lang = Lang::Es;
+        s.theme = gradscape::app::look::ThemeChoice::Dark;
+        s.projector = true;
+        s.ui_scale = 1.5;
+    }
+    h.run();
+    let mut store = MemoryStorage::default();
+    h.state_mut().save(&mut store);
+    let store: &'static MemoryStorage = Box::leak(Box::new(store));
+    let mut h2: Harness<'static, GradscapeApp> = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            cc.storage = Some(store);
+            GradscapeApp::new(cc, presets::default_scenario(), None)
+        });
+    h2.run();
+    h2.run();
+    let s = &h2.state().state.settings;
+    assert_eq!(s.lang, Lang::Es);
+    assert_eq!(s.theme, gradscape::app::look::ThemeChoice::Dark);
+    assert!(s.projector);
+    assert_eq!(s.ui_scale, 1.5);
+    h2.get_by_label("Reproducir");
+    assert_eq!(h2.ctx.theme(), egui::Theme::Dark);
+}

@@ -48,5 +48,15 @@ fn adam_10k_run(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, optimizer_steps, adam_10k_run);
+/// Exactly the loop of `peer_kernels.py`'s `adam_10k_steps_numpy` (lr 0.01) and of
+/// `examples/kernels.rs`'s `adam_10k_steps`.
+fn adam_10k_steps(c: &mut Criterion) {
+    let surface = Surface::Rosenbrock { a: 1.0, b: 100.0 };
+    let kind = OptimizerKind::default_for("adam").expect("known kind");
+    c.bench_function("adam_10k_steps", |b| {
+        b.iter(|| steps(black_box(&kind), black_box(&surface), black_box(0.01)))
+    });
+}
+
+criterion_group!(benches, optimizer_steps, adam_10k_steps, adam_10k_run);
 criterion_main!(benches);

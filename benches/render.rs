@@ -23,6 +23,13 @@ fn kernels(c: &mut Criterion) {
     c.bench_function("grid_1024", |b| {
         b.iter(|| Grid::evaluate(black_box(&s), VIEW, 1024, 1024))
     });
+    c.bench_function("heatmap_rgba_512", |b| {
+        b.iter(|| {
+            let g = Grid::evaluate(black_box(&s), VIEW, 512, 512);
+            let scale = g.color_scale(&s);
+            g.heatmap_rgba(&scale)
+        })
+    });
     c.bench_function("heatmap_rgba_1024", |b| {
         b.iter(|| {
             let g = Grid::evaluate(black_box(&s), VIEW, 1024, 1024);

@@ -455,3 +455,65 @@ fn the_last_scenario_and_settings_survive_a_restart() {
     h3.run();
     assert_eq!(h3.state().state.scenario, expect);
 }
+
+/// Saves to places no write can reach, even as root: under a regular file, in a folder
+/// that does not exist, and over a /proc file a plain write would change. Each fails,
+/// shows its error, keeps the current file, and leaves what was on disk as it was.
+#[test]
+fn a_failed_save_keeps_the_old_file_and_shows_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("s.json");
+    let mut h = harness();
+    h.run();
+    h.state_mut().state.save_to(&good).unwrap();
+    let old = std::fs::read_to_string(&good).unwrap();
+    slider(&h, "lr α").set_value_accesskit(0.003);
+    h.run();
+    let not_a_dir = dir.path().join("plain file");
+    std::fs::write(&not_a_dir, "x").unwrap();
+    let bad_paths = [
+        not_a_dir.join("s.json"),
+        dir.path().join("missing").join("s.json"),
+    ];
+    for bad in &bad_paths {
+        let err = h.state_mut().state.save_to(bad).unwrap_err();
+        assert!(err.contains("Could not save"), "{err}");
+        h.run();
+        // The app shows it, and the current file is still the good one.
+        h.get_by_label_contains("Could not save");
+        assert_eq!(h.state().state.path.as_deref(), Some(good.as_path()));
+        assert!(!bad.exists());
+        h.get_by_label("Dismiss").click();
+        h.run();
+    }
+    assert_eq!(std::fs::read_to_string(&not_a_dir).unwrap(), "x");
+    assert_eq!(std::fs::read_to_string(&good).unwrap(), old);
+    // No temporary file is left behind.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+/// Saving over an existing file whose folder takes no new files fails as a whole: the
+/// file keeps its old contents. /proc/self/comm can be written in place, so a plain
+/// `fs::write` would have replaced it; the atomic write's temporary file cannot be made.
+#[test]
+fn a_failed_save_over_an_existing_file_keeps_its_contents() {
+    let target = std::path::Path::new("/proc/self/comm");
+    let Ok(before) = std::fs::read_to_string(target) else {
+        return;
+    };
+    let mut h = harness();
+    h.run();
+    assert!(h.state_mut().state.save_to(target).is_err());
+    h.run();
+    h.get_by_label_contains("Could not save");
+    assert_eq!(std::fs::read_to_string(target).unwrap(), before);
+    assert_eq!(h.state().state.path, None);
+    // The same for an exported image.
+    let image = egui::ColorImage::new([4, 4], vec![egui::Color32::RED; 16]);
+    assert!(gradscape::app::export_png(&image, None, 1.0, target).is_err());
+    assert_eq!(std::fs::read_to_string(target).unwrap(), before);
+}

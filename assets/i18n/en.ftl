@@ -261,6 +261,8 @@ plot-hover = step { $step }
 
 diagnosis = Diagnosis
 diagnosis-updating = Diagnosis (updating…)
+runs-updating = Updating…
+runs-updating-tip = A long run is being computed; the views show the previous runs until it is done
 diagnosis-tip = Reads each run's curves like a teacher would; hover a finding for the numbers and what to try.
 diagnosis-detail = { $summary }
 

@@ -260,6 +260,8 @@ plot-hover = paso { $step }
 
 diagnosis = Diagnóstico
 diagnosis-updating = Diagnóstico (actualizando…)
+runs-updating = Actualizando…
+runs-updating-tip = Se está calculando una ejecución larga; las vistas muestran las anteriores hasta que termine
 diagnosis-tip = Lee las curvas de cada ejecución como lo haría un profesor; pasa el ratón sobre un hallazgo para ver los números y qué probar.
 diagnosis-detail = { $summary }
 

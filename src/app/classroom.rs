@@ -90,6 +90,12 @@ impl Classroom {
             .collect();
     }
 
+    /// Uses `replay` for the runs of `generation` (a worker replayed them already, so the
+    /// playhead at the end of a long run costs the UI thread nothing).
+    pub fn set_replay(&mut self, generation: u64, replay: Replay) {
+        self.replay = Some((generation, replay));
+    }
+
     /// Optimizer `i` after `step` updates, replayed from the current runs' scenario.
     pub fn snapshot(
         &mut self,

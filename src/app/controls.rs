@@ -12,8 +12,9 @@ use crate::core::early_stop::EarlyStopping;
 use crate::core::scenario::SurfaceSpec;
 use crate::core::surface::{SURFACE_KINDS, Surface};
 
-/// Steps per run the app offers: enough for any lesson, few enough to stay interactive.
-pub const APP_MAX_STEPS: u64 = 20_000;
+/// Steps per run the app offers. Long scenarios are computed off the UI thread (see
+/// `state::SYNC_STEP_LIMIT`) and plotted decimated, so a million stays interactive.
+pub const APP_MAX_STEPS: u64 = 1_000_000;
 /// θ0 and the validation shift are kept within this box, so typing 1e300 stays harmless.
 const COORD_LIMIT: f64 = 1e4;
 

@@ -10,10 +10,25 @@ use super::state::{AppState, Hover, HoverSource};
 use super::widgets::fmt_num;
 use crate::core::diagnosis::{Finding, Pattern};
 
-/// At most this many points per curve: a plot 400 px wide shows no more.
-const MAX_CURVE_POINTS: usize = 800;
+/// At most this many points per curve: the lowest and highest of each of 800 columns,
+/// more than a plot 400 px wide can show, and cheap for egui_plot even at 10⁶ steps.
+pub const MAX_CURVE_POINTS: usize = 1600;
 /// At most this many validation dots per run.
 const MAX_VAL_DOTS: usize = 100;
+
+/// A curve's decimated points and what they were made from: (generation, revealed
+/// points, log axis).
+type CachedPoints = ((u64, usize, bool), std::sync::Arc<Vec<[f64; 2]>>);
+
+/// The most points any line of the three plots drew in the last frame (tests, benchmarks).
+pub fn plotted_points(ctx: &egui::Context) -> usize {
+    (0..3)
+        .filter_map(|k| {
+            ctx.data(|d| d.get_temp::<usize>(egui::Id::unique(("loss panel plotted", k))))
+        })
+        .max()
+        .unwrap_or(0)
+}
 
 /// Which curve a plot shows.
 #[derive(Clone, Copy, PartialEq)]
@@ -119,7 +134,7 @@ fn plot_ui(
         }
     };
 
-    let mut series: Vec<(usize, Vec<[f64; 2]>)> = Vec::new();
+    let mut series: Vec<(usize, std::sync::Arc<Vec<[f64; 2]>>)> = Vec::new();
     let mut val: Vec<(usize, Vec<[f64; 2]>)> = Vec::new();
     for (i, run) in state.runs.runs.iter().enumerate() {
         if !state.visible.get(i).copied().unwrap_or(true) {
@@ -135,13 +150,26 @@ fn plot_ui(
                 &run.grad_norm[..shown.saturating_sub(1).min(run.grad_norm.len())],
             ),
         };
-        let stride = ys.len().div_ceil(MAX_CURVE_POINTS).max(1);
-        let pts: Vec<[f64; 2]> = ys
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| j % stride == 0 || j + 1 == ys.len())
-            .filter_map(|(j, &v)| y_of(v).map(|y| [(j + xs_offset) as f64, y]))
-            .collect();
+        // Decimating reads the whole curve: do it again only when the runs, the revealed
+        // part or the axis changed, not on every frame of a 10⁶-step run at rest.
+        let key = (state.generation, shown, log);
+        let cache_id = egui::Id::unique(("loss panel points", k, i));
+        let cached = ui
+            .data(|d| d.get_temp::<CachedPoints>(cache_id))
+            .filter(|c| c.0 == key);
+        let pts = match cached {
+            Some(c) => c.1,
+            None => {
+                let pts: std::sync::Arc<Vec<[f64; 2]>> = std::sync::Arc::new(
+                    decimate_minmax(ys, MAX_CURVE_POINTS, y_of)
+                        .into_iter()
+                        .map(|(j, y)| [(j + xs_offset) as f64, y])
+                        .collect(),
+                );
+                ui.data_mut(|d| d.insert_temp(cache_id, (key, pts.clone())));
+                pts
+            }
+        };
         series.push((i, pts));
         if curve == Curve::Loss {
             let n_val = run
@@ -177,6 +205,8 @@ fn plot_ui(
         .flat_map(|(_, p)| p.iter().map(|q| q[1]))
         .fold(f64::NEG_INFINITY, f64::max);
     let max_val_points = val.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
+    let most = series.iter().map(|(_, p)| p.len()).max().unwrap_or(0);
+    ui.data_mut(|d| d.insert_temp(egui::Id::unique(("loss panel plotted", k)), most));
 
     let mut plot = Plot::new(("loss panel", k));
     if log {
@@ -226,7 +256,14 @@ fn plot_ui(
         .show(ui, |plot| {
             for (i, pts) in series {
                 let c = colors[i];
-                plot.line(Line::new(format!("run {i}"), pts).color(c).width(2.5));
+                plot.line(
+                    Line::new(
+                        format!("run {i}"),
+                        PlotPoints::from(pts.as_slice().to_vec()),
+                    )
+                    .color(c)
+                    .width(2.5),
+                );
             }
             for (i, pts) in val {
                 let c = colors[i];
@@ -264,6 +301,52 @@ fn plot_ui(
 }
 
 /// 1, 2 or 5 times a power of ten, at least `x`.
+/// At most `limit` points of the curve `ys` (index, `y(value)`), for drawing: the first
+/// and the last, and in between, per column of indices, its lowest and highest values in
+/// their order, so spikes and dips survive. Values `y` maps to `None` (not finite, ≤ 0 on a
+/// log axis) are left out. Curves no longer than `limit` come back whole.
+pub fn decimate_minmax(
+    ys: &[f64],
+    limit: usize,
+    y: impl Fn(f64) -> Option<f64>,
+) -> Vec<(usize, f64)> {
+    let n = ys.len();
+    let all = |range: std::ops::Range<usize>| {
+        range
+            .filter_map(|j| y(ys[j]).map(|v| (j, v)))
+            .collect::<Vec<_>>()
+    };
+    if n <= limit.max(4) {
+        return all(0..n);
+    }
+    let columns = (limit.max(4) - 2) / 2;
+    let mut out = Vec::with_capacity(2 * columns + 2);
+    out.extend(all(0..1));
+    let inner = n - 2;
+    for c in 0..columns {
+        let (a, b) = (1 + c * inner / columns, 1 + (c + 1) * inner / columns);
+        let mut lo: Option<(usize, f64)> = None;
+        let mut hi: Option<(usize, f64)> = None;
+        for (j, &raw) in ys[a..b].iter().enumerate() {
+            let Some(v) = y(raw) else { continue };
+            if lo.is_none_or(|(_, l)| v < l) {
+                lo = Some((a + j, v));
+            }
+            if hi.is_none_or(|(_, h)| v > h) {
+                hi = Some((a + j, v));
+            }
+        }
+        match (lo, hi) {
+            (Some(l), Some(h)) if l.0 == h.0 => out.push(l),
+            (Some(l), Some(h)) if l.0 < h.0 => out.extend([l, h]),
+            (Some(l), Some(h)) => out.extend([h, l]),
+            _ => {}
+        }
+    }
+    out.extend(all(n - 1..n));
+    out
+}
+
 fn nice_step(x: f64) -> f64 {
     if !(x.is_finite() && x > 0.0) {
         return 1.0;
@@ -438,6 +521,33 @@ mod tests {
             evidence: String::new(),
             action: p.action().to_string(),
         }
+    }
+
+    #[test]
+    fn decimation_keeps_ends_and_extremes_within_the_limit() {
+        let mut ys: Vec<f64> = (0..1_000_000).map(|j| (j as f64 * 1e-3).sin()).collect();
+        ys[123_457] = 50.0;
+        ys[654_321] = -40.0;
+        ys[999_998] = f64::NAN;
+        let fin = |v: f64| v.is_finite().then_some(v);
+        let d = decimate_minmax(&ys, MAX_CURVE_POINTS, fin);
+        assert!(d.len() <= MAX_CURVE_POINTS, "{} points", d.len());
+        assert!(d.len() > MAX_CURVE_POINTS / 2);
+        assert_eq!(d[0], (0, ys[0]));
+        assert_eq!(*d.last().unwrap(), (999_999, ys[999_999]));
+        assert!(d.contains(&(123_457, 50.0)), "the spike survives");
+        assert!(d.contains(&(654_321, -40.0)), "the dip survives");
+        assert!(d.windows(2).all(|w| w[0].0 < w[1].0), "in order");
+        assert!(d.iter().all(|(_, v)| v.is_finite()));
+        // Short curves come back whole, minus what `y` drops.
+        let short = [1.0, -1.0, 2.0, f64::INFINITY, 3.0];
+        assert_eq!(decimate_minmax(&short, 10, fin).len(), 4);
+        let log = decimate_minmax(&short, 10, |v| {
+            (v > 0.0 && v.is_finite()).then(|| v.log10())
+        });
+        assert_eq!(log.iter().map(|p| p.0).collect::<Vec<_>>(), [0, 2, 4]);
+        assert!(decimate_minmax(&[], 10, fin).is_empty());
+        assert_eq!(decimate_minmax(&ys[..7], 4, fin).len(), 4);
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //!
 //! [`state::AppState`] holds everything; each panel is a `*_ui(ui, &mut AppState)` function
 //! in its own file. Controls mutate the state and mark it changed; the runs are recomputed
-//! in full before the views draw, in the same frame, and the playhead reveals them.
+//! in full before the views draw, in the same frame, and the playhead reveals them. Long
+//! scenarios (more than [`state::SYNC_STEP_LIMIT`] steps in all) are computed on a worker
+//! thread instead: the views keep the last runs, marked as updating, until the new ones
+//! arrive.
 
 pub mod classroom;
 pub mod controls;
@@ -132,7 +135,14 @@ impl GradscapeApp {
             });
         // Every control has had its say: recompute now, so the views below draw the new runs
         // in this same frame.
+        self.state.repaint = Some(ctx.clone());
         self.state.recompute_if_dirty();
+        // A long scenario's runs come from the worker: show them once they arrive, and
+        // look again soon in case its repaint request came before this context was known.
+        self.state.poll_worker();
+        if self.state.updating() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
         let pointer_down = ctx.input(|i| i.pointer.any_down());
         self.state.diagnose_if_settled(DIAGNOSIS_REST, pointer_down);
         if self.state.diagnoses_stale() {
@@ -531,4 +541,21 @@ pub fn bench_scenario() -> Scenario {
       ]
     }"#;
     Scenario::from_json(json).expect("the benchmark scenario is valid")
+}
+
+/// A long scenario's JSON: Rosenbrock, SGD, momentum and Adam, `steps` steps each. What
+/// the long-run measurement (`examples/measure_recompute.rs`) loads.
+pub fn long_scenario_json(steps: u64) -> String {
+    format!(
+        r#"{{
+      "surface": {{"kind": "rosenbrock"}},
+      "start": [-1.5, 2.0],
+      "steps": {steps},
+      "optimizers": [
+        {{"kind": "sgd", "lr": 0.0005}},
+        {{"kind": "momentum", "lr": 0.0005}},
+        {{"kind": "adam", "lr": 0.002}}
+      ]
+    }}"#
+    )
 }

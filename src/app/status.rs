@@ -55,5 +55,10 @@ pub fn status_ui(ui: &mut Ui, state: &mut AppState) {
             ui.label(RichText::new(tr(key)).color(status_color).strong());
             ui.add_space(14.0);
         }
+        if state.updating() {
+            ui.spinner();
+            ui.weak(tr("runs-updating"))
+                .on_hover_text(tr("runs-updating-tip"));
+        }
     });
 }

@@ -37,8 +37,15 @@ fn threads_for(cells: usize) -> usize {
         .clamp(1, 8)
 }
 
+/// Blocks per thread in [`for_row_chunks`]: enough that a thread the scheduler parks
+/// (on a machine busy with other work) leaves little behind for the others to wait on.
+const BLOCKS_PER_THREAD: usize = 8;
+
 /// Runs `f(first_row, rows_chunk)` over `data` split by whole rows of `row_len` items,
-/// on a few scoped threads.
+/// on a few scoped threads, the calling one included. The rows go in blocks handed out
+/// one at a time, so the work flows to whichever threads actually get a core: with
+/// fixed halves, on a 2-core machine busy with other work, the image waited for
+/// whichever half the scheduler had parked.
 fn for_row_chunks<T: Send>(data: &mut [T], row_len: usize, f: impl Fn(usize, &mut [T]) + Sync) {
     let rows = data.len() / row_len.max(1);
     let threads = threads_for(data.len()).min(rows.max(1));
@@ -46,12 +53,24 @@ fn for_row_chunks<T: Send>(data: &mut [T], row_len: usize, f: impl Fn(usize, &mu
         f(0, data);
         return;
     }
-    let rows_per = rows.div_ceil(threads);
-    std::thread::scope(|s| {
-        for (i, chunk) in data.chunks_mut(rows_per * row_len).enumerate() {
-            let f = &f;
-            s.spawn(move || f(i * rows_per, chunk));
+    let rows_per = rows.div_ceil(threads * BLOCKS_PER_THREAD).max(1);
+    let blocks = std::sync::Mutex::new(data.chunks_mut(rows_per * row_len).enumerate());
+    let work = || {
+        loop {
+            // The lock is held only to take the next block.
+            let next = match blocks.lock() {
+                Ok(mut it) => it.next(),
+                Err(_) => None,
+            };
+            let Some((i, chunk)) = next else { break };
+            f(i * rows_per, chunk);
         }
+    };
+    std::thread::scope(|s| {
+        for _ in 1..threads {
+            s.spawn(work);
+        }
+        work();
     });
 }
 

@@ -1,0 +1,78 @@
+//! How long one recompute (runs + diagnosis) of a long scenario takes: three optimizers ×
+//! STEPS steps (default 1 000 000) on Rosenbrock, timed apart; then the app's frames with
+//! those runs computed on its worker thread.
+//!
+//! `cargo run --release --example measure_recompute [STEPS]`
+
+use std::time::Instant;
+
+use gradscape::app::state::diagnose_run;
+use gradscape::core::run::run_scenario;
+use gradscape::core::scenario::Scenario;
+
+fn main() {
+    let steps: u64 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
+    let scenario =
+        Scenario::from_json(&gradscape::app::long_scenario_json(steps)).expect("valid scenario");
+    for round in 0..3 {
+        let t0 = Instant::now();
+        let runs = run_scenario(&scenario);
+        let t_runs = t0.elapsed();
+        let t1 = Instant::now();
+        let d: Vec<_> = runs.runs.iter().map(diagnose_run).collect();
+        let t_diag = t1.elapsed();
+        println!(
+            "round {round}: 3 optimizers × {steps} steps: runs {:.1} ms, diagnosis {:.1} ms, total {:.1} ms ({} findings)",
+            t_runs.as_secs_f64() * 1e3,
+            t_diag.as_secs_f64() * 1e3,
+            (t_runs + t_diag).as_secs_f64() * 1e3,
+            d.iter().map(Vec::len).sum::<usize>()
+        );
+    }
+    frames(steps);
+}
+
+/// Frames of the whole window (1280 × 800, CPU only) once the long runs are on screen:
+/// at rest, and playing.
+fn frames(steps: u64) {
+    let ctx = egui::Context::default();
+    let scenario =
+        Scenario::from_json(&gradscape::app::long_scenario_json(steps)).expect("valid scenario");
+    let mut app = gradscape::app::GradscapeApp::with_scenario(&ctx, scenario, None);
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    };
+    let frame = |app: &mut gradscape::app::GradscapeApp| {
+        let t = Instant::now();
+        let out = ctx.run_ui(input(), |ui| app.show(ui));
+        let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+        t.elapsed().as_secs_f64() * 1e3
+    };
+    let first = frame(&mut app);
+    let t = Instant::now();
+    app.state
+        .wait_for_worker(std::time::Duration::from_secs(60));
+    let wait = t.elapsed().as_secs_f64() * 1e3;
+    let arrive = frame(&mut app);
+    let rest: Vec<f64> = (0..10).map(|_| frame(&mut app)).collect();
+    app.state.seek(0.0);
+    app.state.toggle_play();
+    let playing: Vec<f64> = (0..10).map(|_| frame(&mut app)).collect();
+    let med = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    println!(
+        "frames: first (request sent) {first:.1} ms; worker result after {wait:.0} ms; \
+         frame installing it {arrive:.1} ms; at rest median {:.1} ms; playing median {:.1} ms",
+        med(rest),
+        med(playing)
+    );
+}

@@ -517,3 +517,53 @@ fn a_failed_save_over_an_existing_file_keeps_its_contents() {
     assert!(gradscape::app::export_png(&image, None, 1.0, target).is_err());
     assert_eq!(std::fs::read_to_string(target).unwrap(), before);
 }
+
+/// File ▸ Export GIF / CSV / JSON write what `render` and `run` write, atomically, and a
+/// failed export shows its error and keeps the old file.
+#[test]
+fn exports_write_gif_csv_and_json_like_the_command_line() {
+    use gradscape::app::state::ExportKind;
+    use gradscape::core::{output, presets, run::run_scenario};
+
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = presets::find("ravine-momentum").unwrap().scenario();
+    let mut state = gradscape::app::state::AppState::new(scenario.clone(), None);
+    let expected = run_scenario(&scenario);
+
+    let csv = dir.path().join("runs.csv");
+    state.export_to(&csv, ExportKind::Csv).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap(),
+        output::to_csv(&expected)
+    );
+
+    let json = dir.path().join("runs.json");
+    state.export_to(&json, ExportKind::Json).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&json).unwrap(),
+        output::to_json(&expected) + "\n"
+    );
+
+    let gif = dir.path().join("runs.gif");
+    state.export_to(&gif, ExportKind::Gif).unwrap();
+    let mut decoder = gif::DecodeOptions::new()
+        .read_info(std::fs::File::open(&gif).unwrap())
+        .unwrap();
+    assert_eq!((decoder.width(), decoder.height()), (960, 600));
+    let mut frames = 0;
+    while decoder.read_next_frame().unwrap().is_some() {
+        frames += 1;
+    }
+    assert_eq!(frames, 60);
+
+    // A folder that cannot exist: the export fails, says so, and nothing is written.
+    let blocker = dir.path().join("a-file");
+    std::fs::write(&blocker, "x").unwrap();
+    assert!(
+        state
+            .export_to(&blocker.join("runs.csv"), ExportKind::Csv)
+            .is_err()
+    );
+    assert!(state.error.as_deref().unwrap_or("").contains("runs.csv"));
+    assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "x");
+}

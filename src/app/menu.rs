@@ -5,7 +5,7 @@ use egui::Ui;
 
 use super::i18n::{Lang, tr, tr_args};
 use super::look::{ThemeChoice, UI_SCALE_RANGE};
-use super::state::{Action, AppState};
+use super::state::{Action, AppState, ExportKind};
 use crate::core::presets::PRESETS;
 
 /// The menu bar's contents.
@@ -43,6 +43,15 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
                 .clicked()
             {
                 state.actions.push(Action::ExportPng);
+            }
+            for (kind, label, tip) in [
+                (ExportKind::Gif, "menu-export-gif", "menu-export-gif-tip"),
+                (ExportKind::Csv, "menu-export-csv", "menu-export-csv-tip"),
+                (ExportKind::Json, "menu-export-json", "menu-export-json-tip"),
+            ] {
+                if ui.button(tr(label)).on_hover_text(tr(tip)).clicked() {
+                    state.actions.push(Action::Export(kind));
+                }
             }
             ui.separator();
             ui.menu_button(tr("menu-recent"), |ui| {

@@ -254,6 +254,15 @@ impl GradscapeApp {
                     None => self.save_as(),
                 },
                 Action::SaveAs => self.save_as(),
+                Action::Export(kind) => {
+                    let ext = kind.extension();
+                    let dialog = rfd::FileDialog::new()
+                        .add_filter(ext.to_uppercase(), &[ext])
+                        .set_file_name(format!("gradscape.{ext}"));
+                    if let Some(p) = dialog.save_file() {
+                        let _ = self.state.export_to(&p, kind);
+                    }
+                }
                 Action::ExportPng => {
                     let dialog = rfd::FileDialog::new()
                         .add_filter(tr("dialog-png"), &["png"])

@@ -52,6 +52,30 @@ pub enum Action {
     SaveAs,
     /// File ▸ Export PNG…: a dialog, then a screenshot of the landscape.
     ExportPng,
+    /// File ▸ Export GIF / CSV / JSON…: a dialog, then the file.
+    Export(ExportKind),
+}
+
+/// What File ▸ Export writes besides the PNG screenshot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The animated trajectories, drawn by the same renderer as `gradscape render`.
+    Gif,
+    /// Every run, one row per step, as `gradscape run --format csv` writes it.
+    Csv,
+    /// Every run, as `gradscape run` writes it.
+    Json,
+}
+
+impl ExportKind {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Gif => "gif",
+            Self::Csv => "csv",
+            Self::Json => "json",
+        }
+    }
 }
 
 /// The UI settings that survive a restart (the scenario is stored separately, as its JSON).
@@ -712,6 +736,54 @@ impl AppState {
             Err(e) => {
                 let msg = tr_args(
                     "msg-save-failed",
+                    &[
+                        ("path", path.display().to_string()),
+                        ("error", e.to_string()),
+                    ],
+                );
+                self.error = Some(msg.clone());
+                Err(msg)
+            }
+        }
+    }
+
+    /// Writes the current runs to `path` (atomically) as a GIF animation, or as `run`'s CSV
+    /// or JSON; a failure shows in the app and leaves any old file as it was.
+    pub fn export_to(&mut self, path: &Path, kind: ExportKind) -> Result<(), String> {
+        let written = match kind {
+            ExportKind::Csv => {
+                write_atomic(path, crate::core::output::to_csv(&self.runs).as_bytes())
+            }
+            ExportKind::Json => write_atomic(
+                path,
+                (crate::core::output::to_json(&self.runs) + "\n").as_bytes(),
+            ),
+            ExportKind::Gif => {
+                let options = crate::render::RenderOptions {
+                    width: 960,
+                    height: 600,
+                    ..Default::default()
+                };
+                crate::render::write_gif(
+                    path,
+                    &self.scenario_to_save(),
+                    &self.runs,
+                    &options,
+                    &mut |_, _| {},
+                )
+            }
+        };
+        match written {
+            Ok(()) => {
+                self.notice = Some(tr_args(
+                    "msg-exported",
+                    &[("path", path.display().to_string())],
+                ));
+                Ok(())
+            }
+            Err(e) => {
+                let msg = tr_args(
+                    "msg-export-failed",
                     &[
                         ("path", path.display().to_string()),
                         ("error", e.to_string()),

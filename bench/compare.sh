@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Gradscape against the peer programs in ../shared/peers, in ONE run on one machine:
+# absolute times on a shared machine are noise, ratios taken minutes apart are too.
+#
+#   bench/compare.sh            # everything (about 3 minutes on 2 cores)
+#   ROUNDS=5 RENDER_N=9 bench/compare.sh
+#
+# Environment: PEERS (default ../shared/peers), PEER_PY (default ~/.peers-venv/bin/python),
+# ROUNDS (kernel rounds, ours/peer alternating; default 5), KERNEL_REPEATS (median of N
+# inside each of our rounds; default 31), RENDER_N (whole-process renders each, alternating;
+# default 7), FRAMES (app frames; default 300), GIF_FRAMES (default 300), SKIP_BUILD=1.
+# Peers are skipped, with a message, when the folder or the venv is missing.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+PEERS=${PEERS:-$ROOT/../shared/peers}
+PEER_PY=${PEER_PY:-$HOME/.peers-venv/bin/python}
+ROUNDS=${ROUNDS:-5}
+KERNEL_REPEATS=${KERNEL_REPEATS:-31}
+RENDER_N=${RENDER_N:-7}
+FRAMES=${FRAMES:-300}
+GIF_FRAMES=${GIF_FRAMES:-300}
+TIME=/usr/bin/time
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/gradscape-compare.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+say() { printf '%s\n' "$*" >&2; }
+
+have_peers=1
+if [[ ! -f $PEERS/peer_kernels.py || ! -f $PEERS/peer_render.py ]]; then
+    say "note: no peer programs in $PEERS: peer columns skipped"
+    have_peers=0
+elif [[ ! -x $PEER_PY ]] || ! "$PEER_PY" -c 'import numpy, matplotlib, contourpy' 2>/dev/null; then
+    say "note: $PEER_PY lacks numpy/matplotlib/contourpy (see $PEERS/README.md): peer columns skipped"
+    have_peers=0
+fi
+
+if [[ ${SKIP_BUILD:-0} != 1 ]]; then
+    say "== cargo build --release --examples --bins"
+    cargo build --release --examples --bins >&2
+fi
+BIN=$ROOT/target/release/gradscape
+KERNELS=$ROOT/target/release/examples/kernels
+APP=$ROOT/target/release/examples/bench_app
+
+# Seconds since the epoch, with nanoseconds.
+now() { date +%s.%N; }
+median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+p99() { sort -g | awk '{a[NR]=$1} END {i=int((NR-1)*0.99+0.5)+1; print a[i]}'; }
+
+LOAD_BEFORE=$(cat /proc/loadavg)
+say "== load before: $LOAD_BEFORE"
+
+# --- 1-3: in-process kernels, ours and the peer's alternating, ROUNDS times each. ---
+: >"$TMP/ours.txt"
+: >"$TMP/peer.txt"
+for ((r = 1; r <= ROUNDS; r++)); do
+    say "== kernels round $r/$ROUNDS"
+    "$KERNELS" "$KERNEL_REPEATS" >>"$TMP/ours.txt"
+    if ((have_peers)); then "$PEER_PY" "$PEERS/peer_kernels.py" >>"$TMP/peer.txt"; fi
+done
+k_ours() { awk -v n="$1" '$1==n {print $2}' "$TMP/ours.txt" | median; }
+k_peer() { awk -v n="$1" '$1==n {print $2}' "$TMP/peer.txt" | median; }
+
+# --- 4: whole-process render to PNG, ours and peer_render.py alternating. ---
+: >"$TMP/render_ours.txt"
+: >"$TMP/render_peer.txt"
+for ((i = 1; i <= RENDER_N; i++)); do
+    say "== render $i/$RENDER_N"
+    t0=$(now)
+    "$BIN" render --preset rosenbrock --out "$TMP/x.png" --size 1280x800 >/dev/null
+    t1=$(now)
+    echo "$t1 - $t0" | bc -l >>"$TMP/render_ours.txt"
+    if ((have_peers)); then
+        t0=$(now)
+        "$PEER_PY" "$PEERS/peer_render.py" "$TMP/p.png" >/dev/null
+        t1=$(now)
+        echo "$t1 - $t0" | bc -l >>"$TMP/render_peer.txt"
+    fi
+done
+
+# --- 5-6: the app's drag loop (frame CPU times; its peak RSS) and a 300-frame GIF. ---
+say "== bench_app $FRAMES (slider drag, 6 optimizers × 5000 steps)"
+APP_OUT=$("$TIME" -v -o "$TMP/app.time" "$APP" "$FRAMES")
+say "$APP_OUT"
+app_med=$(sed -n 's/.*median \([0-9.]*\).*/\1/p' <<<"$APP_OUT")
+app_p99=$(sed -n 's/.* p99 \([0-9.]*\).*/\1/p' <<<"$APP_OUT")
+app_rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/app.time")
+
+say "== render GIF, $GIF_FRAMES frames, 1280x800"
+t0=$(now)
+"$TIME" -v -o "$TMP/gif.time" "$BIN" render --preset rosenbrock --out "$TMP/x.gif" \
+    --size 1280x800 --frames "$GIF_FRAMES" >/dev/null 2>&1
+t1=$(now)
+gif_s=$(echo "$t1 - $t0" | bc -l)
+gif_rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/gif.time")
+
+LOAD_AFTER=$(cat /proc/loadavg)
+
+# --- The table. ---
+row() { # name ours_s peer_s target_ratio
+    awk -v n="$1" -v o="$2" -v p="$3" -v t="$4" 'BEGIN {
+        if (p == "" || p == "nan") { printf "| %-36s | %10.3f ms | %13s | %8s | >= %3dx | %-4s |\n", n, o*1e3, "-", "-", t, "-"; exit }
+        r = p / o; printf "| %-36s | %10.3f ms | %10.3f ms | %7.1fx | >= %3dx | %-4s |\n", n, o*1e3, p*1e3, r, t, (r >= t ? "PASS" : "MISS") }'
+}
+echo
+echo "gradscape vs peers — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'))"
+echo "load average (1/5/15 min) before: $(cut -d' ' -f1-3 <<<"$LOAD_BEFORE"), after: $(cut -d' ' -f1-3 <<<"$LOAD_AFTER")"
+echo "kernels: median over $ROUNDS alternating rounds (ours: median of $KERNEL_REPEATS each; peer: its median of 5); renders: median of $RENDER_N alternating"
+echo
+echo "| measure                              |          ours |          peer |    ratio | target  | ok   |"
+echo "|--------------------------------------|---------------|---------------|----------|---------|------|"
+row "1 Adam on Rosenbrock, 10k steps" "$(k_ours adam_10k_steps)" "$(k_peer adam_10k_steps_numpy)" 500
+row "2 heatmap RGBA 1024x1024" "$(k_ours heatmap_rgba_1024)" "$(k_peer heatmap_rgba_1024)" 10
+row "  heatmap RGBA 512x512" "$(k_ours heatmap_rgba_512)" "$(k_peer heatmap_rgba_512)" 10
+row "3 20 contour levels 1024x1024" "$(k_ours contours20_1024)" "$(k_peer contours20_1024)" 3
+row "  20 contour levels 512x512" "$(k_ours contours20_512)" "$(k_peer contours20_512)" 3
+row "4 whole-process render PNG 1280x800" "$(median <"$TMP/render_ours.txt")" "$(median <"$TMP/render_peer.txt")" 20
+awk -v m="$app_med" -v p="$app_p99" 'BEGIN {
+    printf "| %-36s | median %.2f ms, p99 %.2f ms (CPU per frame) | < 16 ms | %-4s |\n", "5 app frame, slider drag, 6x5000", m, p, (m < 16 && p < 16 ? "PASS" : "MISS") }'
+awk -v a="$app_rss" -v g="$gif_rss" -v s="$gif_s" -v n="$GIF_FRAMES" 'BEGIN {
+    printf "| %-36s | %.0f MB (max RSS) | | | reported | |\n", "6 peak RSS, app drag loop", a/1024
+    printf "| %-36s | %.0f MB (max RSS; took %.1f s) | | | reported | |\n", "6 peak RSS, " n "-frame GIF 1280x800", g/1024, s }'

@@ -510,27 +510,18 @@ pub fn bench_drag_frames(n: usize) -> Vec<Duration> {
     let base = app.state.scenario.optimizers[0].lr;
     (0..n)
         .map(|k| {
-            let (wall0, cpu0) = (Instant::now(), thread_cpu_time());
+            let (wall0, cpu0) = (Instant::now(), cpu_time::ThreadTime::try_now().ok());
             // What a slider drag does: a new value and a changed flag, then a frame.
             app.state.scenario.optimizers[0].lr = base * (1.0 + 0.5 * ((k as f64) * 0.1).sin());
             app.state.mark_changed();
             let out = ctx.run_ui(input(), |ui| app.show(ui));
             let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
-            match (cpu0, thread_cpu_time()) {
-                (Some(a), Some(b)) => b.saturating_sub(a),
-                _ => wall0.elapsed(),
+            match cpu0 {
+                Some(t) => t.elapsed(),
+                None => wall0.elapsed(),
             }
         })
         .collect()
-}
-
-/// CPU time this thread has run, from Linux's scheduler statistics (nanosecond
-/// resolution); `None` elsewhere. CPU time, unlike wall time, does not count the moments
-/// other processes on a busy machine held the core.
-fn thread_cpu_time() -> Option<Duration> {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: u64 = text.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(ns))
 }
 
 /// Six optimizers × 5000 steps on Rosenbrock: the load the performance target names.

@@ -444,7 +444,7 @@ fn sustained_rise(c: &Curve) -> Option<String> {
     }
     let last = c.raw[n - 1];
     let mut evidence = format!(
-        "train loss rose {} from its low of {} at step {} to {} at step {}",
+        "train loss rose {} from about {} near step {} to {} at step {}",
         c.change(low_value, last),
         num(low_value),
         step(c.steps[low]),
@@ -1102,7 +1102,11 @@ fn factor(r: f64) -> String {
     if !r.is_finite() {
         return nonfinite_name(r).to_string();
     }
-    if r >= 10.0 {
+    if r >= 1e4 {
+        // ×307616315559 reads as noise; ×3.1e11 reads as "enormous".
+        let e = r.log10().floor() as i32;
+        format!("{}e{e}", trim_zeros(&format!("{:.1}", r / 10f64.powi(e))))
+    } else if r >= 10.0 {
         format!("{r:.0}")
     } else {
         trim_zeros(&format!("{r:.1}"))
@@ -1143,6 +1147,14 @@ fn trim_zeros(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn huge_factors_read_as_powers_of_ten() {
+        assert_eq!(factor(307_616_315_559.0), "3.1e11");
+        assert_eq!(factor(40.0), "40");
+        assert_eq!(factor(2.5), "2.5");
+    }
+
     use super::*;
 
     #[test]

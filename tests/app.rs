@@ -7,17 +7,9 @@ use gradscape::app::GradscapeApp;
 use gradscape::app::state::Action;
 use gradscape::core::Vec2;
 use gradscape::core::presets;
-use gradscape::core::scenario::Scenario;
 
-fn harness_with(scenario: Scenario) -> Harness<'static, GradscapeApp> {
-    Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .build_eframe(move |cc| GradscapeApp::new(cc, scenario, None))
-}
-
-fn harness() -> Harness<'static, GradscapeApp> {
-    harness_with(presets::default_scenario())
-}
+mod common;
+use common::{MemoryStorage, harness, harness_with};
 
 /// The slider itself (its value box carries the same name).
 fn slider<'a>(h: &'a Harness<'_, GradscapeApp>, label: &'a str) -> egui_kittest::Node<'a> {
@@ -400,23 +392,6 @@ fn keys_still_work_after_clicking_a_button() {
     h.key_press(Key::Space);
     h.run_steps(2);
     assert!(h.state().state.playing);
-}
-
-/// eframe's storage, in memory.
-#[derive(Default)]
-struct MemoryStorage(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_string(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 #[test]

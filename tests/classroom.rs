@@ -9,11 +9,8 @@ use gradscape::app::i18n::{self, Lang};
 use gradscape::app::lessons::LESSONS;
 use gradscape::core::presets;
 
-fn harness() -> Harness<'static, GradscapeApp> {
-    Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .build_eframe(|cc| GradscapeApp::new(cc, presets::default_scenario(), None))
-}
+mod common;
+use common::{MemoryStorage, harness};
 
 /// Clicks the View menu's language entry `name`.
 fn choose_language(h: &mut Harness<'_, GradscapeApp>, view_menu: &str, name: &str) {
@@ -140,23 +137,6 @@ fn projector_mode_zooms_and_survives_a_frame() {
     h.run();
     assert!((h.ctx.zoom_factor() - 1.2).abs() < 1e-4);
     assert_eq!(h.ctx.global_style().visuals.override_text_color, None);
-}
-
-/// eframe's storage, in memory.
-#[derive(Default)]
-struct MemoryStorage(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_string(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 #[test]

@@ -8,17 +8,9 @@ use gradscape::app::GradscapeApp;
 use gradscape::app::widgets::fmt_num;
 use gradscape::core::presets;
 use gradscape::core::replay::state_at;
-use gradscape::core::scenario::Scenario;
 
-fn harness_with(scenario: Scenario) -> Harness<'static, GradscapeApp> {
-    Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .build_eframe(move |cc| GradscapeApp::new(cc, scenario, None))
-}
-
-fn harness() -> Harness<'static, GradscapeApp> {
-    harness_with(presets::default_scenario())
-}
+mod common;
+use common::{harness, harness_with};
 
 fn index_of(h: &Harness<'_, GradscapeApp>, kind: &str) -> usize {
     h.state()

@@ -9,7 +9,7 @@ use gradscape::core::Vec2;
 use gradscape::core::presets;
 
 mod common;
-use common::{MemoryStorage, harness, harness_with};
+use common::{MemoryStorage, harness, harness_with, restarted};
 
 /// The slider itself (its value box carries the same name).
 fn slider<'a>(h: &'a Harness<'_, GradscapeApp>, label: &'a str) -> egui_kittest::Node<'a> {
@@ -407,13 +407,7 @@ fn the_last_scenario_and_settings_survive_a_restart() {
     let saved = h.state().state.scenario.clone();
 
     // A plain `gradscape` (the default scenario, no file) gets the last session back.
-    let store: &'static MemoryStorage = Box::leak(Box::new(store));
-    let mut h2: Harness<'static, GradscapeApp> = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            cc.storage = Some(store);
-            GradscapeApp::new(cc, presets::default_scenario(), None)
-        });
+    let mut h2 = restarted(store.clone(), presets::default_scenario());
     h2.run();
     assert_eq!(h2.state().state.scenario, saved);
     assert_eq!(h2.state().state.settings.speed, 250.0);
@@ -421,12 +415,7 @@ fn the_last_scenario_and_settings_survive_a_restart() {
     // A scenario named on the command line wins over the stored one.
     let named = presets::find("lr-too-low").unwrap().scenario();
     let expect = named.clone();
-    let mut h3: Harness<'static, GradscapeApp> = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            cc.storage = Some(store);
-            GradscapeApp::new(cc, named, None)
-        });
+    let mut h3 = restarted(store.clone(), named);
     h3.run();
     assert_eq!(h3.state().state.scenario, expect);
 }

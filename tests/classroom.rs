@@ -1,7 +1,6 @@
 //! The classroom features driven through the widgets: switching the language, the
 //! lessons, projector mode.
 
-use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use gradscape::app::GradscapeApp;
@@ -10,7 +9,7 @@ use gradscape::app::lessons::LESSONS;
 use gradscape::core::presets;
 
 mod common;
-use common::{MemoryStorage, harness};
+use common::{MemoryStorage, harness, restarted};
 
 /// Clicks the View menu's language entry `name`.
 fn choose_language(h: &mut Harness<'_, GradscapeApp>, view_menu: &str, name: &str) {
@@ -154,13 +153,7 @@ fn language_and_look_survive_a_restart() {
     h.run();
     let mut store = MemoryStorage::default();
     h.state_mut().save(&mut store);
-    let store: &'static MemoryStorage = Box::leak(Box::new(store));
-    let mut h2: Harness<'static, GradscapeApp> = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            cc.storage = Some(store);
-            GradscapeApp::new(cc, presets::default_scenario(), None)
-        });
+    let mut h2 = restarted(store.clone(), presets::default_scenario());
     h2.run();
     h2.run();
     let s = &h2.state().state.settings;

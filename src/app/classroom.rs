@@ -419,16 +419,7 @@ pub fn draw_arrows(ui: &Ui, painter: &egui::Painter, t: Transform, state: &mut A
     let step = state.step();
     let mut any_velocity = false;
     let mut any = false;
-    for i in 0..state.runs.runs.len() {
-        if !state.visible.get(i).copied().unwrap_or(true) {
-            continue;
-        }
-        let Some(s) = state
-            .classroom
-            .snapshot(&state.scenario, state.generation, i, step)
-        else {
-            continue;
-        };
+    for (i, s) in visible_snapshots(state, step) {
         let at = to_screen.apply([s.theta.x, s.theta.y]);
         let from = pos2(at[0], at[1]);
         if !t.rect.contains(from) {
@@ -562,20 +553,24 @@ fn bar_pair(ui: &mut Ui, eff: Vec2, color: [u8; 3]) {
     response.on_hover_text(tr("overlay-bars-tip"));
 }
 
+/// Each visible optimizer's state at `step`, by index.
+fn visible_snapshots(state: &mut AppState, step: usize) -> Vec<(usize, Snapshot)> {
+    (0..state.runs.runs.len())
+        .filter(|&i| state.visible.get(i).copied().unwrap_or(true))
+        .filter_map(|i| {
+            state
+                .classroom
+                .snapshot(&state.scenario, state.generation, i, step)
+                .map(|s| (i, s))
+        })
+        .collect()
+}
+
 /// The optimizers' state at the playhead, one block each: gradient, velocity and, for the
 /// adaptive ones, the effective per-axis step as numbers and a bar pair.
 pub fn playhead_ui(ui: &mut Ui, state: &mut AppState) {
     let step = state.step();
-    for i in 0..state.runs.runs.len() {
-        if !state.visible.get(i).copied().unwrap_or(true) {
-            continue;
-        }
-        let Some(s) = state
-            .classroom
-            .snapshot(&state.scenario, state.generation, i, step)
-        else {
-            continue;
-        };
+    for (i, s) in visible_snapshots(state, step) {
         let Some(kind) = state.scenario.optimizers.get(i).map(|o| o.kind) else {
             continue;
         };

@@ -19,8 +19,20 @@ pub fn harness() -> Harness<'static, GradscapeApp> {
     harness_with(presets::default_scenario())
 }
 
+/// The app started again on `scenario` with what a previous session left in `store`.
+pub fn restarted(store: MemoryStorage, scenario: Scenario) -> Harness<'static, GradscapeApp> {
+    // eframe hands the storage out as `&'static dyn Storage` at start-up.
+    let store: &'static MemoryStorage = Box::leak(Box::new(store));
+    Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            cc.storage = Some(store);
+            GradscapeApp::new(cc, scenario, None)
+        })
+}
+
 /// eframe's storage, in memory, to test what survives a restart.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct MemoryStorage(pub std::collections::HashMap<String, String>);
 
 impl eframe::Storage for MemoryStorage {

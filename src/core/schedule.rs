@@ -191,7 +191,10 @@ impl LrScheduler {
             self.wait += 1;
         }
         self.cooldown_left = self.cooldown_left.saturating_sub(1);
-        if self.wait >= p.patience {
+        // `wait` only grows on a non-improving evaluation outside a cooldown, so requiring
+        // at least one such evaluation makes patience 0 act as patience 1 (as Keras and
+        // PyTorch do) instead of cutting on improving or cooling-down evaluations.
+        if self.wait >= p.patience.max(1) {
             if self.reduced > p.lr_min {
                 self.reduced = (self.reduced * p.factor).max(p.lr_min);
             }

@@ -401,18 +401,24 @@ impl AppState {
     /// Takes the worker's result if it has arrived; returns whether the runs changed.
     /// Results of requests a newer one superseded are dropped.
     pub fn poll_worker(&mut self) -> bool {
-        let (Some(w), Some(id)) = (&self.worker, self.pending) else {
+        let Some(w) = &self.worker else {
             return false;
         };
-        let mut newest = None;
-        while let Ok(c) = w.results.try_recv() {
-            if c.id == id {
-                newest = Some(c);
-            }
+        let arrived: Vec<Computed> = w.results.try_iter().collect();
+        let mut changed = false;
+        for c in arrived {
+            changed |= self.install_computed(c);
         }
-        let Some(c) = newest else {
+        changed
+    }
+
+    /// Installs a worker result if it answers the request awaited now; a result of a
+    /// superseded request, or one that arrives after the runs were computed in the
+    /// frame, is dropped. Returns whether it was installed.
+    fn install_computed(&mut self, c: Computed) -> bool {
+        if self.pending != Some(c.id) {
             return false;
-        };
+        }
         self.pending = None;
         self.install_runs(c.runs);
         self.classroom.set_replay(self.generation, c.replay);
@@ -862,13 +868,25 @@ mod tests {
         s.scenario.optimizers[0].lr = 0.005;
         s.mark_changed();
         s.recompute_if_dirty();
+        let long_id = s.pending.expect("the long scenario went to the worker");
         s.scenario.steps = 100;
         s.mark_changed();
         s.recompute_if_dirty();
         assert!(!s.updating());
         assert_eq!(s.runs.runs[0].points.len(), 101);
-        std::thread::sleep(Duration::from_millis(50));
-        assert!(!s.poll_worker());
+        // Wait for the superseded long run to really come back, then offer it.
+        let results = &s.worker.as_ref().expect("worker kept").results;
+        let late = loop {
+            let c = results
+                .recv_timeout(Duration::from_secs(120))
+                .expect("the worker finished the superseded request");
+            if c.id == long_id {
+                break c;
+            }
+        };
+        assert_eq!(late.runs.runs[0].points.len(), 250_001);
+        assert!(!s.install_computed(late));
         assert_eq!(s.runs.runs[0].points.len(), 101);
+        assert!(!s.updating());
     }
 }

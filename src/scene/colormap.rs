@@ -465,6 +465,38 @@ fn trim(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Checks colours against the scale's definition computed independently of the fast
+    /// path: exact `log10` through [`ColorScale::normalized`], rounded to one of 256
+    /// steps. `fast_log2` may move a value across a step boundary only when the exact
+    /// position lies within its proven error (5e-6 in log2, at both ends of the range)
+    /// of that boundary.
+    fn assert_exact_colours(s: &ColorScale, vals: &[f64], out: &[u8]) {
+        let log2_range = if s.log {
+            (s.to_axis(s.hi) - s.to_axis(s.lo)) / std::f64::consts::LOG10_2
+        } else {
+            f64::INFINITY
+        };
+        let tol = 255.0 * 2.0 * 5e-6 / log2_range + 1e-9;
+        for (v, px) in vals.iter().zip(out.chunks(4)) {
+            let t = s.normalized(*v);
+            if t.is_nan() {
+                assert_eq!(px, NEUTRAL, "{v}");
+                continue;
+            }
+            let x = 255.0 * t + 0.5;
+            let exact = (x.floor() as usize).min(255);
+            let boundary = x.round();
+            let other = if boundary > x {
+                exact + 1
+            } else {
+                exact.saturating_sub(1)
+            };
+            let lut = viridis();
+            let ok = px == lut[exact] || ((x - boundary).abs() < tol && px == lut[other.min(255)]);
+            assert!(ok, "{v}: got {px:?}, exact index {exact} (x = {x})");
+        }
+    }
+
     #[test]
     fn ends_of_the_scale_are_the_ends_of_viridis() {
         let s = ColorScale::for_range(0.0, 2500.0, true);
@@ -475,9 +507,7 @@ mod tests {
         let vals = [0.0, 1e-4, 0.3, 7.0, 900.0, 2500.0, f64::INFINITY, f64::NAN];
         let mut out = vec![0u8; vals.len() * 4];
         s.rgba_into(&vals, &mut out);
-        for (v, px) in vals.iter().zip(out.chunks(4)) {
-            assert_eq!(px, s.rgba(*v), "{v}");
-        }
+        assert_exact_colours(&s, &vals, &out);
         assert_eq!(&out[28..32], &NEUTRAL);
     }
 
@@ -496,6 +526,8 @@ mod tests {
             assert_eq!(mapper.table.is_some(), table, "{lo}..{hi}");
             let mut out = vec![0u8; vals.len() * 4];
             mapper.rgba_into(&vals, &mut out);
+            assert_exact_colours(&s, &vals, &out);
+            // The table and the per-value path agree bit for bit (same fast log).
             for (v, px) in vals.iter().zip(out.chunks(4)) {
                 assert_eq!(px, s.rgba(*v), "{v} in {lo}..{hi}");
             }

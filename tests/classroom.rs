@@ -2,7 +2,7 @@
 //! lessons, projector mode.
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use gradscape::app::GradscapeApp;
 use gradscape::app::i18n::{self, Lang};
 use gradscape::app::lessons::LESSONS;
@@ -163,4 +163,36 @@ fn language_and_look_survive_a_restart() {
     assert_eq!(s.ui_scale, 1.5);
     h2.get_by_label("Reproducir");
     assert_eq!(h2.ctx.theme(), egui::Theme::Dark);
+}
+
+/// A lesson card shows its preset's claims with the numbers of the runs on screen, and
+/// says so when a slider change breaks one.
+#[test]
+fn the_ravine_card_checks_its_claims_live() {
+    let mut h = harness();
+    h.run();
+    let ravine = LESSONS
+        .iter()
+        .position(|l| l.preset == "ravine-momentum")
+        .expect("a ravine lesson");
+    gradscape::app::lessons::start(&mut h.state_mut().state, ravine);
+    h.run();
+    h.get_by_label("What the runs show");
+    let holding = h.query_all_by_label_contains("(the lesson:").count();
+    assert_eq!(holding, 2, "both ravine claims hold as shipped");
+    assert!(h.query_by_label_contains("does not hold now").is_none());
+    let node = h.get_by_label_contains("gets below");
+    let a = node.accesskit_node();
+    let line = a.value().or(a.label()).unwrap_or_default();
+    assert!(line.contains("43 steps") && line.contains("119"), "{line}");
+
+    // Give momentum SGD's α: in the course's form its step shrinks by (1 − β).
+    h.state_mut().state.selected = 1;
+    h.run();
+    h.get_by_role_and_label(egui::Role::Slider, "lr α")
+        .set_value_accesskit(0.019);
+    h.run();
+    h.run();
+    assert!((h.state().state.scenario.optimizers[1].lr - 0.019).abs() < 1e-12);
+    h.get_by_label_contains("does not hold now");
 }

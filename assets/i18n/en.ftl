@@ -299,8 +299,8 @@ preset-ravine-momentum = Ravine: plain SGD zigzags across the narrow valley, mom
 preset-rosenbrock = Rosenbrock's banana valley with momentum, RMSProp and Adam under warmup + cosine
 preset-noisy-quadratic = Noisy gradients: SGD jitters around the bowl while RMSProp and Adam stay steady
 preset-per-parameter-scales = Different scales per parameter (λ1 = 1, λ2 = 100): RMSProp and Adam even out the step per axis
-preset-saddle-escape = Saddle point: starting almost on the ridge, SGD lingers while momentum and Adam escape
-preset-warmup-cosine = Warmup + cosine: the rate ramps up for 50 steps, then glides down; compare with a constant rate
+preset-saddle-escape = Saddle point: starting almost on the ridge, SGD lingers while momentum (same effective rate) and Adam escape
+preset-warmup-cosine = Warmup + cosine: on a bowl with steep walls the same peak rate diverges without warmup and converges with it
 preset-step-decay = Step decay on a noisy bowl: cutting the rate ×0.1 at steps 100 and 200 settles the jitter
 preset-plateau-early-stopping = Plateau + early stopping on a line fit whose validation set disagrees with training
 preset-lr-too-high = LR too high: SGD at lr = 0.12 on a bowl with λ = 20 (stable only below 2/λ = 0.1) blows up
@@ -319,7 +319,7 @@ lesson-of = Lesson { $n } of { $total }
 lesson-next = Next lesson
 lesson-prev = Previous lesson
 lesson-ravine-title = Ravines and momentum
-lesson-ravine-text = Plain SGD zigzags across the narrow valley while momentum glides along its floor. Select the momentum optimizer and move β (momentum) from 0 toward 0.9 and 0.99. Look for: the zigzag shrinking, then overshoot past the minimum when β is too high for this α.
+lesson-ravine-text = SGD's α cannot pass 2/λmax = 0.02 without the steep direction blowing up: at α = 0.019 it flips across the valley on every step and crawls along the floor. Momentum, in the course's form, steps along v, an average of recent gradients: across the valley they alternate in sign and cancel, along the floor they agree and add up. That damping lets momentum use α = 0.12, six times SGD's, and stay stable (it needs α·(1−β)·λmax < 2·(1+β), here α < 0.38). Select the momentum optimizer and move lr α and β (momentum). Look for: the checks below; with α back at 0.019 momentum is slower than SGD, since its step along the floor is α·(1−β) per gradient.
 lesson-noisy-title = Noisy gradients
 lesson-noisy-text = Every gradient here carries random noise, like a minibatch. Move noise σ in the Run section up and down. Look for: SGD's path jittering around the minimum and its loss curve staying thick, while momentum and Adam average the noise out. Then lower lr α for SGD and watch the jitter shrink.
 lesson-scales-title = Different scales per parameter
@@ -327,7 +327,7 @@ lesson-scales-text = The bowl is 100 times steeper along one axis than the other
 lesson-adam-title = Adam's bias correction
 lesson-adam-text = Adam's averages m and v start at zero; bias correction scales them up during the first steps. Select Adam and move β2 (g² memory) between 0.9 and 0.999. Look for: the size of the first few steps on the landscape (press Reset, then Step to go one at a time). Compare AdamW: weight decay pulls the end point toward the origin.
 lesson-warmup-title = Warmup and cosine decay
-lesson-warmup-text = Two Adam runs share α = 0.3: one with 50 warmup steps then a cosine decay, one constant. Open Schedule (all optimizers) and move warmup (steps) between 0 and 100. Look for: the Learning rate plot ramping up then gliding down, and the first steps on the landscape: without warmup they are big and can jump to another minimum.
+lesson-warmup-text = Two SGD runs share the peak rate α = 1 and a cosine decay; one warms up over 20 steps. This bowl's walls are steep far out (curvature about 30 at the start) and gentle at the bottom (curvature 1): α = 1 is fine at the bottom, but a full-size first step from the start throws the run out and it diverges. Warmup keeps the first steps small while the walls are steep. Open Schedule (all optimizers) and move warmup (steps) down to 0, or lower lr α. Look for: the Learning rate plot ramping up, and the run without warmup leaving the picture at step 3.
 lesson-schedules-title = Step decay
 lesson-schedules-text = Two SGD runs on a noisy bowl: one divides α by 10 at steps 100 and 200, one keeps it constant. Open Schedule (all optimizers) and move γ (factor per milestone), or switch LR schedule to cosine. Look for: in the loss plot, the jitter settling each time α drops, while the constant run stays noisy.
 lesson-plateau-title = Early stopping and plateaus
@@ -369,3 +369,16 @@ sweep-lr-tip = Replace the selected optimizer by three copies at ×0.3, ×1 and 
 sweep-beta = Sweep { $name }
 sweep-beta-tip = Replace the selected optimizer by three copies with its momentum/memory rate at 0.5, 0.9 and 0.99
 sweep-beta-none = This optimizer has no β to sweep
+preset-rosenbrock-valley = Rosenbrock's valley, long enough to arrive: momentum reaches (1, 1), Adam nearly, RMSProp still crawls
+claims-heading = What the runs show
+claim-broken = does not hold now
+claim-never = never
+claim-reaches-sooner = { $fast } gets below { $target } in { $fast_steps } steps, { $slow } in { $slow_steps } (the lesson: at most { $ratio } of the steps)
+claim-steadier-tail = Last { $part } of the steps: { $better } { $better_mean } ± { $better_std }, { $than } { $than_mean } ± { $than_std } (the lesson: lower and steadier)
+claim-tail-mean = Last { $part } of the steps: { $a } averages { $a_mean }, { $b } { $b_mean } (the lesson: at most { $ratio })
+claim-ends-lower = { $a } ends at { $a_final }, { $b } at { $b_final } (the lesson: lower)
+claim-ends-near = { $run } ends { $distance } from { $point } (the lesson: within { $bound })
+claim-turns-back = { $a } turns back on { $a_share } of its steps, { $b } on { $b_share } (the lesson: at least { $ratio }× as often)
+claim-first-step = First step: { $a } { $a_step }, { $b } { $b_step } (the lesson: at least { $ratio }×)
+claim-mark-holds = •
+claim-mark-fails = ×

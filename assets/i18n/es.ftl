@@ -298,8 +298,8 @@ preset-ravine-momentum = Barranco: el SGD simple zigzaguea de pared a pared del 
 preset-rosenbrock = El valle en banana de Rosenbrock con momentum, RMSProp y Adam bajo calentamiento + coseno
 preset-noisy-quadratic = Gradientes ruidosos: el SGD tiembla alrededor del cuenco mientras RMSProp y Adam se mantienen estables
 preset-per-parameter-scales = Escalas distintas por parámetro (λ1 = 1, λ2 = 100): RMSProp y Adam igualan el paso en cada eje
-preset-saddle-escape = Punto de silla: empezando casi sobre la cresta, el SGD se entretiene mientras momentum y Adam escapan
-preset-warmup-cosine = Calentamiento + coseno: la tasa sube durante 50 pasos y luego baja suavemente; compárala con una tasa constante
+preset-saddle-escape = Punto de silla: empezando casi sobre la cresta, el SGD se entretiene mientras momentum (con la misma tasa efectiva) y Adam escapan
+preset-warmup-cosine = Calentamiento + coseno: en un cuenco de paredes empinadas la misma tasa máxima diverge sin calentamiento y converge con él
 preset-step-decay = Decaimiento por escalones en un cuenco ruidoso: recortar la tasa ×0.1 en los pasos 100 y 200 calma el temblor
 preset-plateau-early-stopping = Meseta + parada temprana en el ajuste de una recta cuya validación no coincide con el entrenamiento
 preset-lr-too-high = Tasa demasiado alta: SGD con α = 0.12 en un cuenco con λ = 20 (estable solo por debajo de 2/λ = 0.1) explota
@@ -318,7 +318,7 @@ lesson-of = Lección { $n } de { $total }
 lesson-next = Lección siguiente
 lesson-prev = Lección anterior
 lesson-ravine-title = Barrancos y momentum
-lesson-ravine-text = El SGD simple zigzaguea de pared a pared del valle estrecho mientras momentum se desliza por el fondo. Selecciona el optimizador con momentum y mueve β (momentum) desde 0 hacia 0.9 y 0.99. Observa: cómo se reduce el zigzag y luego, con β demasiado alto para esta α, cómo se pasa de largo el mínimo.
+lesson-ravine-text = La α del SGD no puede pasar de 2/λmax = 0.02 sin que la dirección empinada explote: con α = 0.019 cruza el valle de pared a pared en cada paso y avanza muy despacio por el fondo. Momentum, en la forma del curso, avanza según v, un promedio de los gradientes recientes: a lo ancho del valle cambian de signo y se anulan; a lo largo del fondo coinciden y se suman. Esa amortiguación permite a momentum usar α = 0.12, seis veces la del SGD, y seguir estable (necesita α·(1−β)·λmax < 2·(1+β), aquí α < 0.38). Selecciona el optimizador con momentum y mueve lr α y β (momentum). Observa: las comprobaciones de abajo; con α de nuevo en 0.019 momentum va más lento que el SGD, porque su paso por el fondo es α·(1−β) por gradiente.
 lesson-noisy-title = Gradientes ruidosos
 lesson-noisy-text = Aquí cada gradiente lleva ruido aleatorio, como en un minilote. Sube y baja ruido σ en la sección Ejecución. Observa: la trayectoria del SGD temblando alrededor del mínimo y su curva de pérdida gruesa, mientras momentum y Adam promedian el ruido. Después baja la tasa α del SGD y mira cómo se reduce el temblor.
 lesson-scales-title = Escalas distintas por parámetro
@@ -326,7 +326,7 @@ lesson-scales-text = El cuenco es 100 veces más empinado en un eje que en el ot
 lesson-adam-title = La corrección de sesgo de Adam
 lesson-adam-text = Las medias m y v de Adam empiezan en cero; la corrección de sesgo las agranda en los primeros pasos. Selecciona Adam y mueve β2 (memoria de g²) entre 0.9 y 0.999. Observa: el tamaño de los primeros pasos en el paisaje (pulsa Reiniciar y luego Paso para avanzar de uno en uno). Compara con AdamW: el decaimiento de pesos acerca el punto final al origen.
 lesson-warmup-title = Calentamiento y decaimiento coseno
-lesson-warmup-text = Dos ejecuciones de Adam comparten α = 0.3: una con 50 pasos de calentamiento y luego decaimiento coseno, otra constante. Abre Programa de α (todos) y mueve calentamiento (pasos) entre 0 y 100. Observa: la gráfica de la tasa subiendo y luego bajando suavemente, y los primeros pasos en el paisaje: sin calentamiento son grandes y pueden saltar a otro mínimo.
+lesson-warmup-text = Dos ejecuciones de SGD comparten la tasa máxima α = 1 y un decaimiento coseno; una se calienta durante 20 pasos. Las paredes de este cuenco son empinadas lejos del centro (curvatura de unos 30 al inicio) y suaves en el fondo (curvatura 1): α = 1 va bien en el fondo, pero un primer paso de tamaño completo desde el inicio saca la ejecución fuera y diverge. El calentamiento mantiene pequeños los primeros pasos mientras las paredes son empinadas. Abre Programa de α (todos) y baja calentamiento (pasos) hasta 0, o baja lr α. Observa: la gráfica de la tasa subiendo, y la ejecución sin calentamiento saliendo de la imagen en el paso 3.
 lesson-schedules-title = Decaimiento por escalones
 lesson-schedules-text = Dos ejecuciones de SGD en un cuenco ruidoso: una divide α por 10 en los pasos 100 y 200, la otra la mantiene constante. Abre Programa de α (todos) y mueve γ (factor por hito), o cambia el programa a coseno. Observa: en la gráfica de pérdida, cómo se calma el temblor cada vez que baja α, mientras la ejecución constante sigue ruidosa.
 lesson-plateau-title = Parada temprana y mesetas
@@ -368,3 +368,16 @@ sweep-lr-tip = Sustituye el optimizador elegido por tres copias con ×0.3, ×1 y
 sweep-beta = Barrer { $name }
 sweep-beta-tip = Sustituye el optimizador elegido por tres copias con su tasa de momento/memoria en 0.5, 0.9 y 0.99
 sweep-beta-none = Este optimizador no tiene β que barrer
+preset-rosenbrock-valley = El valle de Rosenbrock, con pasos suficientes para llegar: momentum alcanza (1, 1), Adam casi, RMSProp aún se arrastra
+claims-heading = Lo que muestran las ejecuciones
+claim-broken = ahora no se cumple
+claim-never = nunca
+claim-reaches-sooner = { $fast } baja de { $target } en { $fast_steps } pasos, { $slow } en { $slow_steps } (la lección: como mucho el { $ratio } de los pasos)
+claim-steadier-tail = Último { $part } de los pasos: { $better } { $better_mean } ± { $better_std }, { $than } { $than_mean } ± { $than_std } (la lección: más baja y más estable)
+claim-tail-mean = Último { $part } de los pasos: { $a } promedia { $a_mean }, { $b } { $b_mean } (la lección: como mucho el { $ratio })
+claim-ends-lower = { $a } termina en { $a_final }, { $b } en { $b_final } (la lección: más bajo)
+claim-ends-near = { $run } termina a { $distance } de { $point } (la lección: a menos de { $bound })
+claim-turns-back = { $a } da media vuelta en el { $a_share } de sus pasos, { $b } en el { $b_share } (la lección: al menos { $ratio }× más a menudo)
+claim-first-step = Primer paso: { $a } { $a_step }, { $b } { $b_step } (la lección: al menos { $ratio }×)
+claim-mark-holds = •
+claim-mark-fails = ×

@@ -6,6 +6,8 @@ use egui::{RichText, Ui};
 
 use super::i18n::{tr, tr_args};
 use super::state::AppState;
+use crate::core::claims::{self, Claim, ClaimCheck};
+use crate::core::run::RunSet;
 
 /// One lesson: a preset and the card that goes with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,6 +146,7 @@ pub fn lesson_card_ui(ui: &mut Ui, state: &mut AppState) {
             });
             ui.label(RichText::new(lesson.title()).heading().strong());
             ui.label(lesson.text());
+            claims_ui(ui, state, lesson.preset);
             ui.horizontal(|ui| {
                 // The neighbour's title on hover: a teacher can see where the button leads.
                 let title_of = |j: Option<usize>| {
@@ -175,6 +178,191 @@ pub fn lesson_card_ui(ui: &mut Ui, state: &mut AppState) {
             });
         });
     ui.add_space(4.0);
+}
+
+/// The preset's claims checked on the runs on screen, each with its numbers and a mark:
+/// when a slider change breaks a claim the card says so, which is part of the lesson.
+/// Checked once per result generation, not per frame.
+fn claims_ui(ui: &mut Ui, state: &AppState, preset: &str) {
+    if claims::preset_claims(preset).is_empty() || state.runs.runs.is_empty() {
+        return;
+    }
+    let id = egui::Id::unique(("lesson-claims", preset));
+    let generation = state.generation;
+    let cached = ui
+        .ctx()
+        .data(|d| d.get_temp::<(u64, Vec<ClaimCheck>)>(id))
+        .filter(|(g, _)| *g == generation);
+    let checks = match cached {
+        Some((_, c)) => c,
+        None => {
+            let c = claims::check_preset(preset, &state.runs);
+            ui.ctx()
+                .data_mut(|d| d.insert_temp(id, (generation, c.clone())));
+            c
+        }
+    };
+    ui.add_space(2.0);
+    ui.label(RichText::new(tr("claims-heading")).strong());
+    let good = ui.visuals().widgets.noninteractive.fg_stroke.color;
+    for c in &checks {
+        let (mark, colour) = if c.holds {
+            (tr("claim-mark-holds"), good)
+        } else {
+            (tr("claim-mark-fails"), ui.visuals().error_fg_color)
+        };
+        let text = claim_text(c, &state.runs);
+        let line = if c.holds {
+            format!("{mark} {text}")
+        } else {
+            format!("{mark} {text} — {}", tr("claim-broken"))
+        };
+        ui.label(RichText::new(line).color(colour));
+    }
+}
+
+/// A number for a claim line: whole steps as integers, "never" for a target not reached.
+fn claim_num(v: f64) -> String {
+    if v.is_infinite() {
+        tr("claim-never")
+    } else if v.fract() == 0.0 && v.abs() < 1e9 {
+        format!("{v:.0}")
+    } else {
+        format_tick_3(v)
+    }
+}
+
+/// Three significant digits, with an exponent for very large or small values.
+fn format_tick_3(v: f64) -> String {
+    if v == 0.0 {
+        return "0".into();
+    }
+    let a = v.abs();
+    if (1e-3..1e5).contains(&a) {
+        let digits = (2 - a.log10().floor() as i32).clamp(0, 6) as usize;
+        format!("{v:.digits$}")
+    } else {
+        format!("{v:.2e}")
+    }
+}
+
+/// The sentence of one checked claim, with its measured numbers, in the UI's language.
+fn claim_text(c: &ClaimCheck, runs: &RunSet) -> String {
+    let fact = |name: &str| {
+        c.facts
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(f64::NAN, |(_, v)| *v)
+    };
+    let label = |i: usize| {
+        runs.runs
+            .get(i)
+            .map_or_else(String::new, |r| r.label.clone())
+    };
+    let pct = |v: f64| format!("{:.0} %", 100.0 * v);
+    let n = |name: &str| claim_num(fact(name));
+    match c.claim {
+        Claim::ReachesSooner {
+            fast,
+            slow,
+            frac,
+            ratio,
+        } => tr_args(
+            "claim-reaches-sooner",
+            &[
+                ("fast", label(fast)),
+                ("slow", label(slow)),
+                ("target", format!("{}·f₀", format_tick_3(frac))),
+                ("fast_steps", n("fast_steps")),
+                ("slow_steps", n("slow_steps")),
+                ("ratio", pct(ratio)),
+            ],
+        ),
+        Claim::BelowValueSooner {
+            fast,
+            slow,
+            value,
+            ratio,
+        } => tr_args(
+            "claim-reaches-sooner",
+            &[
+                ("fast", label(fast)),
+                ("slow", label(slow)),
+                ("target", format!("f = {}", format_tick_3(value))),
+                ("fast_steps", n("fast_steps")),
+                ("slow_steps", n("slow_steps")),
+                ("ratio", pct(ratio)),
+            ],
+        ),
+        Claim::SteadierTail {
+            better,
+            than,
+            parts,
+        } => tr_args(
+            "claim-steadier-tail",
+            &[
+                ("better", label(better)),
+                ("than", label(than)),
+                ("part", pct(1.0 / f64::from(parts.max(1)))),
+                ("better_mean", n("better_mean")),
+                ("better_std", n("better_std")),
+                ("than_mean", n("than_mean")),
+                ("than_std", n("than_std")),
+            ],
+        ),
+        Claim::TailMeanRatio { a, b, parts, ratio } => tr_args(
+            "claim-tail-mean",
+            &[
+                ("a", label(a)),
+                ("b", label(b)),
+                ("part", pct(1.0 / f64::from(parts.max(1)))),
+                ("a_mean", n("a_mean")),
+                ("b_mean", n("b_mean")),
+                ("ratio", pct(ratio)),
+            ],
+        ),
+        Claim::EndsLower { a, b } => tr_args(
+            "claim-ends-lower",
+            &[
+                ("a", label(a)),
+                ("b", label(b)),
+                ("a_final", n("a_final")),
+                ("b_final", n("b_final")),
+            ],
+        ),
+        Claim::SomeRunEndsNear { point, dist } => tr_args(
+            "claim-ends-near",
+            &[
+                ("run", label(fact("run") as usize)),
+                ("distance", n("distance")),
+                (
+                    "point",
+                    format!("({}, {})", format_tick_3(point[0]), format_tick_3(point[1])),
+                ),
+                ("bound", format_tick_3(dist)),
+            ],
+        ),
+        Claim::TurnsBackMore { a, b, ratio, .. } => tr_args(
+            "claim-turns-back",
+            &[
+                ("a", label(a)),
+                ("b", label(b)),
+                ("a_share", pct(fact("a_share"))),
+                ("b_share", pct(fact("b_share"))),
+                ("ratio", format_tick_3(ratio)),
+            ],
+        ),
+        Claim::FirstStepRatio { a, b, ratio } => tr_args(
+            "claim-first-step",
+            &[
+                ("a", label(a)),
+                ("b", label(b)),
+                ("a_step", n("a_step")),
+                ("b_step", n("b_step")),
+                ("ratio", format_tick_3(ratio)),
+            ],
+        ),
+    }
 }
 
 #[cfg(test)]

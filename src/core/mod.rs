@@ -2,6 +2,7 @@
 //! scenario files, runs and diagnosis. Nothing here knows about egui.
 
 pub mod atomic;
+pub mod claims;
 pub mod diagnosis;
 pub mod early_stop;
 pub mod expr;

@@ -35,6 +35,10 @@ pub const PRESETS: &[Preset] = &[
         "Rosenbrock's banana valley with momentum, RMSProp and Adam under warmup + cosine (SPEC example)"
     ),
     preset!(
+        "rosenbrock-valley",
+        "Rosenbrock's valley, long enough to arrive: momentum reaches (1, 1), Adam nearly, RMSProp still crawls"
+    ),
+    preset!(
         "noisy-quadratic",
         "Noisy gradients: SGD jitters around the bowl while RMSProp and Adam stay steady"
     ),
@@ -44,11 +48,11 @@ pub const PRESETS: &[Preset] = &[
     ),
     preset!(
         "saddle-escape",
-        "Saddle point: starting almost on the ridge, SGD lingers while momentum and Adam escape"
+        "Saddle point: starting almost on the ridge, SGD lingers while momentum (same effective rate) and Adam escape"
     ),
     preset!(
         "warmup-cosine",
-        "Warmup + cosine: the rate ramps up for 50 steps, then glides down; compare with a constant rate"
+        "Warmup + cosine: on a bowl with steep walls the same peak rate diverges without warmup and converges with it"
     ),
     preset!(
         "step-decay",

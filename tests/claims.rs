@@ -1,0 +1,140 @@
+//! Every claim a teaching preset makes about its own runs holds, with room to spare, and
+//! fails when the preset is changed so that the point it makes is gone.
+
+use gradscape::core::claims::{Claim, check_preset, preset_claims};
+use gradscape::core::presets::{PRESETS, find};
+use gradscape::core::run::run_scenario;
+use gradscape::core::scenario::Scenario;
+use serde_json::Value;
+
+/// How far inside its bound every claim must be: a quarter, so a small change of
+/// arithmetic or defaults cannot flip a lesson silently.
+const MARGIN: f64 = 1.25;
+
+fn preset_json(name: &str) -> Value {
+    serde_json::from_str(find(name).expect("preset exists").json).expect("preset is JSON")
+}
+
+fn checks(name: &str, json: &Value) -> Vec<gradscape::core::claims::ClaimCheck> {
+    let scenario = Scenario::from_json(&json.to_string()).expect("valid scenario");
+    check_preset(name, &run_scenario(&scenario))
+}
+
+#[test]
+fn every_claim_of_every_preset_holds_with_a_margin() {
+    let mut claimed = 0;
+    for p in PRESETS {
+        for c in checks(p.name, &preset_json(p.name)) {
+            eprintln!(
+                "{}: {:?} margin {:.2} {:?}",
+                p.name, c.claim, c.margin, c.facts
+            );
+            assert!(
+                c.holds,
+                "{}: {:?} does not hold: {:?}",
+                p.name, c.claim, c.facts
+            );
+            assert!(
+                c.margin >= MARGIN,
+                "{}: {:?} holds only by {:.3}: {:?}",
+                p.name,
+                c.claim,
+                c.margin,
+                c.facts
+            );
+            claimed += 1;
+        }
+    }
+    // The presets the lessons rest on all make claims.
+    for name in [
+        "ravine-momentum",
+        "noisy-quadratic",
+        "per-parameter-scales",
+        "saddle-escape",
+        "warmup-cosine",
+        "step-decay",
+        "rosenbrock-valley",
+    ] {
+        assert!(!preset_claims(name).is_empty(), "{name} makes no claim");
+    }
+    assert!(claimed >= 10);
+}
+
+/// Changes `name`'s JSON with `edit` and returns which of its claims still hold.
+fn holds_after(name: &str, edit: impl FnOnce(&mut Value)) -> Vec<bool> {
+    let mut json = preset_json(name);
+    edit(&mut json);
+    checks(name, &json).iter().map(|c| c.holds).collect()
+}
+
+#[test]
+fn ravine_claims_fail_when_momentum_gets_sgds_rate() {
+    // Same α as SGD: in the EMA form that is a tenth of SGD's effective step.
+    let holds = holds_after("ravine-momentum", |j| {
+        j["optimizers"][1]["lr"] = j["optimizers"][0]["lr"].clone();
+    });
+    assert!(!holds[0], "momentum no longer reaches sooner");
+    // SGD far below its stability bound does not zigzag.
+    let holds = holds_after("ravine-momentum", |j| {
+        j["optimizers"][0]["lr"] = 0.004.into()
+    });
+    assert!(!holds[1], "SGD no longer turns back more");
+}
+
+#[test]
+fn noisy_claims_fail_without_noise_to_tame() {
+    // With a tiny SGD rate its tail is as quiet as the adaptive runs'.
+    let holds = holds_after("noisy-quadratic", |j| {
+        j["optimizers"][0]["lr"] = 0.002.into();
+        j["optimizers"][1]["lr"] = 0.2.into();
+        j["optimizers"][2]["lr"] = 0.2.into();
+    });
+    assert!(holds.iter().all(|h| !h), "{holds:?}");
+}
+
+#[test]
+fn scales_claims_fail_when_adaptive_rates_are_tiny() {
+    let holds = holds_after("per-parameter-scales", |j| {
+        j["optimizers"][1]["lr"] = 0.001.into();
+        j["optimizers"][2]["lr"] = 0.001.into();
+    });
+    assert_eq!(holds, [false, false]);
+}
+
+#[test]
+fn saddle_claims_fail_when_momentum_and_adam_crawl() {
+    let holds = holds_after("saddle-escape", |j| {
+        j["optimizers"][1]["lr"] = 0.05.into();
+        j["optimizers"][2]["lr"] = 0.005.into();
+    });
+    assert_eq!(holds, [false, false]);
+}
+
+#[test]
+fn warmup_claim_fails_when_the_peak_rate_is_safe_anyway() {
+    // A peak rate the steep walls tolerate: warmup only delays the run.
+    let holds = holds_after("warmup-cosine", |j| {
+        j["optimizers"][0]["lr"] = 0.05.into();
+        j["optimizers"][1]["lr"] = 0.05.into();
+    });
+    assert_eq!(holds, [false]);
+}
+
+#[test]
+fn step_decay_claim_fails_without_a_real_cut() {
+    let holds = holds_after("step-decay", |j| j["schedule"]["gamma"] = 0.9.into());
+    assert_eq!(holds, [false]);
+}
+
+#[test]
+fn valley_claim_fails_when_the_run_is_short() {
+    let holds = holds_after("rosenbrock-valley", |j| j["steps"] = 100.into());
+    assert_eq!(holds, [false]);
+}
+
+#[test]
+fn a_claim_about_a_missing_run_fails() {
+    let c = Claim::EndsLower { a: 0, b: 7 };
+    let runs = run_scenario(&find("ravine-momentum").unwrap().scenario());
+    assert!(!c.check(&runs).holds);
+}

@@ -54,6 +54,7 @@ fn every_claim_of_every_preset_holds_with_a_margin() {
         "warmup-cosine",
         "step-decay",
         "rosenbrock-valley",
+        "es-plateau",
     ] {
         assert!(!preset_claims(name).is_empty(), "{name} makes no claim");
     }
@@ -137,4 +138,13 @@ fn a_claim_about_a_missing_run_fails() {
     let c = Claim::EndsLower { a: 0, b: 7 };
     let runs = run_scenario(&find("ravine-momentum").unwrap().scenario());
     assert!(!c.check(&runs).holds);
+}
+
+#[test]
+fn es_plateau_claims_fail_when_both_patiences_let_the_cut_come() {
+    // Red's plateau patience below early stopping's too: its cut comes as well.
+    let holds = holds_after("es-plateau", |j| {
+        j["optimizers"][0]["schedule"]["patience"] = 5.into();
+    });
+    assert_eq!(holds, [false, false]);
 }

@@ -382,3 +382,8 @@ claim-turns-back = { $a } turns back on { $a_share } of its steps, { $b } on { $
 claim-first-step = First step: { $a } { $a_step }, { $b } { $b_step } (the lesson: at least { $ratio }×)
 claim-mark-holds = •
 claim-mark-fails = ×
+preset-es-plateau = Early stopping and a plateau schedule together: the plateau patience must be the smaller one, or the run stops before the cut
+lesson-es-plateau-title = Early stopping with a plateau schedule
+lesson-es-plateau-text = Both SGD runs use α = 0.1, right at the steep direction's limit 2/λ, so after a quick start they bounce across the valley and the validation loss stalls. Early stopping waits 10 evaluations; a plateau schedule halves α after its own patience. Red waits 20 evaluations: early stopping fires first and the cut never comes. Blue waits 5: the cut comes first, the bouncing stops and the validation loss falls far lower. The course's advice: give early stopping more patience than the scheduler. Open Early stopping and the blue run's schedule, and move the two patiences. Look for: the checks below, and where each run stops on the loss plot.
+claim-best-val = Best validation loss: { $a } { $a_best }, { $b } { $b_best } (the lesson: at most { $ratio })
+claim-never-cut = { $run } stopped at step { $stopped_at } with α never cut (the lesson: the cut never came)

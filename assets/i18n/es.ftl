@@ -381,3 +381,8 @@ claim-turns-back = { $a } da media vuelta en el { $a_share } de sus pasos, { $b 
 claim-first-step = Primer paso: { $a } { $a_step }, { $b } { $b_step } (la lección: al menos { $ratio }×)
 claim-mark-holds = •
 claim-mark-fails = ×
+preset-es-plateau = Parada temprana y un programa de meseta juntos: la paciencia de la meseta debe ser la menor, o la ejecución para antes del recorte
+lesson-es-plateau-title = Parada temprana con un programa de meseta
+lesson-es-plateau-text = Las dos ejecuciones de SGD usan α = 0.1, justo en el límite 2/λ de la dirección empinada: tras un buen comienzo rebotan de pared a pared y la pérdida de validación se estanca. La parada temprana espera 10 evaluaciones; un programa de meseta divide α entre 2 tras su propia paciencia. La roja espera 20 evaluaciones: la parada temprana llega antes y el recorte nunca ocurre. La azul espera 5: el recorte llega primero, el rebote se acaba y la pérdida de validación baja mucho más. El consejo del curso: dale a la parada temprana más paciencia que al programador. Abre Parada temprana y el programa de la ejecución azul, y mueve las dos paciencias. Observa: las comprobaciones de abajo y dónde para cada ejecución en la gráfica de pérdida.
+claim-best-val = Mejor pérdida de validación: { $a } { $a_best }, { $b } { $b_best } (la lección: como mucho el { $ratio })
+claim-never-cut = { $run } paró en el paso { $stopped_at } sin que α se recortara nunca (la lección: el recorte no llegó)

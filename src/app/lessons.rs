@@ -56,6 +56,10 @@ pub const LESSONS: &[Lesson] = &[
         id: "plateau",
         preset: "plateau-early-stopping",
     },
+    Lesson {
+        id: "es-plateau",
+        preset: "es-plateau",
+    },
 ];
 
 impl Lesson {
@@ -350,6 +354,24 @@ fn claim_text(c: &ClaimCheck, runs: &RunSet) -> String {
                 ("a_share", pct(fact("a_share"))),
                 ("b_share", pct(fact("b_share"))),
                 ("ratio", format_tick_3(ratio)),
+            ],
+        ),
+        Claim::BestValRatio { a, b, ratio } => tr_args(
+            "claim-best-val",
+            &[
+                ("a", label(a)),
+                ("b", label(b)),
+                ("a_best", n("a_best")),
+                ("b_best", n("b_best")),
+                ("ratio", pct(ratio)),
+            ],
+        ),
+        Claim::RateNeverCut { run } => tr_args(
+            "claim-never-cut",
+            &[
+                ("run", label(run)),
+                ("stopped_at", n("stopped_at")),
+                ("last", n("last")),
             ],
         ),
         Claim::FirstStepRatio { a, b, ratio } => tr_args(

@@ -35,12 +35,12 @@ pub fn schedule_editor(
         })
         .response
         .on_hover_text(blurb(current));
-    if chosen != current {
-        if let Some(mut s) = Schedule::default_for(chosen, steps) {
-            s.warmup_steps = schedule.warmup_steps;
-            *schedule = s;
-            changed = true;
-        }
+    if chosen != current
+        && let Some(mut s) = Schedule::default_for(chosen, steps)
+    {
+        s.warmup_steps = schedule.warmup_steps;
+        *schedule = s;
+        changed = true;
     }
 
     changed |= int_input(

@@ -46,7 +46,7 @@ pub struct SurfaceMesh {
 }
 
 impl SurfaceMesh {
-    /// Samples `surface` over `view` on a [`MESH_N`]² grid.
+    /// Samples `surface` over `view` on a `MESH_N`² grid.
     pub fn compute(surface: &Surface, view: View) -> Self {
         let n = MESH_N;
         let at = |i: usize, j: usize| {

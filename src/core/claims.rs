@@ -86,6 +86,21 @@ pub enum Claim {
         /// The smallest ratio of the two shares for which the claim holds.
         ratio: f64,
     },
+    /// Run `a`'s best validation loss is at most `ratio` times run `b`'s.
+    BestValRatio {
+        /// The run said to reach the lower validation loss.
+        a: usize,
+        /// The run it is compared with.
+        b: usize,
+        /// The largest ratio of the two best values for which the claim holds.
+        ratio: f64,
+    },
+    /// Run `run` ended (stopped early, or at its last step) with its rate never cut below
+    /// the rate it started with after warmup: a plateau schedule that never acted.
+    RateNeverCut {
+        /// The run.
+        run: usize,
+    },
     /// Run `a`'s first step is at least `ratio` times as long as run `b`'s.
     FirstStepRatio {
         /// The run with the longer first step.
@@ -315,6 +330,35 @@ impl Claim {
                     margin,
                 }
             }
+            Claim::BestValRatio { a, b, ratio } => {
+                let (Some(ra), Some(rb)) = (get(a), get(b)) else {
+                    return missing();
+                };
+                let best = |r: &Run| r.val_loss.iter().copied().fold(f64::INFINITY, f64::min);
+                let (va, vb) = (best(ra), best(rb));
+                let margin = room_below(va, ratio * vb);
+                ClaimCheck {
+                    claim: *self,
+                    holds: margin >= 1.0,
+                    facts: vec![("a_best", va), ("b_best", vb), ("ratio", ratio)],
+                    margin: if margin.is_nan() { 0.0 } else { margin },
+                }
+            }
+            Claim::RateNeverCut { run } => {
+                let Some(r) = get(run) else {
+                    return missing();
+                };
+                let peak = r.lr.iter().copied().fold(0.0, f64::max);
+                let last = r.lr.last().copied().unwrap_or(0.0);
+                let cut = peak > 0.0 && last < peak;
+                let stopped = r.stopped_at.or(r.diverged_at).map_or(f64::NAN, |s| s as f64);
+                ClaimCheck {
+                    claim: *self,
+                    holds: !cut,
+                    facts: vec![("peak", peak), ("last", last), ("stopped_at", stopped)],
+                    margin: if cut { 0.0 } else { f64::INFINITY },
+                }
+            }
             Claim::FirstStepRatio { a, b, ratio } => {
                 let (Some(ra), Some(rb)) = (get(a), get(b)) else {
                     return missing();
@@ -343,7 +387,9 @@ impl Claim {
             Claim::TailMeanRatio { a, b, .. }
             | Claim::EndsLower { a, b }
             | Claim::TurnsBackMore { a, b, .. }
-            | Claim::FirstStepRatio { a, b, .. } => vec![a, b],
+            | Claim::FirstStepRatio { a, b, .. }
+            | Claim::BestValRatio { a, b, .. } => vec![a, b],
+            Claim::RateNeverCut { run } => vec![run],
             Claim::SomeRunEndsNear { .. } => Vec::new(),
         }
     }
@@ -415,6 +461,14 @@ pub fn preset_claims(preset: &str) -> &'static [Claim] {
             parts: 5,
             ratio: 0.2,
         }],
+        "es-plateau" => &[
+            Claim::RateNeverCut { run: 0 },
+            Claim::BestValRatio {
+                a: 1,
+                b: 0,
+                ratio: 0.1,
+            },
+        ],
         "rosenbrock-valley" => &[Claim::SomeRunEndsNear {
             point: [1.0, 1.0],
             dist: 0.05,

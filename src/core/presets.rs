@@ -63,6 +63,10 @@ pub const PRESETS: &[Preset] = &[
         "Plateau + early stopping on a line fit whose validation set disagrees with training"
     ),
     preset!(
+        "es-plateau",
+        "Early stopping and a plateau schedule together: the plateau patience must be the smaller one, or the run stops before the cut"
+    ),
+    preset!(
         "lr-too-high",
         "LR too high: SGD at lr = 0.12 on a bowl with λ = 20 (stable only below 2/λ = 0.1) blows up"
     ),

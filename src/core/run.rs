@@ -352,7 +352,7 @@ impl Cursor {
             self.ended = true;
             return Some(record);
         }
-        if self.t % self.eval_period == 0 {
+        if self.t.is_multiple_of(self.eval_period) {
             let val = inputs.surface.val_value(theta, inputs.scenario.val_shift);
             record.val = Some(val);
             self.scheduler.observe(val);

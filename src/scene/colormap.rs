@@ -154,7 +154,7 @@ impl ColorScale {
         // Too many decades for the bar: keep every k-th one.
         let every = ((last - first) as usize / n.max(1)) + 1;
         (first..=last)
-            .filter(|k| (k - first) as usize % every == 0)
+            .filter(|k| ((k - first) as usize).is_multiple_of(every))
             .map(|k| base + 10f64.powi(k))
             .filter(|v| *v >= self.lo && *v <= self.hi)
             .collect()

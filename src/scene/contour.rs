@@ -91,7 +91,7 @@ pub fn contours(grid: &Grid, levels: &[f64]) -> Vec<ContourLevel> {
 
 /// Marks a non-finite node in the bucket array.
 const NO_BUCKET: u8 = u8::MAX;
-/// Most levels one call traces (the bucket of a node must fit a `u8` beside [`NO_BUCKET`]).
+/// Most levels one call traces (the bucket of a node must fit a `u8` beside `NO_BUCKET`).
 pub const MAX_LEVELS: usize = 254;
 
 /// How many threads to split `cells` items across.

@@ -351,7 +351,10 @@ impl Claim {
                 let peak = r.lr.iter().copied().fold(0.0, f64::max);
                 let last = r.lr.last().copied().unwrap_or(0.0);
                 let cut = peak > 0.0 && last < peak;
-                let stopped = r.stopped_at.or(r.diverged_at).map_or(f64::NAN, |s| s as f64);
+                let stopped = r
+                    .stopped_at
+                    .or(r.diverged_at)
+                    .map_or(f64::NAN, |s| s as f64);
                 ClaimCheck {
                     claim: *self,
                     holds: !cut,

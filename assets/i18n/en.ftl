@@ -155,6 +155,8 @@ opt-rmsprop-name = RMSProp
 opt-adam-name = Adam
 opt-adamw-name = AdamW
 opt-adagrad-name = AdaGrad
+opt-adamax = Adam with the largest recent gradient instead of the average square: steps never exceed α.
+opt-adamax-name = Adamax
 opt-show-tip = Show { $label } on the landscape and in the plots
 opt-select-tip = Click to edit this optimizer
 opt-add = Add
@@ -365,6 +367,7 @@ overlay-velocity = |velocity| = { $norm }
 overlay-velocity-tip = The size of the velocity or momentum average m: it keeps pushing θ even where the slope is small
 overlay-effective = α/(√s+ε):  x = { $x },  y = { $y }
 overlay-effective-adam = α/(√v̂+ε):  x = { $x },  y = { $y }
+overlay-effective-adamax = α/((1−β1^t)·u):  x = { $x },  y = { $y }
 overlay-effective-tip = The effective step size on each axis: the learning rate divided by the recent size of that axis's gradients. A steep axis gets a small step, a flat one a large step.
 overlay-bars-tip = The effective step on x and on y, side by side: the longer bar is the axis taking the bigger steps
 overlay-lr-bound = SGD diverges above lr = 2/λmax = { $bound }

@@ -154,6 +154,8 @@ opt-rmsprop-name = RMSProp
 opt-adam-name = Adam
 opt-adamw-name = AdamW
 opt-adagrad-name = AdaGrad
+opt-adamax = Adam con el mayor gradiente reciente en lugar del cuadrado medio: los pasos nunca superan α.
+opt-adamax-name = Adamax
 opt-show-tip = Mostrar { $label } en el paisaje y en las gráficas
 opt-select-tip = Pulsa para editar este optimizador
 opt-add = Añadir
@@ -364,6 +366,7 @@ overlay-velocity = |velocidad| = { $norm }
 overlay-velocity-tip = El tamaño de la velocidad o del promedio de momento m: sigue empujando θ incluso donde la pendiente es pequeña
 overlay-effective = α/(√s+ε):  x = { $x },  y = { $y }
 overlay-effective-adam = α/(√v̂+ε):  x = { $x },  y = { $y }
+overlay-effective-adamax = α/((1−β1^t)·u):  x = { $x },  y = { $y }
 overlay-effective-tip = El tamaño de paso efectivo en cada eje: la tasa de aprendizaje dividida por el tamaño reciente de los gradientes de ese eje. Un eje empinado recibe un paso pequeño; uno plano, un paso grande.
 overlay-bars-tip = El paso efectivo en x y en y, lado a lado: la barra más larga es el eje que da los pasos más grandes
 overlay-lr-bound = El SGD diverge por encima de la tasa = 2/λmax = { $bound }

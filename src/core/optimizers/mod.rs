@@ -125,6 +125,7 @@ registry! {
     Adam => adam::Adam,
     AdamW => adamw::AdamW,
     AdaGrad => adagrad::AdaGrad,
+    Adamax => adamax::Adamax,
 }
 
 /// The metadata of kind `id`.

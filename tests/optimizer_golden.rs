@@ -64,3 +64,66 @@ fn adamax_first_three_steps() {
     assert_close(points[2], [0.80516832716877407, 0.80516832669486593], "θ2");
     assert_close(points[3], [0.71549947339232833, 0.71549947272008974], "θ3");
 }
+
+#[test]
+fn lion_defaults_are_the_papers() {
+    // Chen et al. 2023: lr 1e-4, β1 0.9, β2 0.99, λ 0.
+    let (_, lr) = path(r#"{"kind": "lion"}"#, [1.0, 1.0], 1);
+    assert_eq!(lr, [1e-4]);
+    let s = Scenario::from_json(
+        r#"{"surface": {"kind": "beale"}, "start": [1, 1], "optimizers": [{"kind": "lion"}]}"#,
+    )
+    .unwrap();
+    let k = s.optimizers[0].kind;
+    assert_eq!(
+        [k.param("beta1"), k.param("beta2"), k.param("weight_decay")],
+        [Some(0.9), Some(0.99), Some(0.0)]
+    );
+}
+
+#[test]
+fn lion_first_three_steps() {
+    // α = 0.1, β1 = 0.9, β2 = 0.99, λ = 0, θ0 = (1, −2), g = (2x, 4y), m0 = 0.
+    //
+    // t = 1: g = (2, −8); c = 0.9·0 + 0.1·g = (0.2, −0.8), sign (1, −1);
+    //   θ1 = θ0 − 0.1·(1, −1) = (0.9, −1.9); m = 0.99·0 + 0.01·g = (0.02, −0.08).
+    // t = 2: g = (1.8, −7.6); c = 0.9·m + 0.1·g = (0.198, −0.832), sign (1, −1);
+    //   θ2 = (0.8, −1.8); m = 0.99·m + 0.01·g = (0.0378, −0.1552).
+    // t = 3: g = (1.6, −7.2); c = (0.19402, −0.85968), sign (1, −1); θ3 = (0.7, −1.7).
+    let (points, _) = path(r#"{"kind": "lion", "lr": 0.1}"#, [1.0, -2.0], 3);
+    assert_close(points[1], [0.9, -1.9], "θ1");
+    assert_close(points[2], [0.8, -1.8], "θ2");
+    assert_close(points[3], [0.7, -1.7], "θ3");
+}
+
+#[test]
+fn lion_decays_and_changes_direction_with_the_momentum() {
+    // α = 0.1, β1 = 0.5, β2 = 0.5, λ = 0.5, θ0 = (1, −2).
+    //
+    // t = 1: g = (2, −8); c = 0.5·g = (1, −4), sign (1, −1);
+    //   θ1 = θ0 − 0.1·((1, −1) + 0.5·(1, −2)) = (1 − 0.15, −2 − 0.1·(−2)) = (0.85, −1.8);
+    //   m = 0.5·g = (1, −4).
+    // t = 2: g = (1.7, −7.2); c = 0.5·m + 0.5·g = (1.35, −5.6), sign (1, −1);
+    //   θ2 = (0.85 − 0.1·(1 + 0.425), −1.8 − 0.1·(−1 − 0.9)) = (0.7075, −1.61);
+    //   m = 0.5·m + 0.5·g = (1.35, −5.6).
+    // t = 3: g = (1.415, −6.44); c = (1.3825, −6.02), sign (1, −1);
+    //   θ3 = (0.7075 − 0.1·(1 + 0.35375), −1.61 − 0.1·(−1 − 0.805)) = (0.572125, −1.4295).
+    let (points, _) = path(
+        r#"{"kind": "lion", "lr": 0.1, "beta1": 0.5, "beta2": 0.5, "weight_decay": 0.5}"#,
+        [1.0, -2.0],
+        3,
+    );
+    assert_close(points[1], [0.85, -1.8], "θ1");
+    assert_close(points[2], [0.7075, -1.61], "θ2");
+    assert_close(points[3], [0.572125, -1.4295], "θ3");
+}
+
+#[test]
+fn lion_leaves_a_flat_axis_alone() {
+    // At x = 0 the x-gradient and the momentum are exactly 0: sign(0) = 0 keeps x at 0
+    // (f64::signum(0.0) = 1 would step it to −α). y walks down by α per step.
+    let (points, _) = path(r#"{"kind": "lion", "lr": 0.1}"#, [0.0, 1.0], 3);
+    assert_close(points[1], [0.0, 0.9], "θ1");
+    assert_close(points[2], [0.0, 0.8], "θ2");
+    assert_close(points[3], [0.0, 0.7], "θ3");
+}

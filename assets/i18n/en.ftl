@@ -157,6 +157,8 @@ opt-adamw-name = AdamW
 opt-adagrad-name = AdaGrad
 opt-adamax = Adam with the largest recent gradient instead of the average square: steps never exceed α.
 opt-adamax-name = Adamax
+opt-lion = Steps by the sign of a momentum mix: every axis moves by the same α, whatever the gradient's size.
+opt-lion-name = Lion
 opt-show-tip = Show { $label } on the landscape and in the plots
 opt-select-tip = Click to edit this optimizer
 opt-add = Add
@@ -187,6 +189,8 @@ beta1 = β1 (momentum)
 beta1-tip = β1 typical 0.9: the momentum of the gradient average m. Higher = smoother, more inertia, can overshoot with a large α.
 beta2 = β2 (g² memory)
 beta2-tip = β2 typical 0.999: the memory of the squared-gradient average v. Lower (0.99) adapts faster but is noisier; bias correction keeps the first steps sane.
+lion-beta1-tip = How much of the momentum the step's sign sees: sign(β1·m + (1−β1)·g). Lion's default is 0.9.
+lion-beta2-tip = How slowly the momentum forgets: m := β2·m + (1−β2)·g after each step. Lion's default is 0.99.
 weight-decay = weight decay
 weight-decay-tip = Decoupled weight decay (AdamW): shrinks θ toward the origin every step.
 wd-lambda = λ (weight decay)

@@ -156,6 +156,8 @@ opt-adamw-name = AdamW
 opt-adagrad-name = AdaGrad
 opt-adamax = Adam con el mayor gradiente reciente en lugar del cuadrado medio: los pasos nunca superan α.
 opt-adamax-name = Adamax
+opt-lion = Avanza según el signo de una mezcla con el momento: cada eje se mueve el mismo α, sea cual sea el tamaño del gradiente.
+opt-lion-name = Lion
 opt-show-tip = Mostrar { $label } en el paisaje y en las gráficas
 opt-select-tip = Pulsa para editar este optimizador
 opt-add = Añadir
@@ -186,6 +188,8 @@ beta1 = β1 (momentum)
 beta1-tip = β1 típico 0.9: el momentum de la media de gradientes m. Mayor = más suave, más inercia, puede pasarse de largo con un α grande.
 beta2 = β2 (memoria de g²)
 beta2-tip = β2 típico 0.999: la memoria de la media de gradientes al cuadrado v. Menor (0.99) se adapta antes pero es más ruidoso; la corrección de sesgo mantiene sensatos los primeros pasos.
+lion-beta1-tip = Cuánto del momento ve el signo del paso: sign(β1·m + (1−β1)·g). El valor por defecto de Lion es 0.9.
+lion-beta2-tip = Cuán despacio olvida el momento: m := β2·m + (1−β2)·g tras cada paso. El valor por defecto de Lion es 0.99.
 weight-decay = decaimiento de pesos
 weight-decay-tip = Decaimiento de pesos desacoplado (AdamW): encoge θ hacia el origen en cada paso.
 wd-lambda = λ (decaimiento)

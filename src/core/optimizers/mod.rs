@@ -126,6 +126,7 @@ registry! {
     AdamW => adamw::AdamW,
     AdaGrad => adagrad::AdaGrad,
     Adamax => adamax::Adamax,
+    Lion => lion::Lion,
 }
 
 /// The metadata of kind `id`.

@@ -77,6 +77,7 @@ surface-himmelblau = Four minima of equal depth: the start decides which one you
 surface-rastrigin = A bowl covered in dimples: many local minima
 surface-ackley = A nearly flat plate with one deep hole at the origin
 surface-saddle = Minima at (0, ±1) and a saddle point at the origin
+surface-styblinski_tang = Four basins of different depth: the deepest at x = y ≈ −2.90, the start decides which one you reach
 surface-linreg = Fitting a line y = w·x + b to points: θ = (w, b)
 surface-custom = Your own f(x, y)
 quad-lambda1 = λ1 (curvature u)

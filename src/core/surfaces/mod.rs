@@ -351,6 +351,7 @@ registry! {
         Rastrigin => rastrigin::Rastrigin,
         Ackley => ackley::Ackley,
         Saddle => saddle::Saddle,
+        StyblinskiTang => styblinski_tang::StyblinskiTang,
     }
     data {
         Linreg => linreg::Linreg,
@@ -421,6 +422,35 @@ mod tests {
             seen += 1;
         }
         assert!(seen >= 7);
+    }
+
+    #[test]
+    fn the_minima_are_the_lowest_points_of_the_default_view() {
+        for s in defaults() {
+            let Some(low) = s.minima().iter().map(|m| s.value(*m)).reduce(f64::min) else {
+                continue;
+            };
+            let v = s.default_view();
+            let n = 200;
+            for i in 0..=n {
+                for j in 0..=n {
+                    let p = Vec2::new(
+                        v.x[0] + (v.x[1] - v.x[0]) * i as f64 / n as f64,
+                        v.y[0] + (v.y[1] - v.y[0]) * j as f64 / n as f64,
+                    );
+                    assert!(s.value(p) >= low - 1e-9, "{} lower at {p:?}", s.kind());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn styblinski_tang_bottoms_out_at_the_known_value() {
+        let s = Surface::with_values("styblinski_tang", &[]).expect("registered");
+        let m = s.minima()[0];
+        assert!((m.x + 2.903534).abs() < 1e-6 && (m.y + 2.903534).abs() < 1e-6);
+        assert!((s.value(m) + 78.33233).abs() < 1e-5, "{}", s.value(m));
+        assert_eq!(s.saddle_points().len(), 4);
     }
 
     #[test]

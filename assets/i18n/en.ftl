@@ -78,6 +78,7 @@ surface-rastrigin = A bowl covered in dimples: many local minima
 surface-ackley = A nearly flat plate with one deep hole at the origin
 surface-saddle = Minima at (0, ±1) and a saddle point at the origin
 surface-styblinski_tang = Four basins of different depth: the deepest at x = y ≈ −2.90, the start decides which one you reach
+surface-booth = A long tilted bowl with its minimum at (1, 3): curvatures 18 and 2 make plain steps zigzag
 surface-linreg = Fitting a line y = w·x + b to points: θ = (w, b)
 surface-custom = Your own f(x, y)
 quad-lambda1 = λ1 (curvature u)

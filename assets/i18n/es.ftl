@@ -77,6 +77,7 @@ surface-rastrigin = Un cuenco cubierto de hoyuelos: muchos mínimos locales
 surface-ackley = Una placa casi plana con un único agujero profundo en el origen
 surface-saddle = Mínimos en (0, ±1) y un punto de silla en el origen
 surface-styblinski_tang = Cuatro cuencas de distinta profundidad: la más honda en x = y ≈ −2.90; el inicio decide a cuál llegas
+surface-booth = Un cuenco alargado e inclinado con el mínimo en (1, 3): curvaturas 18 y 2 hacen zigzaguear los pasos simples
 surface-linreg = Ajustar una recta y = w·x + b a unos puntos: θ = (w, b)
 surface-custom = Tu propia f(x, y)
 quad-lambda1 = λ1 (curvatura u)

@@ -352,6 +352,7 @@ registry! {
         Ackley => ackley::Ackley,
         Saddle => saddle::Saddle,
         StyblinskiTang => styblinski_tang::StyblinskiTang,
+        Booth => booth::Booth,
     }
     data {
         Linreg => linreg::Linreg,
@@ -451,6 +452,14 @@ mod tests {
         assert!((m.x + 2.903534).abs() < 1e-6 && (m.y + 2.903534).abs() < 1e-6);
         assert!((s.value(m) + 78.33233).abs() < 1e-5, "{}", s.value(m));
         assert_eq!(s.saddle_points().len(), 4);
+    }
+
+    #[test]
+    fn booth_is_zero_at_one_three_and_its_bound_is_two_eighteenths() {
+        let s = Surface::with_values("booth", &[]).expect("registered");
+        assert_eq!(s.minima(), [Vec2::new(1.0, 3.0)]);
+        assert_eq!(s.value(Vec2::new(1.0, 3.0)), 0.0);
+        assert_eq!(s.max_curvature(), Some(18.0));
     }
 
     #[test]

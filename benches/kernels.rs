@@ -7,9 +7,9 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gradscape::core::Vec2;
-use gradscape::core::optimizer::{OPTIMIZER_KINDS, OptimizerKind, OptimizerState};
+use gradscape::core::optimizers::{OPTIMIZER_KINDS, OptimizerKind, OptimizerState};
 use gradscape::core::scenario::Scenario;
-use gradscape::core::surface::Surface;
+use gradscape::core::surfaces::{Rosenbrock, Surface};
 
 const STEPS: u64 = 10_000;
 
@@ -24,10 +24,10 @@ fn steps(kind: &OptimizerKind, surface: &Surface, lr: f64) -> Vec2 {
 }
 
 fn optimizer_steps(c: &mut Criterion) {
-    let surface = Surface::Rosenbrock { a: 1.0, b: 100.0 };
+    let surface = Surface::Rosenbrock(Rosenbrock { a: 1.0, b: 100.0 });
     let mut group = c.benchmark_group("rosenbrock_step");
     group.throughput(Throughput::Elements(STEPS));
-    for name in OPTIMIZER_KINDS {
+    for &name in OPTIMIZER_KINDS {
         let kind = OptimizerKind::default_for(name).expect("known kind");
         group.bench_function(name, |b| {
             b.iter(|| steps(black_box(&kind), black_box(&surface), black_box(1e-4)))
@@ -51,7 +51,7 @@ fn adam_10k_run(c: &mut Criterion) {
 /// Exactly the loop of `peer_kernels.py`'s `adam_10k_steps_numpy` (lr 0.01) and of
 /// `examples/kernels.rs`'s `adam_10k_steps`.
 fn adam_10k_steps(c: &mut Criterion) {
-    let surface = Surface::Rosenbrock { a: 1.0, b: 100.0 };
+    let surface = Surface::Rosenbrock(Rosenbrock { a: 1.0, b: 100.0 });
     let kind = OptimizerKind::default_for("adam").expect("known kind");
     c.bench_function("adam_10k_steps", |b| {
         b.iter(|| steps(black_box(&kind), black_box(&surface), black_box(0.01)))

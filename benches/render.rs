@@ -9,7 +9,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use gradscape::core::presets;
 use gradscape::core::run::run_scenario;
-use gradscape::core::surface::{Surface, View};
+use gradscape::core::surfaces::{Rosenbrock, Surface, View};
 use gradscape::render::{Composition, RenderOptions, encode_png};
 use gradscape::scene::{Grid, contour};
 
@@ -19,7 +19,7 @@ const VIEW: View = View {
 };
 
 fn kernels(c: &mut Criterion) {
-    let s = Surface::Rosenbrock { a: 1.0, b: 100.0 };
+    let s = Surface::Rosenbrock(Rosenbrock { a: 1.0, b: 100.0 });
     c.bench_function("grid_1024", |b| {
         b.iter(|| Grid::evaluate(black_box(&s), VIEW, 1024, 1024))
     });

@@ -17,8 +17,8 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use gradscape::core::Vec2;
-use gradscape::core::optimizer::{OptimizerKind, OptimizerState};
-use gradscape::core::surface::{Surface, View};
+use gradscape::core::optimizers::{OptimizerKind, OptimizerState};
+use gradscape::core::surfaces::{Rosenbrock, Surface, View};
 use gradscape::scene::{Grid, contour};
 
 const VIEW: View = View {
@@ -55,7 +55,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(21);
-    let s = Surface::Rosenbrock { a: 1.0, b: 100.0 };
+    let s = Surface::Rosenbrock(Rosenbrock { a: 1.0, b: 100.0 });
     for n in [512, 1024] {
         let heat = med(repeats, || {
             let g = Grid::evaluate(black_box(&s), VIEW, n, n);

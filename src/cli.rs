@@ -11,8 +11,8 @@ use crate::core::log::read_log;
 use crate::core::output;
 use crate::core::presets::{self, PRESETS};
 use crate::core::run::run_scenario;
-use crate::core::scenario::{RawSurface, Scenario, SurfaceSpec};
-use crate::core::surface::SURFACE_KINDS;
+use crate::core::scenario::Scenario;
+use crate::core::surfaces::{SURFACES, example_raw};
 
 /// Gradscape: watch optimizers move on 2-D loss surfaces.
 #[derive(Debug, Parser)]
@@ -292,12 +292,9 @@ pub fn diagnose_text(path: &Path, format: DiagnoseFormat) -> Result<String, User
 /// drift from what files get.
 pub fn surfaces_text() -> String {
     let mut out = String::new();
-    for kind in SURFACE_KINDS {
-        let raw = RawSurface {
-            kind: kind.to_string(),
-            expr: (kind == "custom").then(|| "x^2 + 10*y^2".to_string()),
-            ..Default::default()
-        };
+    for info in SURFACES {
+        let kind = info.id;
+        let raw = example_raw(kind).expect("every kind's example is valid");
         let scenario = Scenario::from_raw(&crate::core::scenario::RawScenario {
             surface: raw,
             start: [0.0, 0.0],
@@ -323,14 +320,10 @@ pub fn surfaces_text() -> String {
             .iter()
             .map(|m| format!("({}, {})", fmt_num(m.x), fmt_num(m.y)))
             .collect();
-        let note = match (&scenario.surface, kind) {
-            (SurfaceSpec::GeneratedLinreg { .. }, _) => {
-                "  (or explicit data: train=[[ξ,η],…] val=[[ξ,η],…] batch_size)"
-            }
-            (_, "custom") => {
-                "  (any f(x, y) with + - * / ^ ( ), sin cos tan exp ln log sqrt abs tanh, pi, e)"
-            }
-            _ => "",
+        let note = if info.syntax.is_empty() {
+            String::new()
+        } else {
+            format!("  ({})", info.syntax)
         };
         out.push_str(&format!(
             "{kind}\n  parameters: {}{note}\n  default view: x [{}, {}], y [{}, {}]\n  minima: {}\n",

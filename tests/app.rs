@@ -42,10 +42,9 @@ fn beta_slider_moves_by_key_presses_and_recomputes() {
     h.run();
     h.key_press(Key::ArrowRight);
     h.run();
-    let beta = match h.state().state.scenario.optimizers[0].kind {
-        gradscape::core::optimizer::OptimizerKind::Momentum { beta } => beta,
-        k => panic!("unexpected kind {k:?}"),
-    };
+    let kind = h.state().state.scenario.optimizers[0].kind;
+    assert_eq!(kind.name(), "momentum");
+    let beta = kind.param("beta").expect("momentum has β");
     assert!(beta > 0.9 && beta < 1.0, "β = {beta}");
     assert_ne!(last_point(&h, 0), before);
 }

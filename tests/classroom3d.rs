@@ -81,9 +81,9 @@ fn sweep_beta_sets_three_momentum_rates() {
     let opts = &h.state().state.scenario.optimizers;
     let betas: Vec<f64> = opts[i..i + 3]
         .iter()
-        .map(|o| match o.kind {
-            gradscape::core::optimizer::OptimizerKind::Momentum { beta } => beta,
-            k => panic!("unexpected kind {k:?}"),
+        .map(|o| {
+            assert_eq!(o.kind.name(), "momentum");
+            o.kind.param("beta").expect("momentum has β")
         })
         .collect();
     assert_eq!(betas, [0.5, 0.9, 0.99]);

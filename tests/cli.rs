@@ -162,17 +162,7 @@ fn surfaces_lists_every_kind_with_defaults_views_and_minima() {
     let out = gradscape(&["surfaces"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    for kind in [
-        "quadratic",
-        "rosenbrock",
-        "beale",
-        "himmelblau",
-        "rastrigin",
-        "ackley",
-        "saddle",
-        "linreg",
-        "custom",
-    ] {
+    for &kind in gradscape::core::surfaces::SURFACE_KINDS {
         assert!(text.lines().any(|l| l == kind), "{kind} missing");
     }
     assert!(text.contains("lambda2=20.0"));

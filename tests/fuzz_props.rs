@@ -4,16 +4,19 @@
 
 use gradscape::core::diagnosis::diagnose;
 use gradscape::core::log::read_log;
+use gradscape::core::optimizers::{OPTIMIZER_KINDS, OPTIMIZERS as OPTIMIZERS_REG};
 use gradscape::core::run::run_scenario;
 use gradscape::core::scenario::Scenario;
+use gradscape::core::surfaces::{SURFACE_KINDS, SURFACES as SURFACES_REG};
 use proptest::prelude::*;
 use serde_json::{Map, Number, Value};
+use std::sync::LazyLock;
 
 /// Valid scenarios are run for at most this many steps.
 const MAX_STEPS: u64 = 40;
 
 /// Every field name of the scenario schema (SPEC §8), and the kinds.
-const NAMES: &[&str] = &[
+const BASE_NAMES: &[&str] = &[
     "surface",
     "kind",
     "start",
@@ -29,11 +32,6 @@ const NAMES: &[&str] = &[
     "view",
     "x",
     "y",
-    "lambda1",
-    "lambda2",
-    "angle_deg",
-    "a",
-    "b",
     "expr",
     "train",
     "val",
@@ -56,41 +54,37 @@ const NAMES: &[&str] = &[
     "cooldown",
     "restore_best",
     "lr",
-    "beta",
-    "momentum",
-    "nesterov",
-    "rho",
-    "eps",
-    "beta1",
-    "beta2",
-    "weight_decay",
     "label",
     "color",
 ];
 
-const KINDS: &[&str] = &[
-    "quadratic",
-    "rosenbrock",
-    "beale",
-    "himmelblau",
-    "rastrigin",
-    "ackley",
-    "saddle",
-    "linreg",
-    "custom",
-    "constant",
-    "step",
-    "exponential",
-    "cosine",
-    "plateau",
-    "sgd",
-    "momentum",
-    "heavy_ball",
-    "rmsprop",
-    "adam",
-    "adamw",
-    "adagrad",
-];
+const SCHEDULE_KINDS: &[&str] = &["constant", "step", "exponential", "cosine", "plateau"];
+
+/// Every field name: the schema's own and every registered kind's parameters.
+static NAMES: LazyLock<&'static [&'static str]> = LazyLock::new(|| {
+    let mut v: Vec<&'static str> = BASE_NAMES.to_vec();
+    let params = OPTIMIZERS_REG
+        .iter()
+        .flat_map(|i| i.params)
+        .chain(SURFACES_REG.iter().flat_map(|i| i.params));
+    for p in params {
+        if !v.contains(&p.name) {
+            v.push(p.name);
+        }
+    }
+    Box::leak(v.into_boxed_slice())
+});
+
+/// Every kind: the registries' and the schedules'.
+static KINDS: LazyLock<&'static [&'static str]> = LazyLock::new(|| {
+    let v: Vec<&'static str> = SURFACE_KINDS
+        .iter()
+        .chain(SCHEDULE_KINDS)
+        .chain(OPTIMIZER_KINDS)
+        .copied()
+        .collect();
+    Box::leak(v.into_boxed_slice())
+});
 
 fn one_line(what: &str, msg: &str) -> Result<(), TestCaseError> {
     prop_assert!(
@@ -129,8 +123,8 @@ fn number() -> impl Strategy<Value = Value> {
 
 fn string() -> impl Strategy<Value = Value> {
     prop_oneof![
-        prop::sample::select(KINDS).prop_map(Value::from),
-        prop::sample::select(NAMES).prop_map(Value::from),
+        prop::sample::select(*KINDS).prop_map(Value::from),
+        prop::sample::select(*NAMES).prop_map(Value::from),
         Just(Value::from("#a0b1c2")),
         Just(Value::from("x^2 + 10*y^2")),
         // Control characters, quotes and non-ASCII, where error messages quote the text.
@@ -141,7 +135,7 @@ fn string() -> impl Strategy<Value = Value> {
 
 fn key() -> impl Strategy<Value = String> {
     prop_oneof![
-        8 => prop::sample::select(NAMES).prop_map(String::from),
+        8 => prop::sample::select(*NAMES).prop_map(String::from),
         1 => "[a-z_\n\"]{0,8}",
     ]
 }
@@ -164,39 +158,49 @@ fn json() -> impl Strategy<Value = Value> {
 }
 
 /// Each kind with the fields it takes (SPEC §1, §4, §5).
-const SURFACES: &[(&str, &[&str])] = &[
-    ("quadratic", &["lambda1", "lambda2", "angle_deg"]),
-    ("rosenbrock", &["a", "b"]),
-    ("beale", &[]),
-    ("himmelblau", &[]),
-    ("rastrigin", &["a"]),
-    ("ackley", &[]),
-    ("saddle", &[]),
-    ("linreg", &["train", "val", "batch_size"]),
-    (
-        "linreg",
-        &[
-            "n_train",
-            "n_val",
-            "w_true",
-            "b_true",
-            "x_mean",
-            "x_std",
-            "noise",
-            "batch_size",
-        ],
-    ),
-    ("custom", &["expr"]),
-];
-const OPTIMIZERS: &[(&str, &[&str])] = &[
-    ("sgd", &["lr", "label", "color", "schedule"]),
-    ("momentum", &["lr", "beta", "label", "color"]),
-    ("heavy_ball", &["lr", "momentum", "nesterov", "schedule"]),
-    ("rmsprop", &["lr", "rho", "eps", "color"]),
-    ("adam", &["lr", "beta1", "beta2", "eps", "schedule"]),
-    ("adamw", &["lr", "beta1", "beta2", "eps", "weight_decay"]),
-    ("adagrad", &["lr", "eps", "label"]),
-];
+/// Each kind with the fields it takes (SPEC §1, §4, §5): the registered parametric
+/// surfaces and optimizers with their parameters, and the data surfaces' two forms.
+static SURFACES: LazyLock<&'static [(&'static str, &'static [&'static str])]> =
+    LazyLock::new(|| {
+        let mut v: Vec<(&'static str, &'static [&'static str])> = SURFACES_REG
+            .iter()
+            .filter(|i| i.data_fields.is_empty())
+            .map(|i| {
+                let names: Vec<&'static str> = i.params.iter().map(|p| p.name).collect();
+                (i.id, &*Box::leak(names.into_boxed_slice()))
+            })
+            .collect();
+        v.extend([
+            ("linreg", &["train", "val", "batch_size"][..]),
+            (
+                "linreg",
+                &[
+                    "n_train",
+                    "n_val",
+                    "w_true",
+                    "b_true",
+                    "x_mean",
+                    "x_std",
+                    "noise",
+                    "batch_size",
+                ][..],
+            ),
+            ("custom", &["expr"][..]),
+        ]);
+        Box::leak(v.into_boxed_slice())
+    });
+static OPTIMIZERS: LazyLock<&'static [(&'static str, &'static [&'static str])]> =
+    LazyLock::new(|| {
+        let v: Vec<(&'static str, &'static [&'static str])> = OPTIMIZERS_REG
+            .iter()
+            .map(|i| {
+                let mut names = vec!["lr", "label", "color", "schedule"];
+                names.extend(i.params.iter().map(|p| p.name));
+                (i.id, &*Box::leak(names.into_boxed_slice()))
+            })
+            .collect();
+        Box::leak(v.into_boxed_slice())
+    });
 const SCHEDULES: &[(&str, &[&str])] = &[
     ("constant", &["warmup_steps"]),
     ("step", &["warmup_steps", "milestones", "gamma"]),
@@ -301,9 +305,9 @@ fn kinded(kinds: &'static [(&'static str, &'static [&'static str])]) -> BoxedStr
     prop::sample::select(kinds)
         .prop_flat_map(|(kind, fields)| {
             let name = if fields.is_empty() {
-                prop::sample::select(NAMES).boxed()
+                prop::sample::select(*NAMES).boxed()
             } else {
-                prop_oneof![12 => prop::sample::select(fields), 1 => prop::sample::select(NAMES)]
+                prop_oneof![12 => prop::sample::select(fields), 1 => prop::sample::select(*NAMES)]
                     .boxed()
             };
             let field = name.prop_flat_map(|n| (Just(n), field_value(n)));
@@ -331,13 +335,13 @@ fn scenario_json() -> impl Strategy<Value = Value> {
     ];
     let top = prop_oneof![
         10 => prop::sample::select(TOP_FIELDS),
-        1 => prop::sample::select(NAMES),
+        1 => prop::sample::select(*NAMES),
     ]
     .prop_flat_map(|n| (Just(n.to_string()), field_value(n)));
     (
-        kinded(SURFACES),
+        kinded(*SURFACES),
         start,
-        prop::collection::vec(kinded(OPTIMIZERS), 0..4),
+        prop::collection::vec(kinded(*OPTIMIZERS), 0..4),
         prop::option::of(kinded(SCHEDULES)),
         prop::collection::vec(top, 0..4),
     )

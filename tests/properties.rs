@@ -2,39 +2,52 @@
 //! 1e3, steps up to 1e5. `run` never panics, divergence is marked, and every output array
 //! has SPEC §9's length.
 
+use gradscape::core::optimizers::OPTIMIZERS;
+use gradscape::core::param::{ParamSpec, ParamValue, Slider};
 use gradscape::core::run::{DIVERGENCE_NORM, run_scenario};
 use gradscape::core::scenario::{
     RawEarlyStopping, RawOptimizer, RawScenario, RawSchedule, RawSurface, Scenario,
 };
+use gradscape::core::surfaces::SURFACES;
 use proptest::prelude::*;
 
+/// A value for `spec` somewhere on its slider's rail (or anywhere in [0, 1) for rates).
+fn on_the_rail(spec: &ParamSpec, u: f64) -> ParamValue {
+    let v = match spec.slider {
+        Slider::Linear(lo, hi) => lo + u * (hi - lo),
+        Slider::Log(lo, hi) | Slider::LogOrOff { lo, hi, .. } => lo * (hi / lo).powf(u),
+        Slider::OneMinusLog => u * 0.9999,
+        Slider::Checkbox => return ParamValue::Flag(u < 0.5),
+    };
+    ParamValue::Num(v)
+}
+
+/// Every registered parametric surface with parameters anywhere on their rails, the line
+/// fit, and expressions with poles, logs of negatives and overflows.
 fn surface() -> impl Strategy<Value = RawSurface> {
     let s = |kind: &str| RawSurface {
         kind: kind.into(),
         ..Default::default()
     };
+    let parametric: Vec<_> = SURFACES
+        .iter()
+        .filter(|i| i.data_fields.is_empty())
+        .collect();
     prop_oneof![
-        (0.01f64..100.0, 0.01f64..100.0, -180.0f64..180.0).prop_map(move |(l1, l2, a)| {
-            RawSurface {
-                lambda1: Some(l1),
-                lambda2: Some(l2),
-                angle_deg: Some(a),
-                ..s("quadratic")
-            }
-        }),
-        (-2.0f64..2.0, 0.0f64..200.0).prop_map(move |(a, b)| RawSurface {
-            a: Some(a),
-            b: Some(b),
-            ..s("rosenbrock")
-        }),
-        Just(s("beale")),
-        Just(s("himmelblau")),
-        (0.0f64..20.0).prop_map(move |a| RawSurface {
-            a: Some(a),
-            ..s("rastrigin")
-        }),
-        Just(s("ackley")),
-        Just(s("saddle")),
+        (
+            prop::sample::select(parametric),
+            prop::collection::vec(0.0f64..1.0, 4)
+        )
+            .prop_map(|(info, us)| RawSurface {
+                kind: info.id.into(),
+                params: info
+                    .params
+                    .iter()
+                    .zip(us)
+                    .map(|(p, u)| (p.name.to_string(), on_the_rail(p, u)))
+                    .collect(),
+                ..Default::default()
+            }),
         (1u64..40, 1u64..20, 1u64..50).prop_map(move |(n, v, b)| RawSurface {
             n_train: Some(n),
             n_val: Some(v),
@@ -96,53 +109,23 @@ fn schedule() -> impl Strategy<Value = Option<RawSchedule>> {
 
 fn optimizer() -> impl Strategy<Value = RawOptimizer> {
     let lr = prop_oneof![1e-6f64..1e-2, 1e-2f64..1.0, 1.0f64..1e3];
-    let unit = 0.0f64..0.9999;
     (
-        prop::sample::select(vec![
-            "sgd",
-            "momentum",
-            "heavy_ball",
-            "rmsprop",
-            "adam",
-            "adamw",
-            "adagrad",
-        ]),
+        prop::sample::select(OPTIMIZERS.to_vec()),
         lr,
-        unit.clone(),
-        unit,
-        1e-12f64..1.0,
-        any::<bool>(),
+        prop::collection::vec(0.0f64..1.0, 4),
         schedule(),
     )
-        .prop_map(|(kind, lr, b1, b2, eps, nesterov, schedule)| {
-            let mut o = RawOptimizer {
-                kind: kind.into(),
-                lr: Some(lr),
-                schedule,
-                ..Default::default()
-            };
-            match kind {
-                "momentum" => o.beta = Some(b1),
-                "heavy_ball" => {
-                    o.momentum = Some(b1);
-                    o.nesterov = Some(nesterov);
-                }
-                "rmsprop" => {
-                    o.rho = Some(b2);
-                    o.eps = Some(eps);
-                }
-                "adam" | "adamw" => {
-                    o.beta1 = Some(b1);
-                    o.beta2 = Some(b2);
-                    o.eps = Some(eps);
-                    if kind == "adamw" {
-                        o.weight_decay = Some(b2);
-                    }
-                }
-                "adagrad" => o.eps = Some(eps),
-                _ => {}
-            }
-            o
+        .prop_map(|(info, lr, us, schedule)| RawOptimizer {
+            kind: info.id.into(),
+            lr: Some(lr),
+            params: info
+                .params
+                .iter()
+                .zip(us)
+                .map(|(p, u)| (p.name.to_string(), on_the_rail(p, u)))
+                .collect(),
+            schedule,
+            ..Default::default()
         })
 }
 

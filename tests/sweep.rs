@@ -9,10 +9,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use gradscape::app::GradscapeApp;
 use gradscape::app::lessons::LESSONS;
-use gradscape::core::optimizer::OPTIMIZER_KINDS;
+use gradscape::core::optimizers::OPTIMIZER_KINDS;
 use gradscape::core::presets::{self, PRESETS};
 use gradscape::core::schedule::{Decay, SCHEDULE_KINDS};
-use gradscape::core::surface::SURFACE_KINDS;
+use gradscape::core::surfaces::SURFACE_KINDS;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -206,7 +206,7 @@ fn every_control_to_its_extremes_and_random_values() {
     // What is left (the playback bar) was swept above: each kind sweeps its own knobs.
     let swept: Vec<String> = knobs(&h).into_iter().map(|k| k.label).collect();
     section(&mut h, "Surface");
-    for surface in SURFACE_KINDS {
+    for &surface in SURFACE_KINDS {
         choose(&mut h, "Surface", surface);
         assert_eq!(h.state().state.scenario.surface.kind(), surface);
         sweep_knobs(&mut h, &mut rng, 1, &swept);
@@ -219,7 +219,7 @@ fn every_control_to_its_extremes_and_random_values() {
     }
     section(&mut h, "Surface");
     section(&mut h, "Optimizers");
-    for kind in OPTIMIZER_KINDS {
+    for &kind in OPTIMIZER_KINDS {
         choose(&mut h, "Kind", kind);
         assert_eq!(h.state().state.scenario.optimizers[0].kind.name(), kind);
         sweep_knobs(&mut h, &mut rng, 1, &swept);

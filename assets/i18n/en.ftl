@@ -77,6 +77,8 @@ surface-himmelblau = Four minima of equal depth: the start decides which one you
 surface-rastrigin = A bowl covered in dimples: many local minima
 surface-ackley = A nearly flat plate with one deep hole at the origin
 surface-saddle = Minima at (0, ±1) and a saddle point at the origin
+surface-styblinski_tang = Four basins of different depth: the deepest at x = y ≈ −2.90, the start decides which one you reach
+surface-booth = A long tilted bowl with its minimum at (1, 3): curvatures 18 and 2 make plain steps zigzag
 surface-linreg = Fitting a line y = w·x + b to points: θ = (w, b)
 surface-custom = Your own f(x, y)
 quad-lambda1 = λ1 (curvature u)
@@ -148,6 +150,17 @@ opt-rmsprop = Divides each axis's step by the recent size of its gradients.
 opt-adam = Momentum plus RMSProp's per-axis scaling, with bias correction.
 opt-adamw = Adam plus weight decay that pulls θ toward the origin.
 opt-adagrad = Divides by all past squared gradients: steps shrink over time.
+opt-sgd-name = SGD
+opt-momentum-name = Momentum
+opt-heavy_ball-name = Heavy ball (PyTorch SGD with momentum)
+opt-rmsprop-name = RMSProp
+opt-adam-name = Adam
+opt-adamw-name = AdamW
+opt-adagrad-name = AdaGrad
+opt-adamax = Adam with the largest recent gradient instead of the average square: steps never exceed α.
+opt-adamax-name = Adamax
+opt-lion = Steps by the sign of a momentum mix: every axis moves by the same α, whatever the gradient's size.
+opt-lion-name = Lion
 opt-show-tip = Show { $label } on the landscape and in the plots
 opt-select-tip = Click to edit this optimizer
 opt-add = Add
@@ -178,6 +191,8 @@ beta1 = β1 (momentum)
 beta1-tip = β1 typical 0.9: the momentum of the gradient average m. Higher = smoother, more inertia, can overshoot with a large α.
 beta2 = β2 (g² memory)
 beta2-tip = β2 typical 0.999: the memory of the squared-gradient average v. Lower (0.99) adapts faster but is noisier; bias correction keeps the first steps sane.
+lion-beta1-tip = How much of the momentum the step's sign sees: sign(β1·m + (1−β1)·g). Lion's default is 0.9.
+lion-beta2-tip = How slowly the momentum forgets: m := β2·m + (1−β2)·g after each step. Lion's default is 0.99.
 weight-decay = weight decay
 weight-decay-tip = Decoupled weight decay (AdamW): shrinks θ toward the origin every step.
 wd-lambda = λ (weight decay)
@@ -358,6 +373,7 @@ overlay-velocity = |velocity| = { $norm }
 overlay-velocity-tip = The size of the velocity or momentum average m: it keeps pushing θ even where the slope is small
 overlay-effective = α/(√s+ε):  x = { $x },  y = { $y }
 overlay-effective-adam = α/(√v̂+ε):  x = { $x },  y = { $y }
+overlay-effective-adamax = α/((1−β1^t)·u):  x = { $x },  y = { $y }
 overlay-effective-tip = The effective step size on each axis: the learning rate divided by the recent size of that axis's gradients. A steep axis gets a small step, a flat one a large step.
 overlay-bars-tip = The effective step on x and on y, side by side: the longer bar is the axis taking the bigger steps
 overlay-lr-bound = SGD diverges above lr = 2/λmax = { $bound }

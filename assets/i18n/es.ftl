@@ -76,6 +76,8 @@ surface-himmelblau = Cuatro mínimos de igual profundidad: el punto de partida d
 surface-rastrigin = Un cuenco cubierto de hoyuelos: muchos mínimos locales
 surface-ackley = Una placa casi plana con un único agujero profundo en el origen
 surface-saddle = Mínimos en (0, ±1) y un punto de silla en el origen
+surface-styblinski_tang = Cuatro cuencas de distinta profundidad: la más honda en x = y ≈ −2.90; el inicio decide a cuál llegas
+surface-booth = Un cuenco alargado e inclinado con el mínimo en (1, 3): curvaturas 18 y 2 hacen zigzaguear los pasos simples
 surface-linreg = Ajustar una recta y = w·x + b a unos puntos: θ = (w, b)
 surface-custom = Tu propia f(x, y)
 quad-lambda1 = λ1 (curvatura u)
@@ -147,6 +149,17 @@ opt-rmsprop = Divide el paso de cada eje por el tamaño reciente de sus gradient
 opt-adam = Momentum más el escalado por eje de RMSProp, con corrección de sesgo.
 opt-adamw = Adam más un decaimiento de pesos que atrae θ hacia el origen.
 opt-adagrad = Divide por todos los gradientes al cuadrado pasados: los pasos se encogen con el tiempo.
+opt-sgd-name = SGD
+opt-momentum-name = Momento
+opt-heavy_ball-name = Bola pesada (SGD con momento de PyTorch)
+opt-rmsprop-name = RMSProp
+opt-adam-name = Adam
+opt-adamw-name = AdamW
+opt-adagrad-name = AdaGrad
+opt-adamax = Adam con el mayor gradiente reciente en lugar del cuadrado medio: los pasos nunca superan α.
+opt-adamax-name = Adamax
+opt-lion = Avanza según el signo de una mezcla con el momento: cada eje se mueve el mismo α, sea cual sea el tamaño del gradiente.
+opt-lion-name = Lion
 opt-show-tip = Mostrar { $label } en el paisaje y en las gráficas
 opt-select-tip = Pulsa para editar este optimizador
 opt-add = Añadir
@@ -177,6 +190,8 @@ beta1 = β1 (momentum)
 beta1-tip = β1 típico 0.9: el momentum de la media de gradientes m. Mayor = más suave, más inercia, puede pasarse de largo con un α grande.
 beta2 = β2 (memoria de g²)
 beta2-tip = β2 típico 0.999: la memoria de la media de gradientes al cuadrado v. Menor (0.99) se adapta antes pero es más ruidoso; la corrección de sesgo mantiene sensatos los primeros pasos.
+lion-beta1-tip = Cuánto del momento ve el signo del paso: sign(β1·m + (1−β1)·g). El valor por defecto de Lion es 0.9.
+lion-beta2-tip = Cuán despacio olvida el momento: m := β2·m + (1−β2)·g tras cada paso. El valor por defecto de Lion es 0.99.
 weight-decay = decaimiento de pesos
 weight-decay-tip = Decaimiento de pesos desacoplado (AdamW): encoge θ hacia el origen en cada paso.
 wd-lambda = λ (decaimiento)
@@ -357,6 +372,7 @@ overlay-velocity = |velocidad| = { $norm }
 overlay-velocity-tip = El tamaño de la velocidad o del promedio de momento m: sigue empujando θ incluso donde la pendiente es pequeña
 overlay-effective = α/(√s+ε):  x = { $x },  y = { $y }
 overlay-effective-adam = α/(√v̂+ε):  x = { $x },  y = { $y }
+overlay-effective-adamax = α/((1−β1^t)·u):  x = { $x },  y = { $y }
 overlay-effective-tip = El tamaño de paso efectivo en cada eje: la tasa de aprendizaje dividida por el tamaño reciente de los gradientes de ese eje. Un eje empinado recibe un paso pequeño; uno plano, un paso grande.
 overlay-bars-tip = El paso efectivo en x y en y, lado a lado: la barra más larga es el eje que da los pasos más grandes
 overlay-lr-bound = El SGD diverge por encima de la tasa = 2/λmax = { $bound }

@@ -13,11 +13,11 @@ use super::landscape_canvas::{EguiCanvas, TextureCache};
 use super::state::AppState;
 use super::widgets::{fmt_num, swatch};
 use crate::core::Vec2;
-use crate::core::optimizer::{OptimizerConfig, OptimizerKind};
+use crate::core::optimizers::{OptimizerConfig, OptimizerKind};
 use crate::core::replay::{Replay, Snapshot};
 use crate::core::run::RunSet;
 use crate::core::scenario::Scenario;
-use crate::core::surface::Surface;
+use crate::core::surfaces::Surface;
 use crate::scene::{self, Canvas, ScreenFromWorld};
 
 /// Changes closer together than this are one gesture (a slider drag): the ghost keeps the
@@ -112,17 +112,11 @@ impl Classroom {
     }
 }
 
-/// 2/λmax for a quadratic bowl: plain gradient descent diverges with a larger rate.
+/// 2/λmax for a surface of constant curvature (a quadratic bowl): plain gradient descent
+/// diverges with a larger rate.
 pub fn stability_bound(surface: &Surface) -> Option<f64> {
-    match *surface {
-        Surface::Quadratic {
-            lambda1, lambda2, ..
-        } => {
-            let lmax = lambda1.max(lambda2);
-            (lmax > 0.0 && lmax.is_finite()).then(|| 2.0 / lmax)
-        }
-        _ => None,
-    }
+    let lmax = surface.max_curvature()?;
+    (lmax > 0.0 && lmax.is_finite()).then(|| 2.0 / lmax)
 }
 
 /// Paints the stability bound on the lr slider of `response` (a logarithmic slider over
@@ -167,28 +161,11 @@ pub fn mark_lr_bound(
         .on_hover_text(tr_args("overlay-lr-bound", &[("bound", fmt_num(bound))]));
 }
 
-/// The name of the β a sweep varies for `kind`, if it has one.
-fn beta_name(kind: &OptimizerKind) -> Option<&'static str> {
-    match kind {
-        OptimizerKind::Momentum { .. } => Some("β"),
-        OptimizerKind::HeavyBall { .. } => Some("μ"),
-        OptimizerKind::RmsProp { .. } => Some("ρ"),
-        OptimizerKind::Adam { .. } | OptimizerKind::AdamW { .. } => Some("β1"),
-        OptimizerKind::Sgd | OptimizerKind::AdaGrad { .. } => None,
-    }
-}
-
-/// `kind` with its swept β set to `b`.
-fn with_beta(kind: OptimizerKind, b: f64) -> OptimizerKind {
-    let mut k = kind;
-    match &mut k {
-        OptimizerKind::Momentum { beta } => *beta = b,
-        OptimizerKind::HeavyBall { momentum, .. } => *momentum = b,
-        OptimizerKind::RmsProp { rho, .. } => *rho = b,
-        OptimizerKind::Adam { beta1, .. } | OptimizerKind::AdamW { beta1, .. } => *beta1 = b,
-        OptimizerKind::Sgd | OptimizerKind::AdaGrad { .. } => {}
-    }
-    k
+/// The parameter "Sweep β" varies for `kind` and its symbol, if it has one.
+fn sweep_param(kind: &OptimizerKind) -> Option<(&'static str, &'static str)> {
+    let name = kind.info().sweep?;
+    let spec = kind.info().params.iter().find(|p| p.name == name)?;
+    Some((name, spec.symbol))
 }
 
 /// Replaces optimizer `i` by `copies`, each in a colour no other optimizer uses; the
@@ -257,7 +234,7 @@ pub fn sweep_beta(state: &mut AppState, i: usize) {
     let Some(o) = state.scenario.optimizers.get(i) else {
         return;
     };
-    let Some(name) = beta_name(&o.kind) else {
+    let Some((param, name)) = sweep_param(&o.kind) else {
         return;
     };
     let base = o.display_label();
@@ -265,7 +242,7 @@ pub fn sweep_beta(state: &mut AppState, i: usize) {
         .iter()
         .map(|&b| {
             let mut c = o.clone();
-            c.kind = with_beta(o.kind, b);
+            c.kind = o.kind.with_param(param, b);
             c.label = Some(format!("{base} {name}={}", fmt_num(b)));
             c
         })
@@ -280,7 +257,8 @@ pub fn sweep_ui(ui: &mut Ui, state: &mut AppState) {
         .scenario
         .optimizers
         .get(i)
-        .and_then(|o| beta_name(&o.kind));
+        .and_then(|o| sweep_param(&o.kind))
+        .map(|(_, symbol)| symbol);
     ui.horizontal(|ui| {
         if ui
             .button(tr("sweep-lr"))
@@ -432,7 +410,7 @@ pub fn draw_arrows(ui: &Ui, painter: &egui::Painter, t: Transform, state: &mut A
         }
         let v = s.state.first;
         let kind = state.scenario.optimizers.get(i).map(|o| o.kind);
-        let has_velocity = kind.is_some_and(|k| has_first_moment(&k));
+        let has_velocity = kind.is_some_and(|k| k.info().first_moment);
         // The update moves against the velocity (θ ← θ − α·v), so the arrow shows −v:
         // where momentum carries θ next.
         if has_velocity && let Some(d) = screen_dir(&to_screen, s.theta, -v) {
@@ -451,17 +429,6 @@ pub fn draw_arrows(ui: &Ui, painter: &egui::Painter, t: Transform, state: &mut A
     if any {
         arrow_legend(ui, &painter, t, any_velocity);
     }
-}
-
-/// Whether `kind` keeps a velocity or first moment.
-fn has_first_moment(kind: &OptimizerKind) -> bool {
-    matches!(
-        kind,
-        OptimizerKind::Momentum { .. }
-            | OptimizerKind::HeavyBall { .. }
-            | OptimizerKind::Adam { .. }
-            | OptimizerKind::AdamW { .. }
-    )
 }
 
 /// The key to the arrows, bottom left of the plot, with a tooltip explaining their length.
@@ -586,7 +553,7 @@ pub fn playhead_ui(ui: &mut Ui, state: &mut AppState) {
             &[("norm", fmt_num(s.gradient.norm())), ("lr", fmt_num(s.lr))],
         ))
         .on_hover_text(tr("overlay-gradient-tip"));
-        if has_first_moment(&kind) {
+        if kind.info().first_moment {
             ui.label(tr_args(
                 "overlay-velocity",
                 &[("norm", fmt_num(s.state.first.norm()))],
@@ -594,12 +561,7 @@ pub fn playhead_ui(ui: &mut Ui, state: &mut AppState) {
             .on_hover_text(tr("overlay-velocity-tip"));
         }
         if let Some(eff) = s.state.effective_step(&kind, s.lr) {
-            let key = match kind {
-                OptimizerKind::Adam { .. } | OptimizerKind::AdamW { .. } => {
-                    "overlay-effective-adam"
-                }
-                _ => "overlay-effective",
-            };
+            let key = kind.info().effective_key.unwrap_or("overlay-effective");
             ui.label(tr_args(
                 key,
                 &[("x", fmt_num(eff.x)), ("y", fmt_num(eff.y))],
@@ -615,16 +577,17 @@ pub fn playhead_ui(ui: &mut Ui, state: &mut AppState) {
 mod tests {
     use super::*;
     use crate::core::presets;
+    use crate::core::surfaces::{Beale, Quadratic};
 
     #[test]
     fn the_bound_is_two_over_the_largest_curvature() {
-        let s = Surface::Quadratic {
+        let s = Surface::Quadratic(Quadratic {
             lambda1: 1.0,
             lambda2: 20.0,
             angle_deg: 30.0,
-        };
+        });
         assert_eq!(stability_bound(&s), Some(0.1));
-        assert_eq!(stability_bound(&Surface::Beale), None);
+        assert_eq!(stability_bound(&Surface::Beale(Beale)), None);
     }
 
     #[test]

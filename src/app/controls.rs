@@ -6,11 +6,11 @@ use egui::{RichText, Ui};
 use super::i18n::{tr, tr_args};
 use super::schedule::schedule_editor;
 use super::state::AppState;
-use super::widgets::{int_input, lin_slider, log_slider, num_input};
+use super::widgets::{int_input, lin_slider, log_slider, num_input, param_controls};
 use crate::core::Vec2;
 use crate::core::early_stop::EarlyStopping;
 use crate::core::scenario::SurfaceSpec;
-use crate::core::surface::{SURFACE_KINDS, Surface};
+use crate::core::surfaces::{SURFACES, Surface, info_of};
 
 /// Steps per run the app offers. Long scenarios are computed off the UI thread (see
 /// `state::SYNC_STEP_LIMIT`) and plotted decimated, so a million stays interactive.
@@ -20,7 +20,7 @@ const COORD_LIMIT: f64 = 1e4;
 
 /// What a surface is, in one line, for the picker's tooltip.
 fn surface_blurb(kind: &str) -> String {
-    tr(&format!("surface-{kind}"))
+    info_of(kind).map_or_else(String::new, |i| tr(i.tip_key))
 }
 
 /// The surface picker and the chosen surface's parameters.
@@ -31,9 +31,9 @@ pub fn surface_ui(ui: &mut Ui, state: &mut AppState) {
         .selected_text(current)
         .width(170.0)
         .show_ui(ui, |ui| {
-            for kind in SURFACE_KINDS {
-                ui.selectable_value(&mut chosen, kind, kind)
-                    .on_hover_text(surface_blurb(kind));
+            for info in SURFACES {
+                ui.selectable_value(&mut chosen, info.id, info.id)
+                    .on_hover_text(tr(info.tip_key));
             }
         })
         .response
@@ -44,50 +44,6 @@ pub fn surface_ui(ui: &mut Ui, state: &mut AppState) {
 
     let mut changed = false;
     match &mut state.scenario.surface {
-        SurfaceSpec::Fixed(Surface::Quadratic {
-            lambda1,
-            lambda2,
-            angle_deg,
-        }) => {
-            changed |= log_slider(
-                ui,
-                lambda1,
-                1e-2..=1e3,
-                &tr("quad-lambda1"),
-                &tr("quad-lambda1-tip"),
-            )
-            .changed();
-            changed |= log_slider(
-                ui,
-                lambda2,
-                1e-2..=1e3,
-                &tr("quad-lambda2"),
-                &tr("quad-lambda2-tip"),
-            )
-            .changed();
-            changed |= lin_slider(
-                ui,
-                angle_deg,
-                -90.0..=90.0,
-                &tr("quad-angle"),
-                &tr("quad-angle-tip"),
-            )
-            .changed();
-        }
-        SurfaceSpec::Fixed(Surface::Rosenbrock { a, b }) => {
-            changed |= lin_slider(ui, a, -3.0..=3.0, &tr("rosen-a"), &tr("rosen-a-tip")).changed();
-            changed |= log_slider(ui, b, 1e-1..=1e3, &tr("rosen-b"), &tr("rosen-b-tip")).changed();
-        }
-        SurfaceSpec::Fixed(Surface::Rastrigin { a }) => {
-            changed |= lin_slider(
-                ui,
-                a,
-                0.0..=20.0,
-                &tr("rastrigin-a"),
-                &tr("rastrigin-a-tip"),
-            )
-            .changed();
-        }
         SurfaceSpec::Fixed(Surface::Linreg(l)) => {
             let mut b = l.batch_size as u64;
             if int_input(
@@ -184,8 +140,17 @@ pub fn surface_ui(ui: &mut Ui, state: &mut AppState) {
                 }
             }
         }
-        SurfaceSpec::Fixed(_) => {
-            ui.weak(tr("surface-no-params"));
+        SurfaceSpec::Fixed(surface) => {
+            let info = surface.info();
+            let mut values = surface.values();
+            if info.params.is_empty() {
+                ui.weak(tr("surface-no-params"));
+            } else if param_controls(ui, info.params, &mut values)
+                && let Some(s) = Surface::with_values(info.id, &values)
+            {
+                *surface = s;
+                changed = true;
+            }
         }
     }
     if changed {

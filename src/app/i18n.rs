@@ -193,6 +193,41 @@ mod tests {
         }
     }
 
+    /// Every translation key the optimizer and surface registries name.
+    fn registry_keys() -> Vec<&'static str> {
+        use crate::core::param::{ParamSpec, Slider};
+        let param_keys = |p: &ParamSpec| {
+            let mut k = vec![p.label_key, p.tip_key];
+            if let Slider::LogOrOff { rail_keys, .. } = p.slider {
+                k.extend(rail_keys);
+            }
+            k
+        };
+        let mut out = Vec::new();
+        for o in crate::core::optimizers::OPTIMIZERS {
+            out.extend([o.name_key, o.tip_key]);
+            out.extend(o.effective_key);
+            out.extend(o.params.iter().flat_map(param_keys));
+        }
+        for s in crate::core::surfaces::SURFACES {
+            out.push(s.tip_key);
+            out.extend(s.params.iter().flat_map(param_keys));
+        }
+        out
+    }
+
+    #[test]
+    fn every_registry_key_is_translated() {
+        let keys = registry_keys();
+        assert!(keys.len() > 30);
+        for lang in Lang::ALL {
+            let b = bundle(lang);
+            for key in &keys {
+                assert!(b.has_message(key), "{}: {key} missing", lang.code());
+            }
+        }
+    }
+
     #[test]
     fn lookups_translate_fill_and_fall_back() {
         set_lang(Lang::En);

@@ -8,7 +8,7 @@ use egui::{Color32, Pos2, Rect, Response, Sense, Stroke, Ui, pos2, vec2};
 use super::state::{AppState, Hover, HoverSource};
 use super::widgets::fmt_num;
 use crate::core::Vec2;
-use crate::core::surface::View;
+use crate::core::surfaces::View;
 use crate::scene::{self, Canvas, Layer, SceneLayout, SceneOptions};
 
 use super::landscape_canvas::{EguiCanvas, TextureCache};

@@ -6,12 +6,14 @@ use egui::{RichText, Ui};
 use super::i18n::{tr, tr_args};
 use super::schedule::schedule_editor;
 use super::state::AppState;
-use super::widgets::{beta_slider, log_slider, swatch};
-use crate::core::optimizer::{OPTIMIZER_KINDS, OptimizerKind};
+use super::widgets::{log_slider, param_controls, swatch};
+use crate::core::optimizers::{OPTIMIZERS, OptimizerKind, info_of};
 
-/// What each kind does, in one line.
+/// A kind's card: its name, what it does in one line, and its update as a formula.
 fn blurb(kind: &str) -> String {
-    tr(&format!("opt-{kind}"))
+    info_of(kind).map_or_else(String::new, |i| {
+        format!("{}: {}\n{}", tr(i.name_key), tr(i.tip_key), i.formula)
+    })
 }
 
 /// The list of optimizers and the editor of the selected one.
@@ -43,9 +45,9 @@ pub fn optimizers_ui(ui: &mut Ui, state: &mut AppState) {
     ui.horizontal(|ui| {
         let mut add: Option<&str> = None;
         ui.menu_button(tr("opt-add"), |ui| {
-            for kind in OPTIMIZER_KINDS {
-                if ui.button(kind).on_hover_text(blurb(kind)).clicked() {
-                    add = Some(kind);
+            for info in OPTIMIZERS {
+                if ui.button(info.id).on_hover_text(blurb(info.id)).clicked() {
+                    add = Some(info.id);
                 }
             }
         })
@@ -94,9 +96,9 @@ fn selected_ui(ui: &mut Ui, state: &mut AppState) {
     egui::ComboBox::new("optimizer kind", tr("opt-kind"))
         .selected_text(current)
         .show_ui(ui, |ui| {
-            for kind in OPTIMIZER_KINDS {
-                ui.selectable_value(&mut chosen, kind, kind)
-                    .on_hover_text(blurb(kind));
+            for info in OPTIMIZERS {
+                ui.selectable_value(&mut chosen, info.id, info.id)
+                    .on_hover_text(blurb(info.id));
             }
         })
         .response
@@ -140,56 +142,14 @@ fn selected_ui(ui: &mut Ui, state: &mut AppState) {
     let lr_slider = log_slider(ui, &mut o.lr, 1e-5..=10.0, &tr("lr"), &tr("lr-tip"));
     changed |= lr_slider.changed();
     super::classroom::mark_lr_bound(ui, &lr_slider, 1e-5..=10.0, lr_bound);
-    match &mut o.kind {
-        OptimizerKind::Sgd => {}
-        OptimizerKind::Momentum { beta } => {
-            changed |= beta_slider(ui, beta, &tr("beta"), &tr("beta-tip")).changed();
-        }
-        OptimizerKind::HeavyBall { momentum, nesterov } => {
-            changed |= beta_slider(ui, momentum, &tr("mu"), &tr("mu-tip")).changed();
-            changed |= ui
-                .checkbox(nesterov, tr("nesterov"))
-                .on_hover_text(tr("nesterov-tip"))
-                .changed();
-        }
-        OptimizerKind::RmsProp { rho, eps } => {
-            changed |= beta_slider(ui, rho, &tr("rho"), &tr("rho-tip")).changed();
-            changed |= log_slider(ui, eps, 1e-12..=1.0, &tr("eps"), &tr("eps-tip")).changed();
-        }
-        OptimizerKind::Adam { beta1, beta2, eps }
-        | OptimizerKind::AdamW {
-            beta1, beta2, eps, ..
-        } => {
-            changed |= beta_slider(ui, beta1, &tr("beta1"), &tr("beta1-tip")).changed();
-            changed |= beta_slider(ui, beta2, &tr("beta2"), &tr("beta2-tip")).changed();
-            changed |= log_slider(ui, eps, 1e-12..=1.0, &tr("eps"), &tr("eps-tip")).changed();
-        }
-        OptimizerKind::AdaGrad { eps } => {
-            changed |= log_slider(ui, eps, 1e-12..=1.0, &tr("eps"), &tr("eps-tip")).changed();
-        }
+    let info = o.kind.info();
+    let mut values = o.kind.values();
+    if param_controls(ui, info.params, &mut values)
+        && let Some(k) = OptimizerKind::with_values(info.id, &values)
+    {
+        o.kind = k;
+        changed = true;
     }
-    if let OptimizerKind::AdamW { weight_decay, .. } = &mut o.kind {
-        let mut on = *weight_decay > 0.0;
-        if ui
-            .checkbox(&mut on, tr("weight-decay"))
-            .on_hover_text(tr("weight-decay-tip"))
-            .changed()
-        {
-            *weight_decay = if on { 0.01 } else { 0.0 };
-            changed = true;
-        }
-        if on {
-            changed |= log_slider(
-                ui,
-                weight_decay,
-                1e-5..=10.0,
-                &tr("wd-lambda"),
-                &tr("wd-lambda-tip"),
-            )
-            .changed();
-        }
-    }
-
     let mut own = o.schedule.is_some();
     if ui
         .checkbox(&mut own, tr("own-schedule"))

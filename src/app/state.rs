@@ -10,11 +10,11 @@ use super::i18n::tr_args;
 use crate::core::Vec2;
 use crate::core::atomic::write_atomic;
 use crate::core::diagnosis::{Finding, Series, diagnose};
-use crate::core::optimizer::OptimizerConfig;
+use crate::core::optimizers::OptimizerConfig;
 use crate::core::presets;
 use crate::core::run::{Run, RunSet, run_scenario};
-use crate::core::scenario::{RawSurface, Scenario};
-use crate::core::surface::{Surface, View};
+use crate::core::scenario::Scenario;
+use crate::core::surfaces::{Surface, View, example_raw};
 
 /// At most this many files are remembered in File ▸ Recent.
 pub const MAX_RECENT: usize = 8;
@@ -597,17 +597,14 @@ impl AppState {
             return;
         }
         let mut raw = self.scenario.to_raw();
-        raw.surface = RawSurface {
-            kind: kind.to_string(),
-            expr: (kind == "custom").then(|| {
-                if self.expr_text.trim().is_empty() {
-                    "x^2 + 10*y^2".to_string()
-                } else {
-                    self.expr_text.clone()
-                }
-            }),
-            ..Default::default()
+        let Some(mut surface) = example_raw(kind) else {
+            return;
         };
+        // An expression typed before stays, whatever surface was shown in between.
+        if surface.expr.is_some() && !self.expr_text.trim().is_empty() {
+            surface.expr = Some(self.expr_text.clone());
+        }
+        raw.surface = surface;
         raw.view = None;
         match Scenario::from_raw(&raw) {
             Ok(s) => {
@@ -812,9 +809,10 @@ impl AppState {
 
 /// The text of a custom surface, or a starting expression for the box.
 fn expr_source(surface: &Surface) -> String {
-    match surface {
-        Surface::Custom(e) => e.source().to_string(),
-        _ => "x^2 + 10*y^2".to_string(),
+    if let Surface::Custom(e) = surface {
+        e.source().to_string()
+    } else {
+        "x^2 + 10*y^2".to_string()
     }
 }
 

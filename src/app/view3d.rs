@@ -10,7 +10,7 @@ use egui::{Color32, Mesh, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
 use super::i18n::{tr, tr_args};
 use super::state::{AppState, Hover, HoverSource};
 use crate::core::Vec2;
-use crate::core::surface::{Surface, View};
+use crate::core::surfaces::{Surface, View};
 use crate::scene::{self, ColorScale, ImageKey};
 
 /// Mesh resolution: vertices per side. Coarse enough to re-sort every frame, fine enough
@@ -469,14 +469,15 @@ fn nearest(paths: &[LiftedPath], cam: &Camera, pointer: Pos2, state: &AppState) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::surfaces::Quadratic;
 
     #[test]
     fn the_mesh_is_viridis_and_low_at_the_minimum() {
-        let s = Surface::Quadratic {
+        let s = Surface::Quadratic(Quadratic {
             lambda1: 1.0,
             lambda2: 10.0,
             angle_deg: 0.0,
-        };
+        });
         let view = View {
             x: [-1.0, 1.0],
             y: [-1.0, 1.0],

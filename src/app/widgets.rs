@@ -3,6 +3,9 @@
 
 use egui::{DragValue, Response, Slider, SliderClamping, Ui};
 
+use super::i18n::tr;
+use crate::core::param::{ParamSpec, Slider as Rail};
+
 /// A small filled bar in an optimizer's colour, with a dark edge so white and yellow
 /// still show on a light background.
 pub fn swatch(ui: &mut Ui, rgb: [u8; 3]) -> Response {
@@ -211,6 +214,49 @@ pub fn num_input(
         .on_hover_text(tip)
     })
     .inner
+}
+
+/// The controls of registry parameters `specs` over `values` (in the same order), as
+/// each spec asks: a linear, logarithmic or β rail, or a checkbox. Returns whether any
+/// value changed.
+pub fn param_controls(ui: &mut Ui, specs: &[ParamSpec], values: &mut [f64]) -> bool {
+    let mut changed = false;
+    for (spec, v) in specs.iter().zip(values.iter_mut()) {
+        let (label, tip) = (tr(spec.label_key), tr(spec.tip_key));
+        changed |= match spec.slider {
+            Rail::Linear(lo, hi) => lin_slider(ui, v, lo..=hi, &label, &tip).changed(),
+            Rail::Log(lo, hi) => log_slider(ui, v, lo..=hi, &label, &tip).changed(),
+            Rail::OneMinusLog => beta_slider(ui, v, &label, &tip).changed(),
+            Rail::Checkbox => checkbox(ui, v, 1.0, &label, &tip),
+            Rail::LogOrOff {
+                on,
+                lo,
+                hi,
+                rail_keys,
+            } => {
+                let mut c = checkbox(ui, v, on, &label, &tip);
+                if *v > 0.0 {
+                    let (label, tip) = (tr(rail_keys[0]), tr(rail_keys[1]));
+                    c |= log_slider(ui, v, lo..=hi, &label, &tip).changed();
+                }
+                c
+            }
+        };
+    }
+    changed
+}
+
+/// A checkbox over a number: checked is `on`, unchecked 0.
+fn checkbox(ui: &mut Ui, v: &mut f64, on: f64, label: &str, tip: &str) -> bool {
+    let mut checked = *v != 0.0;
+    let changed = ui
+        .checkbox(&mut checked, label)
+        .on_hover_text(tip)
+        .changed();
+    if changed {
+        *v = if checked { on } else { 0.0 };
+    }
+    changed
 }
 
 #[cfg(test)]

@@ -7,14 +7,15 @@ pub mod diagnosis;
 pub mod early_stop;
 pub mod expr;
 pub mod log;
-pub mod optimizer;
+pub mod optimizers;
 pub mod output;
+pub mod param;
 pub mod presets;
 pub mod replay;
 pub mod run;
 pub mod scenario;
 pub mod schedule;
-pub mod surface;
+pub mod surfaces;
 
 pub use nalgebra::Vector2;
 

@@ -2,10 +2,10 @@
 //! not store: the run is replayed with the very step function that made it.
 
 use super::Vec2;
-use super::optimizer::OptimizerState;
+use super::optimizers::OptimizerState;
 use super::run::{Cursor, RunInputs, noise_sequence};
 use super::scenario::Scenario;
-use super::surface::Surface;
+use super::surfaces::Surface;
 
 /// One optimizer at one step of its run.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -115,7 +115,7 @@ mod tests {
     fn adam_reports_its_effective_step() {
         let mut scenario = crate::core::presets::default_scenario();
         scenario.optimizers =
-            vec![crate::core::optimizer::OptimizerConfig::with_defaults("adam").expect("adam")];
+            vec![crate::core::optimizers::OptimizerConfig::with_defaults("adam").expect("adam")];
         let s = state_at(&scenario, 0, 10).expect("adam");
         let kind = scenario.optimizers[0].kind;
         let eff = s.state.effective_step(&kind, s.lr).expect("adaptive");

@@ -9,10 +9,10 @@ use rand_distr::StandardNormal;
 use super::Vec2;
 use super::diagnosis::{Finding, Series, diagnose};
 use super::early_stop::EarlyStopper;
-use super::optimizer::{OptimizerConfig, OptimizerState};
+use super::optimizers::{OptimizerConfig, OptimizerState};
 use super::scenario::Scenario;
 use super::schedule::LrScheduler;
-use super::surface::{Linreg, Surface};
+use super::surfaces::{Linreg, Surface};
 
 /// A run diverges once ‖θ‖ exceeds this (SPEC §7).
 pub const DIVERGENCE_NORM: f64 = 1e6;
@@ -268,20 +268,14 @@ impl Cursor {
         let opt = &scenario.optimizers[inputs.i];
         // Full batches need no shuffle: the order of the sum stays fixed, so they are
         // deterministic, as SPEC §1 asks.
-        let batcher = match inputs.surface {
-            Surface::Linreg(l) if l.batch_size < l.train.len() => {
-                Some(Batcher::new(l, scenario.seed))
-            }
-            _ => None,
-        };
-        let eval_period = match inputs.surface {
-            // Saturating: a huge `eval_every` means "never", not an overflow (or a period
-            // of 0).
-            Surface::Linreg(l) => {
-                (l.batches_per_epoch() as u64).saturating_mul(scenario.eval_every)
-            }
-            _ => scenario.eval_every,
-        };
+        let linreg = inputs.surface.linreg();
+        let batcher = linreg
+            .filter(|l| l.batch_size < l.train.len())
+            .map(|l| Batcher::new(l, scenario.seed));
+        // Saturating: a huge `eval_every` means "never", not an overflow (or a period of 0).
+        let eval_period = linreg.map_or(scenario.eval_every, |l| {
+            (l.batches_per_epoch() as u64).saturating_mul(scenario.eval_every)
+        });
         Self {
             theta: scenario.start,
             t: 0,
@@ -298,8 +292,8 @@ impl Cursor {
     /// Steps 1–3 of the pipeline for the next update: the gradient at θ_t, noise, clipping.
     /// Draws the next minibatch, so call it once per update.
     pub fn gradient(&mut self, inputs: RunInputs<'_>) -> Vec2 {
-        let mut g = match (self.batcher.as_mut(), inputs.surface) {
-            (Some(b), Surface::Linreg(l)) => b.gradient(l, self.theta),
+        let mut g = match (self.batcher.as_mut(), inputs.surface.linreg()) {
+            (Some(b), Some(l)) => b.gradient(l, self.theta),
             _ => inputs.surface.gradient(self.theta),
         };
         if let Some(n) = inputs.noise.get(self.t as usize) {

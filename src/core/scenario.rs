@@ -5,17 +5,18 @@
 //! every range and builds the typed form the rest of the program uses. Saving goes back
 //! through [`RawScenario`], so what the app writes is what it reads.
 
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
-use rand_distr::StandardNormal;
-use serde::{Deserialize, Serialize};
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::Vec2;
 use super::early_stop::EarlyStopping;
-use super::expr::Expr;
-use super::optimizer::{OptimizerConfig, OptimizerKind};
+use super::optimizers::{OPTIMIZER_KINDS, OptimizerConfig, OptimizerKind, info_of};
+use super::param::{RawParams, read_params, write_params};
 use super::schedule::{Decay, Plateau, Schedule};
-use super::surface::{Linreg, Surface, View};
+use super::surfaces::{Surface, View};
+
+pub use super::surfaces::LinregGen;
 
 /// Runs longer than this are refused: their arrays would not fit comfortably in memory.
 pub const MAX_STEPS: u64 = 10_000_000;
@@ -64,7 +65,8 @@ impl std::fmt::Display for OneLine<'_> {
 }
 
 impl ScenarioError {
-    fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    /// An error about `field` (no position).
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
             field: field.into(),
             message: message.into(),
@@ -73,44 +75,142 @@ impl ScenarioError {
     }
 }
 
-/// The surface object of a file, every kind's fields side by side.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The surface object of a file: its kind, the data fields of `linreg` and `custom`, and
+/// every other field in [`RawSurface::params`] (each parametric kind checks its own).
+#[derive(Debug, Clone, Default, PartialEq)]
 #[allow(missing_docs)]
 pub struct RawSurface {
     pub kind: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lambda1: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lambda2: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub angle_deg: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub a: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub b: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expr: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub train: Option<Vec<[f64; 2]>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub val: Option<Vec<[f64; 2]>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch_size: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n_train: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n_val: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub w_true: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub b_true: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x_mean: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x_std: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub noise: Option<f64>,
+    /// The numeric parameters, in file order.
+    pub params: RawParams,
+}
+
+impl RawSurface {
+    /// The names of the fields the object holds, `kind` aside.
+    pub fn present_fields(&self) -> Vec<&str> {
+        let typed = [
+            ("expr", self.expr.is_some()),
+            ("train", self.train.is_some()),
+            ("val", self.val.is_some()),
+            ("batch_size", self.batch_size.is_some()),
+            ("n_train", self.n_train.is_some()),
+            ("n_val", self.n_val.is_some()),
+            ("w_true", self.w_true.is_some()),
+            ("b_true", self.b_true.is_some()),
+            ("x_mean", self.x_mean.is_some()),
+            ("x_std", self.x_std.is_some()),
+            ("noise", self.noise.is_some()),
+        ];
+        let mut out: Vec<&str> = self.params.iter().map(|(n, _)| n.as_str()).collect();
+        out.extend(typed.iter().filter(|(_, on)| *on).map(|(n, _)| *n));
+        out
+    }
+}
+
+/// Reads a JSON object key by key: `typed` takes the keys it knows (returning `true`),
+/// every other key's value goes to the parameter list. Duplicate keys are errors, as
+/// with derived structs.
+fn read_object<'de, A: MapAccess<'de>>(
+    mut map: A,
+    mut typed: impl FnMut(&str, &mut A) -> Result<bool, A::Error>,
+) -> Result<RawParams, A::Error> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut params = RawParams::new();
+    while let Some(key) = map.next_key::<String>()? {
+        if seen.contains(&key) {
+            return Err(serde::de::Error::custom(format_args!(
+                "duplicate field `{key}`"
+            )));
+        }
+        if !typed(&key, &mut map)? {
+            params.push((key.clone(), map.next_value()?));
+        }
+        seen.push(key);
+    }
+    Ok(params)
+}
+
+/// Writes `value` under `key` when it is set.
+fn put<M: SerializeMap, T: Serialize>(
+    m: &mut M,
+    key: &str,
+    value: &Option<T>,
+) -> Result<(), M::Error> {
+    match value {
+        Some(v) => m.serialize_entry(key, v),
+        None => Ok(()),
+    }
+}
+
+impl Serialize for RawSurface {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("kind", &self.kind)?;
+        for (k, v) in &self.params {
+            m.serialize_entry(k, v)?;
+        }
+        put(&mut m, "expr", &self.expr)?;
+        put(&mut m, "train", &self.train)?;
+        put(&mut m, "val", &self.val)?;
+        put(&mut m, "batch_size", &self.batch_size)?;
+        put(&mut m, "n_train", &self.n_train)?;
+        put(&mut m, "n_val", &self.n_val)?;
+        put(&mut m, "w_true", &self.w_true)?;
+        put(&mut m, "b_true", &self.b_true)?;
+        put(&mut m, "x_mean", &self.x_mean)?;
+        put(&mut m, "x_std", &self.x_std)?;
+        put(&mut m, "noise", &self.noise)?;
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for RawSurface {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawSurface;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a surface object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawSurface, A::Error> {
+                let mut r = RawSurface::default();
+                let mut kind = None;
+                r.params = read_object(map, |key, map| {
+                    match key {
+                        "kind" => kind = Some(map.next_value()?),
+                        "expr" => r.expr = Some(map.next_value()?),
+                        "train" => r.train = Some(map.next_value()?),
+                        "val" => r.val = Some(map.next_value()?),
+                        "batch_size" => r.batch_size = Some(map.next_value()?),
+                        "n_train" => r.n_train = Some(map.next_value()?),
+                        "n_val" => r.n_val = Some(map.next_value()?),
+                        "w_true" => r.w_true = Some(map.next_value()?),
+                        "b_true" => r.b_true = Some(map.next_value()?),
+                        "x_mean" => r.x_mean = Some(map.next_value()?),
+                        "x_std" => r.x_std = Some(map.next_value()?),
+                        "noise" => r.noise = Some(map.next_value()?),
+                        _ => return Ok(false),
+                    }
+                    Ok(true)
+                })?;
+                r.kind = kind.ok_or_else(|| serde::de::Error::missing_field("kind"))?;
+                Ok(r)
+            }
+        }
+        // As a struct, like the derived objects around it (errors then point alike).
+        d.deserialize_struct("RawSurface", &["kind"], V)
+    }
 }
 
 /// A schedule object of a file.
@@ -139,36 +239,63 @@ pub struct RawSchedule {
     pub cooldown: Option<u64>,
 }
 
-/// An optimizer object of a file.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// An optimizer object of a file: kind, rate, label, colour and schedule, and its
+/// hyperparameters in [`RawOptimizer::params`] (checked against the kind's registry entry).
+#[derive(Debug, Clone, Default, PartialEq)]
 #[allow(missing_docs)]
 pub struct RawOptimizer {
     pub kind: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lr: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub beta: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub momentum: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub nesterov: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rho: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub eps: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub beta1: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub beta2: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub weight_decay: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The hyperparameters, in file order.
+    pub params: RawParams,
     pub label: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<RawSchedule>,
+}
+
+impl Serialize for RawOptimizer {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("kind", &self.kind)?;
+        put(&mut m, "lr", &self.lr)?;
+        for (k, v) in &self.params {
+            m.serialize_entry(k, v)?;
+        }
+        put(&mut m, "label", &self.label)?;
+        put(&mut m, "color", &self.color)?;
+        put(&mut m, "schedule", &self.schedule)?;
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for RawOptimizer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawOptimizer;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an optimizer object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawOptimizer, A::Error> {
+                let mut r = RawOptimizer::default();
+                let mut kind = None;
+                r.params = read_object(map, |key, map| {
+                    match key {
+                        "kind" => kind = Some(map.next_value()?),
+                        "lr" => r.lr = Some(map.next_value()?),
+                        "label" => r.label = Some(map.next_value()?),
+                        "color" => r.color = Some(map.next_value()?),
+                        "schedule" => r.schedule = Some(map.next_value()?),
+                        _ => return Ok(false),
+                    }
+                    Ok(true)
+                })?;
+                r.kind = kind.ok_or_else(|| serde::de::Error::missing_field("kind"))?;
+                Ok(r)
+            }
+        }
+        d.deserialize_struct("RawOptimizer", &["kind"], V)
+    }
 }
 
 /// The early-stopping object of a file.
@@ -254,65 +381,6 @@ fn json_error(field: String, e: serde_json::Error) -> ScenarioError {
         field,
         message,
         line_col: (line > 0).then_some((line, column)),
-    }
-}
-
-/// Where `linreg` data comes from.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LinregGen {
-    /// Training points.
-    pub n_train: u64,
-    /// Validation points.
-    pub n_val: u64,
-    /// Slope of the true line.
-    pub w_true: f64,
-    /// Intercept of the true line.
-    pub b_true: f64,
-    /// Mean of ξ.
-    pub x_mean: f64,
-    /// Standard deviation of ξ.
-    pub x_std: f64,
-    /// Standard deviation of the noise added to η.
-    pub noise: f64,
-}
-
-impl Default for LinregGen {
-    fn default() -> Self {
-        Self {
-            n_train: 32,
-            n_val: 32,
-            w_true: 2.0,
-            b_true: -1.0,
-            x_mean: 0.0,
-            x_std: 1.0,
-            noise: 0.5,
-        }
-    }
-}
-
-impl LinregGen {
-    /// Draws the training and validation points from `seed`.
-    pub fn generate(&self, seed: u64, batch_size: usize) -> Linreg {
-        // Stream 1 of the seed: independent of the gradient noise (stream 0).
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        rng.set_stream(1);
-        let mut draw = |n: u64| -> Vec<[f64; 2]> {
-            (0..n)
-                .map(|_| {
-                    let z: f64 = rng.sample(StandardNormal);
-                    let e: f64 = rng.sample(StandardNormal);
-                    let xi = self.x_mean + self.x_std * z;
-                    [xi, self.w_true * xi + self.b_true + self.noise * e]
-                })
-                .collect()
-        };
-        let train = draw(self.n_train);
-        let val = draw(self.n_val);
-        Linreg {
-            train,
-            val,
-            batch_size,
-        }
     }
 }
 
@@ -429,7 +497,7 @@ impl Scenario {
     /// Validates a raw file.
     pub fn from_raw(raw: &RawScenario) -> Result<Self, ScenarioError> {
         let seed = raw.seed.unwrap_or(0);
-        let surface = surface_from_raw(&raw.surface)?;
+        let surface = Surface::parse(&raw.surface)?;
         let start = finite_pair("start", raw.start)?;
         let steps = raw.steps.unwrap_or(500);
         if steps < 1 {
@@ -518,7 +586,8 @@ impl Scenario {
     }
 }
 
-fn check(field: &str, value: f64, ok: bool, rule: &str) -> Result<(), ScenarioError> {
+/// `Ok` when `ok`, else "must be {rule} (got {value})" about `field`.
+pub(crate) fn check(field: &str, value: f64, ok: bool, rule: &str) -> Result<(), ScenarioError> {
     if ok {
         Ok(())
     } else {
@@ -529,12 +598,14 @@ fn check(field: &str, value: f64, ok: bool, rule: &str) -> Result<(), ScenarioEr
     }
 }
 
-fn finite(field: &str, value: f64) -> Result<f64, ScenarioError> {
+/// `value` if finite.
+pub(crate) fn finite(field: &str, value: f64) -> Result<f64, ScenarioError> {
     check(field, value, value.is_finite(), "a finite number")?;
     Ok(value)
 }
 
-fn finite_pair(field: &str, p: [f64; 2]) -> Result<Vec2, ScenarioError> {
+/// `p` as a point if both coordinates are finite.
+pub(crate) fn finite_pair(field: &str, p: [f64; 2]) -> Result<Vec2, ScenarioError> {
     for (i, v) in p.iter().enumerate() {
         finite(&format!("{field}[{i}]"), *v)?;
     }
@@ -542,14 +613,14 @@ fn finite_pair(field: &str, p: [f64; 2]) -> Result<Vec2, ScenarioError> {
 }
 
 /// Rejects fields that belong to another kind, naming the ones this kind takes.
-fn only_fields(
+pub(crate) fn only_fields(
     prefix: &str,
     kind: &str,
-    present: &[(&str, bool)],
+    present: &[&str],
     allowed: &[&str],
 ) -> Result<(), ScenarioError> {
-    for (name, is_set) in present {
-        if *is_set && !allowed.contains(name) {
+    for name in present {
+        if !allowed.contains(name) {
             let takes = if allowed.is_empty() {
                 "it takes no parameters".to_string()
             } else {
@@ -571,224 +642,16 @@ fn unknown_kind(field: &str, kind: &str, known: &[&str]) -> ScenarioError {
     )
 }
 
-fn surface_from_raw(r: &RawSurface) -> Result<SurfaceSpec, ScenarioError> {
-    let present = [
-        ("lambda1", r.lambda1.is_some()),
-        ("lambda2", r.lambda2.is_some()),
-        ("angle_deg", r.angle_deg.is_some()),
-        ("a", r.a.is_some()),
-        ("b", r.b.is_some()),
-        ("expr", r.expr.is_some()),
-        ("train", r.train.is_some()),
-        ("val", r.val.is_some()),
-        ("batch_size", r.batch_size.is_some()),
-        ("n_train", r.n_train.is_some()),
-        ("n_val", r.n_val.is_some()),
-        ("w_true", r.w_true.is_some()),
-        ("b_true", r.b_true.is_some()),
-        ("x_mean", r.x_mean.is_some()),
-        ("x_std", r.x_std.is_some()),
-        ("noise", r.noise.is_some()),
-    ];
-    let fields = |allowed: &[&str]| only_fields("surface", &r.kind, &present, allowed);
-    let num = |name: &str, v: Option<f64>, default: f64| {
-        finite(&format!("surface.{name}"), v.unwrap_or(default))
-    };
-    let surface = match r.kind.as_str() {
-        "quadratic" => {
-            fields(&["lambda1", "lambda2", "angle_deg"])?;
-            let lambda1 = num("lambda1", r.lambda1, 1.0)?;
-            let lambda2 = num("lambda2", r.lambda2, 20.0)?;
-            Surface::Quadratic {
-                lambda1,
-                lambda2,
-                angle_deg: num("angle_deg", r.angle_deg, 0.0)?,
-            }
-        }
-        "rosenbrock" => {
-            fields(&["a", "b"])?;
-            Surface::Rosenbrock {
-                a: num("a", r.a, 1.0)?,
-                b: num("b", r.b, 100.0)?,
-            }
-        }
-        "beale" => {
-            fields(&[])?;
-            Surface::Beale
-        }
-        "himmelblau" => {
-            fields(&[])?;
-            Surface::Himmelblau
-        }
-        "rastrigin" => {
-            fields(&["a"])?;
-            Surface::Rastrigin {
-                a: num("a", r.a, 10.0)?,
-            }
-        }
-        "ackley" => {
-            fields(&[])?;
-            Surface::Ackley
-        }
-        "saddle" => {
-            fields(&[])?;
-            Surface::Saddle
-        }
-        "custom" => {
-            fields(&["expr"])?;
-            let Some(src) = &r.expr else {
-                return Err(ScenarioError::new(
-                    "surface.expr",
-                    "is required for a custom surface, e.g. \"x^2 + 10*y^2\"",
-                ));
-            };
-            let e =
-                Expr::parse(src).map_err(|e| ScenarioError::new("surface.expr", e.to_string()))?;
-            Surface::Custom(e)
-        }
-        "linreg" => return linreg_from_raw(r, &present),
-        other => {
-            return Err(unknown_kind(
-                "surface.kind",
-                other,
-                &super::surface::SURFACE_KINDS,
-            ));
-        }
-    };
-    Ok(SurfaceSpec::Fixed(surface))
-}
-
-fn linreg_from_raw(r: &RawSurface, present: &[(&str, bool)]) -> Result<SurfaceSpec, ScenarioError> {
-    let batch_size = r.batch_size.unwrap_or(8);
-    if batch_size < 1 {
-        return Err(ScenarioError::new(
-            "surface.batch_size",
-            "must be at least 1",
-        ));
-    }
-    let batch_size = usize::try_from(batch_size).unwrap_or(usize::MAX);
-    if r.train.is_some() || r.val.is_some() {
-        only_fields(
-            "surface",
-            "linreg with explicit data",
-            present,
-            &["train", "val", "batch_size"],
-        )?;
-        let points =
-            |name: &str, v: &Option<Vec<[f64; 2]>>| -> Result<Vec<[f64; 2]>, ScenarioError> {
-                let field = format!("surface.{name}");
-                let Some(v) = v else {
-                    return Err(ScenarioError::new(
-                        field,
-                        "is required with explicit data (a list of [ξ, η] pairs)",
-                    ));
-                };
-                if v.is_empty() {
-                    return Err(ScenarioError::new(field, "must not be empty"));
-                }
-                for (i, p) in v.iter().enumerate() {
-                    finite_pair(&format!("{field}[{i}]"), *p)?;
-                }
-                Ok(v.clone())
-            };
-        let train = points("train", &r.train)?;
-        let val = points("val", &r.val)?;
-        return Ok(SurfaceSpec::Fixed(Surface::Linreg(Linreg {
-            train,
-            val,
-            batch_size,
-        })));
-    }
-    only_fields(
-        "surface",
-        "generated linreg",
-        present,
-        &[
-            "batch_size",
-            "n_train",
-            "n_val",
-            "w_true",
-            "b_true",
-            "x_mean",
-            "x_std",
-            "noise",
-        ],
-    )?;
-    let d = LinregGen::default();
-    let count = |name: &str, v: Option<u64>, default: u64| -> Result<u64, ScenarioError> {
-        let n = v.unwrap_or(default);
-        if !(1..=MAX_POINTS).contains(&n) {
-            return Err(ScenarioError::new(
-                format!("surface.{name}"),
-                format!("must be from 1 to {MAX_POINTS} (got {n})"),
-            ));
-        }
-        Ok(n)
-    };
-    let num = |name: &str, v: Option<f64>, default: f64| {
-        finite(&format!("surface.{name}"), v.unwrap_or(default))
-    };
-    let gen_ = LinregGen {
-        n_train: count("n_train", r.n_train, d.n_train)?,
-        n_val: count("n_val", r.n_val, d.n_val)?,
-        w_true: num("w_true", r.w_true, d.w_true)?,
-        b_true: num("b_true", r.b_true, d.b_true)?,
-        x_mean: num("x_mean", r.x_mean, d.x_mean)?,
-        x_std: num("x_std", r.x_std, d.x_std)?,
-        noise: num("noise", r.noise, d.noise)?,
-    };
-    check("surface.x_std", gen_.x_std, gen_.x_std >= 0.0, "≥ 0")?;
-    check("surface.noise", gen_.noise, gen_.noise >= 0.0, "≥ 0")?;
-    Ok(SurfaceSpec::GeneratedLinreg { gen_, batch_size })
-}
-
 fn surface_to_raw(s: &SurfaceSpec) -> RawSurface {
     let mut r = RawSurface {
         kind: s.kind().to_string(),
         ..Default::default()
     };
     match s {
-        SurfaceSpec::GeneratedLinreg { gen_, batch_size } => {
-            r.n_train = Some(gen_.n_train);
-            r.n_val = Some(gen_.n_val);
-            r.w_true = Some(gen_.w_true);
-            r.b_true = Some(gen_.b_true);
-            r.x_mean = Some(gen_.x_mean);
-            r.x_std = Some(gen_.x_std);
-            r.noise = Some(gen_.noise);
-            r.batch_size = Some(*batch_size as u64);
-        }
-        SurfaceSpec::Fixed(surface) => match surface {
-            Surface::Quadratic {
-                lambda1,
-                lambda2,
-                angle_deg,
-            } => {
-                r.lambda1 = Some(*lambda1);
-                r.lambda2 = Some(*lambda2);
-                r.angle_deg = Some(*angle_deg);
-            }
-            Surface::Rosenbrock { a, b } => {
-                r.a = Some(*a);
-                r.b = Some(*b);
-            }
-            Surface::Rastrigin { a } => r.a = Some(*a),
-            Surface::Linreg(l) => {
-                r.train = Some(l.train.clone());
-                r.val = Some(l.val.clone());
-                r.batch_size = Some(l.batch_size as u64);
-            }
-            Surface::Custom(e) => r.expr = Some(e.source().to_string()),
-            Surface::Beale | Surface::Himmelblau | Surface::Ackley | Surface::Saddle => {}
-        },
+        SurfaceSpec::GeneratedLinreg { gen_, batch_size } => gen_.write_raw(*batch_size, &mut r),
+        SurfaceSpec::Fixed(surface) => surface.write_raw(&mut r),
     }
     r
-}
-
-/// Checks a rate in [0, 1).
-fn unit(field: &str, v: f64) -> Result<f64, ScenarioError> {
-    check(field, v, (0.0..1.0).contains(&v), "in [0, 1)")?;
-    Ok(v)
 }
 
 fn positive(field: &str, v: f64) -> Result<f64, ScenarioError> {
@@ -802,69 +665,17 @@ fn non_negative(field: &str, v: f64) -> Result<f64, ScenarioError> {
 }
 
 fn optimizer_from_raw(p: &str, r: &RawOptimizer) -> Result<OptimizerConfig, ScenarioError> {
-    let present = [
-        ("beta", r.beta.is_some()),
-        ("momentum", r.momentum.is_some()),
-        ("nesterov", r.nesterov.is_some()),
-        ("rho", r.rho.is_some()),
-        ("eps", r.eps.is_some()),
-        ("beta1", r.beta1.is_some()),
-        ("beta2", r.beta2.is_some()),
-        ("weight_decay", r.weight_decay.is_some()),
-    ];
-    let Some(default) = OptimizerKind::default_for(&r.kind) else {
-        return Err(unknown_kind(
-            &format!("{p}.kind"),
-            &r.kind,
-            &super::optimizer::OPTIMIZER_KINDS,
-        ));
+    let Some(info) = info_of(&r.kind) else {
+        return Err(unknown_kind(&format!("{p}.kind"), &r.kind, OPTIMIZER_KINDS));
     };
     let f = |name: &str| format!("{p}.{name}");
-    let allowed: &[&str] = match default {
-        OptimizerKind::Sgd => &[],
-        OptimizerKind::Momentum { .. } => &["beta"],
-        OptimizerKind::HeavyBall { .. } => &["momentum", "nesterov"],
-        OptimizerKind::RmsProp { .. } => &["rho", "eps"],
-        OptimizerKind::Adam { .. } => &["beta1", "beta2", "eps"],
-        OptimizerKind::AdamW { .. } => &["beta1", "beta2", "eps", "weight_decay"],
-        OptimizerKind::AdaGrad { .. } => &["eps"],
-    };
-    let allowed_all: Vec<&str> = allowed.to_vec();
-    only_fields(p, &r.kind, &present, &allowed_all)?;
-    let kind = match default {
-        OptimizerKind::Sgd => OptimizerKind::Sgd,
-        OptimizerKind::Momentum { beta } => OptimizerKind::Momentum {
-            beta: unit(&f("beta"), r.beta.unwrap_or(beta))?,
-        },
-        OptimizerKind::HeavyBall { momentum, nesterov } => OptimizerKind::HeavyBall {
-            momentum: unit(&f("momentum"), r.momentum.unwrap_or(momentum))?,
-            nesterov: r.nesterov.unwrap_or(nesterov),
-        },
-        OptimizerKind::RmsProp { rho, eps } => OptimizerKind::RmsProp {
-            rho: unit(&f("rho"), r.rho.unwrap_or(rho))?,
-            eps: positive(&f("eps"), r.eps.unwrap_or(eps))?,
-        },
-        OptimizerKind::Adam { beta1, beta2, eps } => OptimizerKind::Adam {
-            beta1: unit(&f("beta1"), r.beta1.unwrap_or(beta1))?,
-            beta2: unit(&f("beta2"), r.beta2.unwrap_or(beta2))?,
-            eps: positive(&f("eps"), r.eps.unwrap_or(eps))?,
-        },
-        OptimizerKind::AdamW {
-            beta1,
-            beta2,
-            eps,
-            weight_decay,
-        } => OptimizerKind::AdamW {
-            beta1: unit(&f("beta1"), r.beta1.unwrap_or(beta1))?,
-            beta2: unit(&f("beta2"), r.beta2.unwrap_or(beta2))?,
-            eps: positive(&f("eps"), r.eps.unwrap_or(eps))?,
-            weight_decay: non_negative(&f("weight_decay"), r.weight_decay.unwrap_or(weight_decay))?,
-        },
-        OptimizerKind::AdaGrad { eps } => OptimizerKind::AdaGrad {
-            eps: positive(&f("eps"), r.eps.unwrap_or(eps))?,
-        },
-    };
-    let lr = positive(&f("lr"), r.lr.unwrap_or(default.default_lr()))?;
+    let names: Vec<&str> = info.params.iter().map(|s| s.name).collect();
+    let present: Vec<&str> = r.params.iter().map(|(n, _)| n.as_str()).collect();
+    only_fields(p, &r.kind, &present, &names)?;
+    let values = read_params(info.params, &r.params)
+        .map_err(|(name, msg)| ScenarioError::new(f(&name), msg))?;
+    let kind = OptimizerKind::with_values(info.id, &values).expect("a registered kind");
+    let lr = positive(&f("lr"), r.lr.unwrap_or(info.default_lr))?;
     let color = r
         .color
         .as_deref()
@@ -889,44 +700,14 @@ fn optimizer_from_raw(p: &str, r: &RawOptimizer) -> Result<OptimizerConfig, Scen
 }
 
 fn optimizer_to_raw(o: &OptimizerConfig) -> RawOptimizer {
-    let mut r = RawOptimizer {
+    RawOptimizer {
         kind: o.kind.name().to_string(),
         lr: Some(o.lr),
+        params: write_params(o.kind.info().params, &o.kind.values()),
         label: o.label.clone(),
         color: o.color.map(format_color),
         schedule: o.schedule.as_ref().map(schedule_to_raw),
-        ..Default::default()
-    };
-    match o.kind {
-        OptimizerKind::Sgd => {}
-        OptimizerKind::Momentum { beta } => r.beta = Some(beta),
-        OptimizerKind::HeavyBall { momentum, nesterov } => {
-            r.momentum = Some(momentum);
-            r.nesterov = Some(nesterov);
-        }
-        OptimizerKind::RmsProp { rho, eps } => {
-            r.rho = Some(rho);
-            r.eps = Some(eps);
-        }
-        OptimizerKind::Adam { beta1, beta2, eps } => {
-            r.beta1 = Some(beta1);
-            r.beta2 = Some(beta2);
-            r.eps = Some(eps);
-        }
-        OptimizerKind::AdamW {
-            beta1,
-            beta2,
-            eps,
-            weight_decay,
-        } => {
-            r.beta1 = Some(beta1);
-            r.beta2 = Some(beta2);
-            r.eps = Some(eps);
-            r.weight_decay = Some(weight_decay);
-        }
-        OptimizerKind::AdaGrad { eps } => r.eps = Some(eps),
     }
-    r
 }
 
 /// Parses `#rrggbb`.
@@ -946,7 +727,7 @@ pub fn format_color(c: [u8; 3]) -> String {
 }
 
 fn schedule_from_raw(p: &str, r: &RawSchedule) -> Result<Schedule, ScenarioError> {
-    let present = [
+    let present: Vec<&str> = [
         ("milestones", r.milestones.is_some()),
         ("gamma", r.gamma.is_some()),
         ("total_steps", r.total_steps.is_some()),
@@ -955,7 +736,10 @@ fn schedule_from_raw(p: &str, r: &RawSchedule) -> Result<Schedule, ScenarioError
         ("patience", r.patience.is_some()),
         ("min_delta", r.min_delta.is_some()),
         ("cooldown", r.cooldown.is_some()),
-    ];
+    ]
+    .into_iter()
+    .filter_map(|(n, on)| on.then_some(n))
+    .collect();
     let f = |name: &str| format!("{p}.{name}");
     let warmup_steps = r.warmup_steps.unwrap_or(0);
     let fields = |allowed: &[&str]| only_fields(p, &r.kind, &present, allowed);

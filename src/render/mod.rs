@@ -17,7 +17,7 @@ use std::sync::Arc;
 use crate::core::atomic::write_atomic_with;
 use crate::core::run::RunSet;
 use crate::core::scenario::Scenario;
-use crate::core::surface::Surface;
+use crate::core::surfaces::Surface;
 use crate::scene::{
     Landscape, Layer, LossPlot, Rect, Scene, SceneLayout, SceneOptions, build_scene_with,
 };

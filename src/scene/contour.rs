@@ -321,15 +321,15 @@ fn join(segs: &[Seg]) -> Vec<Vec<[f64; 2]>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::surface::{Surface, View};
+    use crate::core::surfaces::{Quadratic, Rosenbrock, Surface, View};
 
     #[test]
     fn a_circle_is_one_closed_ring_at_the_right_radius() {
-        let s = Surface::Quadratic {
+        let s = Surface::Quadratic(Quadratic {
             lambda1: 2.0,
             lambda2: 2.0,
             angle_deg: 0.0,
-        };
+        });
         let view = View {
             x: [-2.0, 2.0],
             y: [-2.0, 2.0],
@@ -350,7 +350,7 @@ mod tests {
 
     #[test]
     fn open_lines_end_on_the_border_and_levels_are_log_spaced() {
-        let s = Surface::Rosenbrock { a: 1.0, b: 100.0 };
+        let s = Surface::Rosenbrock(Rosenbrock { a: 1.0, b: 100.0 });
         let g = Grid::evaluate(&s, s.default_view(), 300, 300);
         let scale = g.color_scale(&s);
         let lv = levels(&scale, 20);

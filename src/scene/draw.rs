@@ -3,7 +3,7 @@
 use super::canvas::{Anchor, Canvas, MarkerShape, Pos, Rect, Stroke};
 use super::colormap::{self, Color, format_tick};
 use super::{Scene, opaque};
-use crate::core::surface::View;
+use crate::core::surfaces::View;
 
 const TEXT: Color = [30, 30, 36, 255];
 const FRAME: Color = [70, 70, 80, 255];

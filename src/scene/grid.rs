@@ -1,7 +1,7 @@
 //! A surface sampled on a pixel grid: the heatmap's values and the contours' input.
 
 use crate::core::Vec2;
-use crate::core::surface::{Surface, View};
+use crate::core::surfaces::{Sampler, Surface, View};
 
 use super::colormap::ColorScale;
 
@@ -154,36 +154,25 @@ impl Grid {
     pub fn evaluate(surface: &Surface, view: View, width: usize, height: usize) -> Grid {
         let (width, height) = (width.max(2), height.max(2));
         let g = GridGeometry::new(view, width, height);
-        // Rebuilding the variant inside each closure makes `value`'s match constant once
-        // inlined, so the row loop is a straight formula the compiler can vectorise;
-        // through `&Surface` it would branch on the kind for every cell.
-        let (values, range) = match *surface {
-            Surface::Quadratic {
-                lambda1,
-                lambda2,
-                angle_deg,
-            } => sample(&g, width, height, move |p| {
-                Surface::Quadratic {
-                    lambda1,
-                    lambda2,
-                    angle_deg,
-                }
-                .value(p)
-            }),
-            Surface::Rosenbrock { a, b } => sample(&g, width, height, move |p| {
-                Surface::Rosenbrock { a, b }.value(p)
-            }),
-            Surface::Beale => sample(&g, width, height, |p| Surface::Beale.value(p)),
-            Surface::Himmelblau => sample(&g, width, height, |p| Surface::Himmelblau.value(p)),
-            Surface::Rastrigin { a } => sample(&g, width, height, move |p| {
-                Surface::Rastrigin { a }.value(p)
-            }),
-            Surface::Ackley => sample(&g, width, height, |p| Surface::Ackley.value(p)),
-            Surface::Saddle => sample(&g, width, height, |p| Surface::Saddle.value(p)),
-            Surface::Linreg(_) | Surface::Custom(_) => {
-                sample(&g, width, height, |p| surface.value(p))
+        // The surface hands `sample` its own value function, resolved to its kind: the row
+        // loop is then one straight formula the compiler can vectorise; through `&Surface`
+        // it would branch on the kind for every cell.
+        struct Rows<'a> {
+            g: &'a GridGeometry,
+            width: usize,
+            height: usize,
+        }
+        impl Sampler for Rows<'_> {
+            type Out = (Vec<f64>, Option<(f64, f64)>);
+            fn sample<F: Fn(Vec2) -> f64 + Sync>(self, f: F) -> Self::Out {
+                sample(self.g, self.width, self.height, f)
             }
-        };
+        }
+        let (values, range) = surface.sample_with(Rows {
+            g: &g,
+            width,
+            height,
+        });
         Grid {
             view,
             width,
@@ -276,6 +265,7 @@ impl GridGeometry {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::surfaces::{Rosenbrock, Saddle};
 
     #[test]
     fn rows_go_top_down_and_cells_are_centred() {
@@ -283,15 +273,18 @@ mod tests {
             x: [0.0, 4.0],
             y: [0.0, 2.0],
         };
-        let g = Grid::evaluate(&Surface::Saddle, view, 4, 2);
+        let g = Grid::evaluate(&Surface::Saddle(Saddle), view, 4, 2);
         assert_eq!(g.point(0, 0), Vec2::new(0.5, 1.5));
         assert_eq!(g.point(3, 1), Vec2::new(3.5, 0.5));
-        assert_eq!(g.values[0], Surface::Saddle.value(Vec2::new(0.5, 1.5)));
+        assert_eq!(
+            g.values[0],
+            Surface::Saddle(Saddle).value(Vec2::new(0.5, 1.5))
+        );
     }
 
     #[test]
     fn threaded_evaluation_matches_serial() {
-        let s = Surface::Rosenbrock { a: 1.0, b: 100.0 };
+        let s = Surface::Rosenbrock(Rosenbrock { a: 1.0, b: 100.0 });
         let view = s.default_view();
         let g = Grid::evaluate(&s, view, 300, 200);
         for (i, v) in g.values.iter().enumerate() {
@@ -312,7 +305,7 @@ mod tests {
             y: [-1.0, 1.0],
         };
         let g = Grid::evaluate(&Surface::Custom(e), view, 8, 8);
-        let rgba = g.heatmap_rgba(&g.color_scale(&Surface::Saddle));
+        let rgba = g.heatmap_rgba(&g.color_scale(&Surface::Saddle(Saddle)));
         assert_eq!(&rgba[..4], &super::super::colormap::NEUTRAL);
     }
 }

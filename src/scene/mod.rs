@@ -19,11 +19,12 @@ pub mod loss;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
-use crate::core::optimizer::{OptimizerConfig, OptimizerKind};
+use crate::core::optimizers::OptimizerConfig;
+use crate::core::param::{ParamSpec, Shown, Valid};
 use crate::core::run::{Run, RunSet};
 use crate::core::scenario::Scenario;
 use crate::core::schedule::{Decay, Schedule};
-use crate::core::surface::{Surface, View};
+use crate::core::surfaces::{Surface, View};
 
 pub use canvas::{
     Anchor, Canvas, DrawCall, ImageKey, ImageRef, MarkerShape, Pos, RecordingCanvas, Rect, Stroke,
@@ -306,7 +307,6 @@ pub fn build_scene_with(
         .map(|r| r.points.len().saturating_sub(1))
         .max()
         .unwrap_or(0);
-    let linreg = matches!(surface, Surface::Linreg(_));
     Scene {
         view,
         trajectories,
@@ -315,11 +315,7 @@ pub fn build_scene_with(
         legend,
         title: title(scenario, surface),
         subtitle: subtitle(scenario, runs),
-        axis_names: if linreg {
-            ["w".into(), "b".into()]
-        } else {
-            ["x".into(), "y".into()]
-        },
+        axis_names: surface.info().axes.map(String::from),
         ticks: [
             colormap::nice_ticks(view.x[0], view.x[1], 8),
             colormap::nice_ticks(view.y[0], view.y[1], 6),
@@ -532,33 +528,44 @@ pub fn fmt_param(v: f64) -> String {
     if s == "-0" { "0".into() } else { s.to_string() }
 }
 
+/// The surface's title: its name and the parameters its registry entry shows, e.g.
+/// "Rosenbrock (a = 1, b = 100)"; the data surfaces say what their data are.
 fn surface_name(surface: &Surface) -> String {
-    let f = fmt_param;
-    match surface {
-        Surface::Quadratic {
-            lambda1,
-            lambda2,
-            angle_deg,
-        } => {
-            let mut s = format!("Quadratic (λ1 = {}, λ2 = {}", f(*lambda1), f(*lambda2));
-            if *angle_deg != 0.0 {
-                s.push_str(&format!(", rotated {}°", f(*angle_deg)));
-            }
-            s + ")"
-        }
-        Surface::Rosenbrock { a, b } => format!("Rosenbrock (a = {}, b = {})", f(*a), f(*b)),
-        Surface::Beale => "Beale".into(),
-        Surface::Himmelblau => "Himmelblau".into(),
-        Surface::Rastrigin { a } => format!("Rastrigin (a = {})", f(*a)),
-        Surface::Ackley => "Ackley".into(),
-        Surface::Saddle => "Saddle x² + y⁴/4 − y²/2".into(),
-        Surface::Linreg(l) => format!(
-            "Line fit: MSE of w·ξ + b ({} points, batch {})",
+    let info = surface.info();
+    if let Some(l) = surface.linreg() {
+        return format!(
+            "{}: MSE of w·ξ + b ({} points, batch {})",
+            info.title,
             l.train.len(),
             l.batch_size.min(l.train.len())
-        ),
-        Surface::Custom(e) => format!("f(x, y) = {}", e.source()),
+        );
     }
+    if let Surface::Custom(e) = surface {
+        return format!("{} {}", info.title, e.source());
+    }
+    let shown: Vec<String> = shown_params(info.params, &surface.values())
+        .map(|(p, v)| format!("{} = {}{}", p.symbol, fmt_param(v), p.unit))
+        .collect();
+    if shown.is_empty() {
+        info.title.to_string()
+    } else {
+        format!("{} ({})", info.title, shown.join(", "))
+    }
+}
+
+/// The parameters a title shows, with their values (flags only when set).
+fn shown_params<'a>(
+    specs: &'a [ParamSpec],
+    values: &'a [f64],
+) -> impl Iterator<Item = (&'a ParamSpec, f64)> {
+    specs
+        .iter()
+        .zip(values.iter().copied())
+        .filter(|(p, v)| match p.shown {
+            Shown::Never => false,
+            Shown::Always => true,
+            Shown::NonZero => *v != 0.0,
+        })
 }
 
 fn schedule_name(s: &Schedule) -> String {
@@ -620,30 +627,16 @@ fn subtitle(scenario: &Scenario, runs: &RunSet) -> String {
         .join("   ")
 }
 
-/// An optimizer's key hyperparameters, e.g. "lr 0.05, β1 0.9, β2 0.999".
+/// An optimizer's key hyperparameters, e.g. "lr 0.05, β1 0.9, β2 0.999" (those its
+/// registry entry shows: ε rarely explains a path).
 pub fn hyperparameters(o: &OptimizerConfig) -> String {
-    let f = fmt_param;
-    let mut s = format!("lr {}", f(o.lr));
-    match o.kind {
-        OptimizerKind::Sgd => {}
-        OptimizerKind::Momentum { beta } => s += &format!(", β {}", f(beta)),
-        OptimizerKind::HeavyBall { momentum, nesterov } => {
-            s += &format!(", μ {}", f(momentum));
-            if nesterov {
-                s += ", Nesterov";
-            }
+    let mut s = format!("lr {}", fmt_param(o.lr));
+    for (p, v) in shown_params(o.kind.info().params, &o.kind.values()) {
+        if p.valid == Valid::Flag {
+            s += &format!(", {}", p.symbol);
+        } else {
+            s += &format!(", {} {}{}", p.symbol, fmt_param(v), p.unit);
         }
-        OptimizerKind::RmsProp { rho, .. } => s += &format!(", ρ {}", f(rho)),
-        OptimizerKind::Adam { beta1, beta2, .. } => {
-            s += &format!(", β1 {}, β2 {}", f(beta1), f(beta2))
-        }
-        OptimizerKind::AdamW {
-            beta1,
-            beta2,
-            weight_decay,
-            ..
-        } => s += &format!(", β1 {}, β2 {}, wd {}", f(beta1), f(beta2), f(weight_decay)),
-        OptimizerKind::AdaGrad { .. } => {}
     }
     if let Some(sched) = &o.schedule {
         s += &format!(" ({})", schedule_name(sched));

@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::core::atomic::write_atomic;
+use crate::core::atomic::write_atomic_with;
 use crate::core::diagnosis::{Finding, Pattern, diagnose, summary};
 use crate::core::log::read_log;
 use crate::core::output;
 use crate::core::presets::{self, PRESETS};
-use crate::core::run::run_scenario;
+use crate::core::run::{run_scenario, runs};
 use crate::core::scenario::Scenario;
 use crate::core::surfaces::{SURFACES, example_raw};
 
@@ -96,7 +96,13 @@ pub enum Command {
         #[arg(long, value_name = "PATH.png|PATH.gif")]
         out: PathBuf,
         /// Image size in pixels.
-        #[arg(long, value_name = "WxH", default_value = "1280x800")]
+        // A value such as "-5x5" is a (bad) size, not an unknown flag.
+        #[arg(
+            long,
+            value_name = "WxH",
+            default_value = "1280x800",
+            allow_hyphen_values = true
+        )]
         size: String,
         /// GIF frames per second.
         #[arg(long, default_value_t = 15)]
@@ -127,6 +133,135 @@ pub enum Outcome {
 #[error("{0}")]
 pub struct UserError(pub String);
 
+/// Scenario files larger than this are refused unread. The largest useful scenario, two
+/// 100 000-point `linreg` data sets as the app saves them, is about 15 MB.
+pub const MAX_SCENARIO_BYTES: u64 = 64 << 20;
+
+/// Logs larger than this are refused. A `run --format csv` of one optimizer at the step
+/// limit is about 0.8 GB.
+pub const MAX_LOG_BYTES: u64 = 1 << 30;
+
+/// What a file read by [`read_text`] holds: it picks the size limit and the wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum InputKind {
+    Scenario,
+    Log,
+}
+
+/// Reads a text file with a size cap, so `/dev/zero` or a huge file is refused instead of
+/// filling memory, and decodes it: UTF-8 (a leading byte-order mark dropped, as Notepad
+/// writes one) or UTF-16 (as Windows' "Unicode" text), so such files read as they look.
+fn read_text(path: &Path, kind: InputKind) -> Result<String, UserError> {
+    use std::io::Read;
+    let shown = path.display();
+    let cannot = |e: std::io::Error| UserError(format!("{shown}: cannot read: {e}"));
+    let (limit, what) = match kind {
+        InputKind::Scenario => (MAX_SCENARIO_BYTES, "a scenario file"),
+        InputKind::Log => (MAX_LOG_BYTES, "a log"),
+    };
+    let too_big = || {
+        UserError(format!(
+            "{shown}: the file is larger than {} MiB, the most {what} may be",
+            limit >> 20
+        ))
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    if meta.is_dir() {
+        return Err(UserError(format!("{shown}: cannot read: it is a folder")));
+    }
+    if meta.is_file() && meta.len() > limit {
+        return Err(too_big());
+    }
+    let mut reader = std::io::BufReader::new(file).take(limit + 1);
+    let mut bytes = Vec::new();
+    if kind == InputKind::Log {
+        // Binary data shows in the first few kilobytes: refuse it before reading on (a
+        // device such as /dev/urandom never ends).
+        (&mut reader)
+            .take(8192)
+            .read_to_end(&mut bytes)
+            .map_err(cannot)?;
+        if utf16_order(&bytes).is_none() && bytes.contains(&0) {
+            return Err(UserError(format!(
+                "{shown}: the log is not a text CSV file (it contains binary data)"
+            )));
+        }
+    }
+    reader.read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    decode_text(bytes).map_err(|e| {
+        UserError(match e {
+            DecodeError::Utf16 { byte } => format!(
+                "{shown}: the file is UTF-16 text with an invalid character at byte {byte}; \
+                 save it as UTF-8"
+            ),
+            DecodeError::Utf8 { byte, line } => match kind {
+                InputKind::Scenario => format!(
+                    "{shown}: line {line}: not UTF-8 text (invalid byte at byte {byte}); \
+                     save the file as UTF-8"
+                ),
+                InputKind::Log => format!(
+                    "{shown}: line {line}: the text is not valid UTF-8 (byte {byte}); \
+                     save the log as UTF-8"
+                ),
+            },
+        })
+    })
+}
+
+/// Why bytes are not text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DecodeError {
+    /// Invalid UTF-8 at this byte, on this 1-based line.
+    Utf8 { byte: usize, line: usize },
+    /// UTF-16 (by its byte-order mark or its zero bytes) with a bad code unit here.
+    Utf16 { byte: usize },
+}
+
+/// UTF-16's byte order, when `bytes` start with its byte-order mark, or look like ASCII
+/// text in UTF-16 without one (a zero byte beside each of the first two characters).
+fn utf16_order(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xff, 0xfe, ..] => Some(true),
+        [0xfe, 0xff, ..] => Some(false),
+        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => Some(true),
+        [0, a, 0, b, ..] if *a != 0 && *b != 0 => Some(false),
+        _ => None,
+    }
+}
+
+/// Decodes UTF-8 or UTF-16 text (see [`read_text`]), without any byte-order mark.
+fn decode_text(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    if let Some(little) = utf16_order(&bytes) {
+        let units = bytes.chunks(2).map(|c| match (c, little) {
+            ([a, b], true) => u16::from_le_bytes([*a, *b]),
+            ([a, b], false) => u16::from_be_bytes([*a, *b]),
+            // An odd byte at the end is not a code unit.
+            _ => 0xdc00,
+        });
+        let mut text = String::with_capacity(bytes.len() / 2);
+        for (i, c) in char::decode_utf16(units).enumerate() {
+            text.push(c.map_err(|_| DecodeError::Utf16 { byte: 2 * i })?);
+        }
+        return Ok(text
+            .strip_prefix('\u{feff}')
+            .map(str::to_string)
+            .unwrap_or(text));
+    }
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let byte = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..byte].iter().filter(|b| **b == b'\n').count() + 1;
+        DecodeError::Utf8 { byte, line }
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
 /// Loads a scenario from a file or a preset name.
 pub fn load_scenario(file: Option<&Path>, preset: Option<&str>) -> Result<Scenario, UserError> {
     if let Some(name) = preset {
@@ -141,31 +276,60 @@ pub fn load_scenario(file: Option<&Path>, preset: Option<&str>) -> Result<Scenar
     let Some(path) = file else {
         return Ok(presets::default_scenario());
     };
-    let bytes = std::fs::read(path)
-        .map_err(|e| UserError(format!("{}: cannot read: {e}", path.display())))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        UserError(format!(
-            "{}: not a text file (invalid UTF-8 at byte {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
+    let text = read_text(path, InputKind::Scenario)?;
     Scenario::from_json(&text).map_err(|e| UserError(format!("{}: {e}", path.display())))
 }
 
-/// Writes `text` to `out` atomically, or to standard output.
-pub fn emit(out: Option<&Path>, text: &str) -> Result<(), UserError> {
+/// Writes what `fill` produces to `out` atomically, or to standard output.
+///
+/// A failed write to standard output (a full disk, `> /dev/full`) is an error: the
+/// output is incomplete. A closed pipe (`| head`) is not: the reader has what it wanted.
+pub fn write_output(
+    out: Option<&Path>,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), UserError> {
     match out {
-        Some(path) => write_atomic(path, text.as_bytes())
+        Some(path) => write_atomic_with(path, |w| fill(w))
             .map_err(|e| UserError(format!("{}: cannot write: {e}", path.display()))),
         None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth reporting.
-            let _ = stdout.write_all(text.as_bytes());
-            let _ = stdout.flush();
-            Ok(())
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            match fill(&mut stdout).and_then(|()| stdout.flush()) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(UserError(format!("cannot write to standard output: {e}"))),
+            }
         }
     }
+}
+
+/// Writes `text` to `out` atomically, or to standard output (see [`write_output`]).
+pub fn emit(out: Option<&Path>, text: &str) -> Result<(), UserError> {
+    write_output(out, |w| w.write_all(text.as_bytes()))
+}
+
+/// Refuses an output path that names the input file (directly or through a link):
+/// the run would replace the scenario it was made from.
+fn refuse_same_file(input: Option<&Path>, out: &Path) -> Result<(), UserError> {
+    let Some(input) = input else {
+        return Ok(());
+    };
+    let same = match (std::fs::metadata(input), std::fs::metadata(out)) {
+        #[cfg(unix)]
+        (Ok(a), Ok(b)) => {
+            use std::os::unix::fs::MetadataExt;
+            a.dev() == b.dev() && a.ino() == b.ino()
+        }
+        #[cfg(not(unix))]
+        (Ok(_), Ok(_)) => std::fs::canonicalize(input).ok() == std::fs::canonicalize(out).ok(),
+        _ => false,
+    };
+    if same {
+        return Err(UserError(format!(
+            "--out {}: that is the scenario file being read; choose another path",
+            out.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Carries out a parsed command line.
@@ -180,13 +344,15 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
             Ok(Outcome::OpenApp(Box::new(scenario), input.file))
         }
         Some(Command::Run { input, format, out }) => {
+            if let Some(out) = &out {
+                refuse_same_file(input.file.as_deref(), out)?;
+            }
             let scenario = load_scenario(input.file.as_deref(), input.preset.as_deref())?;
-            let set = run_scenario(&scenario);
-            let text = match format {
-                RunFormat::Json => output::to_json(&set) + "\n",
-                RunFormat::Csv => output::to_csv(&set),
-            };
-            emit(out.as_deref(), &text)?;
+            // Run by run, each written as soon as it is computed (see `core::output`).
+            write_output(out.as_deref(), |w| match format {
+                RunFormat::Json => output::write_json(w, runs(&scenario), &scenario.warnings()),
+                RunFormat::Csv => output::write_csv(w, runs(&scenario)),
+            })?;
             Ok(Outcome::Done)
         }
         Some(Command::Diagnose { log, format }) => {
@@ -201,6 +367,7 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
             frames,
             with_loss,
         }) => {
+            refuse_same_file(input.file.as_deref(), &out)?;
             let scenario = load_scenario(input.file.as_deref(), input.preset.as_deref())?;
             render_to(&scenario, &out, &size, fps, frames, with_loss)?;
             Ok(Outcome::Done)
@@ -223,24 +390,7 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
 
 /// Reads and diagnoses the log at `path`, formatted for output.
 pub fn diagnose_text(path: &Path, format: DiagnoseFormat) -> Result<String, UserError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| UserError(format!("{}: cannot read: {e}", path.display())))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let bad = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        // Binary data (a NUL byte early on) is not a mis-encoded text file.
-        if bytes.iter().take(8192).any(|b| *b == 0) {
-            return UserError(format!(
-                "{}: the log is not a text CSV file (it contains binary data)",
-                path.display()
-            ));
-        }
-        let line = bytes[..bad].iter().filter(|b| **b == b'\n').count() + 1;
-        UserError(format!(
-            "{}: line {line}: the text is not valid UTF-8 (byte {bad}); save the log as UTF-8",
-            path.display()
-        ))
-    })?;
+    let text = read_text(path, InputKind::Log)?;
     let runs = read_log(&text).map_err(|e| UserError(format!("{}: {e}", path.display())))?;
     let stem = path
         .file_stem()
@@ -392,4 +542,157 @@ pub fn render_to(
         }
     };
     written.map_err(|e| UserError(format!("{}: cannot write: {e}", out.display())))
+}
+
+/// Prints one error line on stderr (`gradscape: …`). A failing stderr is ignored: there is
+/// nowhere left to report it.
+pub fn print_error(message: &str) {
+    let _ = writeln!(std::io::stderr(), "gradscape: {message}");
+}
+
+/// Handles what `clap` could not parse: help and version go to standard output (exit 0,
+/// or 2 if that write fails); a usage error is one line on stderr (exit 2). Returns the
+/// exit status.
+pub fn handle_parse_error(e: &clap::Error, args: &[std::ffi::OsString]) -> u8 {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            use std::io::IsTerminal;
+            let text = if std::io::stdout().is_terminal() {
+                e.render().ansi().to_string()
+            } else {
+                e.render().to_string()
+            };
+            match emit(None, &text) {
+                Ok(()) => 0,
+                Err(err) => {
+                    print_error(&err.0);
+                    2
+                }
+            }
+        }
+        _ => {
+            let _ = writeln!(std::io::stderr(), "{}", usage_error_line(e, args));
+            2
+        }
+    }
+}
+
+/// clap's error message as one line ending with where to read more, e.g.
+/// `error: invalid value 'CSV' for '--format': expected json or csv (see gradscape run
+/// --help)`. clap lays its messages out over several lines (lists, tips, the usage);
+/// the README promises one.
+pub fn usage_error_line(e: &clap::Error, args: &[std::ffi::OsString]) -> String {
+    use clap::CommandFactory;
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use std::num::ParseIntError;
+    let rendered = e.render().to_string();
+    let mut lines = rendered.lines();
+    let first = lines.next().unwrap_or_default();
+    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    // A number that does not parse: say what is expected rather than Rust's wording.
+    let not_whole = std::error::Error::source(e).is_some_and(|s| s.is::<ParseIntError>());
+    if e.kind() == ErrorKind::ValueValidation
+        && not_whole
+        && let (Some(ContextValue::String(arg)), Some(ContextValue::String(value))) = (
+            e.get(ContextKind::InvalidArg),
+            e.get(ContextKind::InvalidValue),
+        )
+    {
+        message = format!("invalid value '{value}' for '{arg}': expected a whole number");
+    }
+    // The lines up to the blank one belong to the message: a list, possible values, tips.
+    let mut items = Vec::new();
+    for line in lines.by_ref() {
+        let line = line.trim();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(values) = line
+            .strip_prefix("[possible values: ")
+            .and_then(|v| v.strip_suffix(']'))
+        {
+            let values: Vec<&str> = values.split(", ").collect();
+            let expected = match values.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+                _ => values.join(""),
+            };
+            message.push_str(&format!(": expected {expected}"));
+        } else {
+            // A required group reads "<FILE|--preset <NAME>>": say "FILE or --preset NAME".
+            items.push(line.replace(['<', '>'], "").replace('|', " or "));
+        }
+    }
+    // Tips come after the usage block.
+    for line in lines {
+        if let Some(tip) = line.trim().strip_prefix("tip: ") {
+            items.push(tip.to_string());
+        }
+    }
+    for item in items {
+        if message.ends_with(':') {
+            message.push(' ');
+        } else {
+            message.push_str(if item.starts_with(['-', '<', '[']) {
+                ", "
+            } else {
+                "; "
+            });
+        }
+        message.push_str(&item);
+    }
+    let message = drop_placeholders(&message);
+    let subcommands = Cli::command();
+    let sub = args
+        .get(1)
+        .and_then(|a| a.to_str())
+        .filter(|a| subcommands.find_subcommand(a).is_some());
+    let help = match sub {
+        Some(name) => format!("gradscape {name} --help"),
+        None => "gradscape --help".to_string(),
+    };
+    format!("error: {message} (see {help})")
+}
+
+/// `'--format <FORMAT>'` → `'--format'`: the placeholder repeats what the message says.
+fn drop_placeholders(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(start) = rest.find("'-") {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest[1..].find('\'').map_or(rest.len(), |i| i + 2);
+        let quoted = &rest[..end];
+        match quoted.find([' ', '=']) {
+            Some(cut)
+                if quoted[cut..]
+                    .trim_start_matches([' ', '='])
+                    .starts_with('<') =>
+            {
+                out.push_str(&quoted[..cut]);
+                out.push('\'');
+            }
+            _ => out.push_str(quoted),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Removes any temporary file being written when SIGINT or SIGTERM arrives, then ends
+/// the process as the signal would have: an interrupted `render` or `run --out` leaves
+/// neither litter nor a half-written target.
+pub fn clean_up_on_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            crate::core::atomic::remove_pending_temporaries();
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal);
+        }
+    });
 }

@@ -390,8 +390,83 @@ fn check_log(text: &str) -> Result<(), TestCaseError> {
     }
 }
 
+/// A view of any four f64 bit patterns (fuzz target `scenario`): refused in one line
+/// naming `view`, or drawn (64 × 64) without a panic.
+fn check_view(v: [f64; 4]) -> Result<(), TestCaseError> {
+    use gradscape::core::scenario::{RawOptimizer, RawScenario, RawSurface, RawView};
+    use gradscape::render::{Composition, RenderOptions};
+    prop_assert!(gradscape::scene::colormap::nice_ticks(v[0], v[1], 8).len() <= 64);
+    let raw = RawScenario {
+        surface: RawSurface {
+            kind: "quadratic".into(),
+            ..Default::default()
+        },
+        start: [0.5, 0.5],
+        steps: Some(4),
+        optimizers: vec![RawOptimizer {
+            kind: "sgd".into(),
+            ..Default::default()
+        }],
+        view: Some(RawView {
+            x: [v[0], v[1]],
+            y: [v[2], v[3]],
+        }),
+        ..Default::default()
+    };
+    let scenario = match Scenario::from_raw(&raw) {
+        Ok(s) => s,
+        Err(e) => {
+            let msg = e.to_string();
+            prop_assert!(msg.starts_with("view."), "{}", msg);
+            return one_line("view", &msg);
+        }
+    };
+    let runs = run_scenario(&scenario);
+    let options = RenderOptions {
+        width: 64,
+        height: 64,
+        ..RenderOptions::default()
+    };
+    let comp = Composition::new(&scenario, &runs, &options, false);
+    prop_assert!(comp.render(comp.last_step()).is_ok());
+    Ok(())
+}
+
+/// Any f64, weighted towards the awkward ones: subnormals, the ends of the range, and
+/// numbers a hair apart.
+fn any_f64() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        any::<u64>().prop_map(f64::from_bits),
+        (0u64..1 << 52).prop_map(f64::from_bits),
+        prop::sample::select(vec![
+            0.0,
+            -0.0,
+            5e-324,
+            -5e-324,
+            f64::MIN_POSITIVE,
+            1e-300,
+            1.0,
+            1.0 + f64::EPSILON,
+            1e150,
+            1e300,
+            f64::MAX,
+            f64::MIN,
+            f64::INFINITY,
+            f64::NAN,
+        ]),
+        -10.0f64..10.0,
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn views_over_the_whole_f64_range_are_refused_or_drawn(
+        x0 in any_f64(), x1 in any_f64(), y0 in any_f64(), y1 in any_f64(),
+    ) {
+        check_view([x0, x1, y0, y1])?;
+    }
 
     #[test]
     fn arbitrary_text_is_a_scenario_or_a_one_line_error(text in any::<String>()) {

@@ -140,31 +140,48 @@ pub struct RunSet {
 
 /// Runs every optimizer of `scenario`.
 pub fn run_scenario(scenario: &Scenario) -> RunSet {
-    let surface = scenario.surface.build(scenario.seed);
-    let noise = noise_sequence(scenario);
-    let labels = unique_labels(&scenario.optimizers);
-    let runs = labels
-        .into_iter()
-        .enumerate()
-        .map(|(i, label)| run_one(scenario, &surface, &noise, i, label))
-        .collect();
     RunSet {
-        runs,
+        runs: runs(scenario).collect(),
         warnings: scenario.warnings(),
     }
 }
 
+/// The runs of `scenario` one at a time, in the scenario's order: a writer can put each
+/// run out and drop it before the next is computed, so memory holds one run, not all.
+pub fn runs(scenario: &Scenario) -> impl Iterator<Item = Run> + '_ {
+    let surface = scenario.surface.build(scenario.seed);
+    let noise = noise_sequence(scenario);
+    let labels = unique_labels(&scenario.optimizers);
+    labels
+        .into_iter()
+        .enumerate()
+        .map(move |(i, label)| run_one(scenario, &surface, &noise, i, label))
+}
+
 /// Legend labels, with "#2", "#3" added where two optimizers would share one.
+///
+/// Linear in the number of optimizers: a set of the labels taken, and per base label the
+/// next number to try. Numbers only grow and taken labels stay taken, so starting from
+/// the remembered number finds the same label as counting up from 2.
 pub fn unique_labels(optimizers: &[OptimizerConfig]) -> Vec<String> {
+    use std::collections::{HashMap, HashSet};
     let mut out: Vec<String> = Vec::with_capacity(optimizers.len());
+    let mut taken: HashSet<String> = HashSet::with_capacity(optimizers.len());
+    let mut next: HashMap<String, u64> = HashMap::new();
     for o in optimizers {
         let base = o.display_label();
         let mut label = base.clone();
-        let mut k = 2;
-        while out.contains(&label) {
-            label = format!("{base} #{k}");
-            k += 1;
+        if taken.contains(&label) {
+            let k = next.entry(base.clone()).or_insert(2);
+            loop {
+                label = format!("{base} #{k}");
+                *k += 1;
+                if !taken.contains(&label) {
+                    break;
+                }
+            }
         }
+        taken.insert(label.clone());
         out.push(label);
     }
     out

@@ -12,6 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::Vec2;
 use super::early_stop::EarlyStopping;
 use super::optimizers::{OPTIMIZER_KINDS, OptimizerConfig, OptimizerKind, info_of};
+use super::output::Shortest;
 use super::param::{RawParams, read_params, write_params};
 use super::schedule::{Decay, Plateau, Schedule};
 use super::surfaces::{Surface, View};
@@ -181,7 +182,7 @@ impl<'de> Deserialize<'de> for RawSurface {
         impl<'de> Visitor<'de> for V {
             type Value = RawSurface;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a surface object")
+                f.write_str("a JSON object {\"kind\": …} naming the surface")
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawSurface, A::Error> {
                 let mut r = RawSurface::default();
@@ -360,28 +361,61 @@ impl RawScenario {
         let raw: Self = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
             json_error(
+                text,
                 if path == "." { String::new() } else { path },
                 e.into_inner(),
             )
         })?;
         // Trailing content after the object is a syntax error too.
-        de.end().map_err(|e| json_error(String::new(), e))?;
+        de.end().map_err(|e| json_error(text, String::new(), e))?;
         Ok(raw)
     }
 }
 
-/// A serde_json error as a [`ScenarioError`], its position moved to the front.
-fn json_error(field: String, e: serde_json::Error) -> ScenarioError {
+/// A serde_json error as a [`ScenarioError`], its position moved to the front and its
+/// wording put in the file's terms.
+fn json_error(text: &str, field: String, e: serde_json::Error) -> ScenarioError {
     let (line, column) = (e.line(), e.column());
     let mut message = e.to_string();
     if let Some(i) = message.rfind(" at line ") {
         message.truncate(i);
     }
+    // Every fixed-length array of a file is a pair: serde says "trailing characters" at a
+    // third element and "invalid length 1, expected an array of length 2" at one.
+    if !field.is_empty() && message == "trailing characters" {
+        message = "expected 2 numbers, [a, b]".to_string();
+    } else if let Some(rest) = message.strip_prefix("invalid length ")
+        && let Some(n) = rest.strip_suffix(", expected an array of length 2")
+    {
+        message = format!("expected 2 numbers, [a, b] (got {n})");
+    }
+    // The Rust type names mean nothing in a file ("expected struct RawScenario").
+    if let Some(i) = message.find("expected struct Raw") {
+        message.truncate(i);
+        message.push_str(if field.is_empty() {
+            "expected a JSON object {\"surface\": …, \"start\": …, \"optimizers\": …}"
+        } else {
+            "expected a JSON object {…}"
+        });
+    }
     ScenarioError {
         field,
         message,
-        line_col: (line > 0).then_some((line, column)),
+        line_col: (line > 0).then(|| (line, char_column(text, line, column))),
     }
+}
+
+/// serde_json's column counts bytes; an editor counts characters. `column` bytes into
+/// 1-based line `line` of `text` is this many characters in (a character cut part-way
+/// counts as one).
+fn char_column(text: &str, line: usize, column: usize) -> usize {
+    let Some(start) = text.split_inclusive('\n').nth(line - 1) else {
+        return column;
+    };
+    let bytes = start.as_bytes();
+    let end = column.min(bytes.len());
+    // Characters begin at every byte that is not a UTF-8 continuation byte (10xxxxxx).
+    bytes[..end].iter().filter(|b| (**b & 0xc0) != 0x80).count() + column.saturating_sub(end)
 }
 
 /// The validated description of a surface: what the file says, ready to build.
@@ -593,7 +627,7 @@ pub(crate) fn check(field: &str, value: f64, ok: bool, rule: &str) -> Result<(),
     } else {
         Err(ScenarioError::new(
             field,
-            format!("must be {rule} (got {value})"),
+            format!("must be {rule} (got {})", Shortest(value)),
         ))
     }
 }
@@ -864,20 +898,59 @@ fn early_stopping_from_raw(r: &RawEarlyStopping) -> Result<EarlyStopping, Scenar
     })
 }
 
+/// The largest view coordinate accepted: beyond it the span or the margins drawn around
+/// it overflow to infinity.
+pub const MAX_VIEW_COORD: f64 = 1e150;
+
+/// The smallest view span accepted, relative to its largest coordinate: below it
+/// neighbouring pixels round to the same number.
+pub const MIN_VIEW_SPAN_REL: f64 = 1e-9;
+
+/// The smallest view span accepted, near 0: below it tick steps and pixel sizes fall
+/// into subnormal numbers.
+pub const MIN_VIEW_SPAN: f64 = 1e-150;
+
 fn view_from_raw(v: RawView) -> Result<View, ScenarioError> {
     let x = finite_pair("view.x", v.x)?;
     let y = finite_pair("view.y", v.y)?;
-    if x.x >= x.y {
-        return Err(ScenarioError::new(
-            "view.x",
-            format!("xmin must be below xmax (got [{}, {}])", x.x, x.y),
-        ));
-    }
-    if y.x >= y.y {
-        return Err(ScenarioError::new(
-            "view.y",
-            format!("ymin must be below ymax (got [{}, {}])", y.x, y.y),
-        ));
+    for (field, lo, hi, axis) in [("view.x", x.x, x.y, "x"), ("view.y", y.x, y.y, "y")] {
+        if lo >= hi {
+            return Err(ScenarioError::new(
+                field,
+                format!(
+                    "{axis}min must be below {axis}max (got [{}, {}])",
+                    Shortest(lo),
+                    Shortest(hi)
+                ),
+            ));
+        }
+        let largest = lo.abs().max(hi.abs());
+        if largest > MAX_VIEW_COORD {
+            return Err(ScenarioError::new(
+                field,
+                format!(
+                    "must lie within ±{} to be drawn (got [{}, {}])",
+                    Shortest(MAX_VIEW_COORD),
+                    Shortest(lo),
+                    Shortest(hi)
+                ),
+            ));
+        }
+        let span = hi - lo;
+        if span < MIN_VIEW_SPAN || span < MIN_VIEW_SPAN_REL * largest {
+            return Err(ScenarioError::new(
+                field,
+                format!(
+                    "the span {} is too small to draw (at least {} and {} of the largest \
+                     coordinate; got [{}, {}])",
+                    Shortest(span),
+                    Shortest(MIN_VIEW_SPAN),
+                    Shortest(MIN_VIEW_SPAN_REL),
+                    Shortest(lo),
+                    Shortest(hi)
+                ),
+            ));
+        }
     }
     Ok(View { x: v.x, y: v.y })
 }

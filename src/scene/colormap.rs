@@ -419,8 +419,16 @@ pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
         .map(|m| m * mag)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * mag);
-    let start = (lo / step).ceil() as i64;
-    let end = (hi / step).floor() as i64;
+    // A span too small or too large for f64 gives a step of 0 or ∞, or more ticks than
+    // asked for by orders of magnitude: no ticks rather than a runaway allocation.
+    if !(step > 0.0 && step.is_finite()) {
+        return vec![lo];
+    }
+    let (start, end) = ((lo / step).ceil(), (hi / step).floor());
+    if !(start.is_finite() && end.is_finite()) || end - start > (4 * n + 4) as f64 {
+        return vec![lo];
+    }
+    let (start, end) = (start as i64, end as i64);
     (start..=end)
         .map(|i| {
             let v = i as f64 * step;
@@ -552,6 +560,20 @@ mod tests {
     fn log_ticks_are_decades() {
         let s = ColorScale::for_range(0.0, 2500.0, true);
         assert_eq!(s.ticks(8), vec![0.1, 1.0, 10.0, 100.0, 1000.0]);
+    }
+
+    #[test]
+    fn nice_ticks_never_run_away_on_spans_at_the_ends_of_f64() {
+        for (lo, hi) in [
+            (0.0, 5e-324),
+            (0.0, 1e-310),
+            (1.0, 1.0 + f64::EPSILON),
+            (-1e308, 1e308),
+            (-f64::MAX, f64::MAX),
+            (1e300, 1.0000001e300),
+        ] {
+            assert!(nice_ticks(lo, hi, 8).len() <= 40, "[{lo}, {hi}]");
+        }
     }
 
     #[test]

@@ -40,6 +40,10 @@ pub fn font_size_for(rect: Rect) -> f32 {
 
 /// `text` at `size` or smaller (down to ¾) so it fits `max_width`, cut with "…" if even
 /// that is too wide.
+///
+/// The cut is found by galloping then bisecting over prefix lengths, measuring only
+/// prefixes about as long as what fits: the work is linear in the text (one measure of
+/// the whole), not quadratic, so a 30 000-character label costs no more than a short one.
 pub fn fit_text(canvas: &dyn Canvas, text: &str, size: f32, max_width: f32) -> (String, f32) {
     let w = canvas.measure_text(text, size)[0];
     if w <= max_width {
@@ -49,15 +53,40 @@ pub fn fit_text(canvas: &dyn Canvas, text: &str, size: f32, max_width: f32) -> (
     if canvas.measure_text(text, smaller)[0] <= max_width {
         return (text.to_string(), smaller);
     }
-    let mut chars: Vec<char> = text.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let t: String = chars.iter().collect::<String>() + "…";
-        if canvas.measure_text(&t, smaller)[0] <= max_width {
-            return (t, smaller);
+    // Byte offsets of the char boundaries: prefix k is text[..ends[k]].
+    let ends: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let chars = ends.len() - 1;
+    let fits = |k: usize| {
+        let t = format!("{}…", &text[..ends[k]]);
+        canvas.measure_text(&t, smaller)[0] <= max_width
+    };
+    if !fits(0) {
+        return (String::new(), smaller);
+    }
+    // Gallop: `good` fits, `bad` does not (the whole text does not, measured above).
+    let (mut good, mut bad) = (0, chars);
+    let mut k = 1;
+    while k < bad {
+        if fits(k) {
+            good = k;
+            k *= 2;
+        } else {
+            bad = k;
         }
     }
-    (String::new(), smaller)
+    while bad - good > 1 {
+        let mid = good + (bad - good) / 2;
+        if fits(mid) {
+            good = mid;
+        } else {
+            bad = mid;
+        }
+    }
+    (format!("{}…", &text[..ends[good]]), smaller)
 }
 
 /// Maps world coordinates (y up) to the screen (y down) and back.

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::core::atomic::write_atomic;
-use crate::core::diagnosis::{Finding, Pattern, diagnose, summary};
-use crate::core::log::read_log;
+use crate::core::diagnosis::{Finding, Pattern, diagnose};
+use crate::core::log::{LogFormat, ReadOptions, read_path};
 use crate::core::output;
 use crate::core::presets::{self, PRESETS};
 use crate::core::run::run_scenario;
@@ -63,6 +63,80 @@ pub enum DiagnoseFormat {
     Text,
 }
 
+/// The log formats `diagnose --log-format` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormatArg {
+    /// Keras `CSVLogger` (or any CSV with a header row).
+    Keras,
+    /// PyTorch Lightning `metrics.csv`.
+    Lightning,
+    /// Hugging Face `trainer_state.json`.
+    Hf,
+    /// TensorBoard event files.
+    Tensorboard,
+    /// Weights & Biases CSV export.
+    Wandb,
+    /// MLflow metric files.
+    Mlflow,
+}
+
+impl From<LogFormatArg> for LogFormat {
+    fn from(f: LogFormatArg) -> LogFormat {
+        match f {
+            LogFormatArg::Keras => LogFormat::Keras,
+            LogFormatArg::Lightning => LogFormat::Lightning,
+            LogFormatArg::Hf => LogFormat::Hf,
+            LogFormatArg::Tensorboard => LogFormat::Tensorboard,
+            LogFormatArg::Wandb => LogFormat::Wandb,
+            LogFormatArg::Mlflow => LogFormat::Mlflow,
+        }
+    }
+}
+
+/// The language of the diagnosis' sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Spanish.
+    Es,
+}
+
+impl From<LangArg> for crate::lang::Lang {
+    fn from(l: LangArg) -> crate::lang::Lang {
+        match l {
+            LangArg::En => crate::lang::Lang::En,
+            LangArg::Es => crate::lang::Lang::Es,
+        }
+    }
+}
+
+/// The arguments of `diagnose`.
+#[derive(Debug, Clone, Args)]
+pub struct DiagnoseArgs {
+    /// The training log, or a directory holding one (a Lightning version_N, a TensorBoard log
+    /// directory, an MLflow run, a Hugging Face output directory).
+    pub log: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiagnoseFormat::Json)]
+    pub format: DiagnoseFormat,
+    /// The log's format, instead of detecting it.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub log_format: Option<LogFormatArg>,
+    /// The training-loss column or tag, when not one of the usual names.
+    #[arg(long, value_name = "NAME")]
+    pub train: Option<String>,
+    /// The validation-loss column or tag, when not one of the usual names.
+    #[arg(long, value_name = "NAME")]
+    pub val: Option<String>,
+    /// The learning-rate column or tag, when not one of the usual names.
+    #[arg(long, value_name = "NAME")]
+    pub lr: Option<String>,
+    /// The language of the evidence and the actions.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -79,14 +153,10 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
     },
-    /// Diagnose a training log (a Keras CSVLogger file or `run --format csv` output).
-    Diagnose {
-        /// The CSV log; separators `,` `;` or tab.
-        log: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = DiagnoseFormat::Json)]
-        format: DiagnoseFormat,
-    },
+    /// Diagnose a training log: Keras CSVLogger, Lightning metrics.csv, Hugging Face
+    /// trainer_state.json, TensorBoard events, a W&B CSV export, MLflow metrics, or
+    /// `run --format csv` output.
+    Diagnose(DiagnoseArgs),
     /// Draw the landscape and trajectories to a PNG (finished runs) or GIF (animated),
     /// without a window.
     Render {
@@ -183,14 +253,14 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
             let scenario = load_scenario(input.file.as_deref(), input.preset.as_deref())?;
             let set = run_scenario(&scenario);
             let text = match format {
-                RunFormat::Json => output::to_json(&set) + "\n",
+                RunFormat::Json => crate::lang::run_json(&set) + "\n",
                 RunFormat::Csv => output::to_csv(&set),
             };
             emit(out.as_deref(), &text)?;
             Ok(Outcome::Done)
         }
-        Some(Command::Diagnose { log, format }) => {
-            emit(None, &diagnose_text(&log, format)?)?;
+        Some(Command::Diagnose(args)) => {
+            emit(None, &diagnose_text(&args)?)?;
             Ok(Outcome::Done)
         }
         Some(Command::Render {
@@ -221,32 +291,26 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
     }
 }
 
-/// Reads and diagnoses the log at `path`, formatted for output.
-pub fn diagnose_text(path: &Path, format: DiagnoseFormat) -> Result<String, UserError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| UserError(format!("{}: cannot read: {e}", path.display())))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let bad = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        // Binary data (a NUL byte early on) is not a mis-encoded text file.
-        if bytes.iter().take(8192).any(|b| *b == 0) {
-            return UserError(format!(
-                "{}: the log is not a text CSV file (it contains binary data)",
-                path.display()
-            ));
-        }
-        let line = bytes[..bad].iter().filter(|b| **b == b'\n').count() + 1;
-        UserError(format!(
-            "{}: line {line}: the text is not valid UTF-8 (byte {bad}); save the log as UTF-8",
-            path.display()
-        ))
-    })?;
-    let runs = read_log(&text).map_err(|e| UserError(format!("{}: {e}", path.display())))?;
-    let stem = path
-        .file_stem()
+/// Reads and diagnoses the log `args` names, formatted for output.
+pub fn diagnose_text(args: &DiagnoseArgs) -> Result<String, UserError> {
+    let options = ReadOptions {
+        format: args.log_format.map(LogFormat::from),
+        train: args.train.clone(),
+        val: args.val.clone(),
+        lr: args.lr.clone(),
+    };
+    let read = read_path(&args.log, &options).map_err(|e| UserError(e.to_string()))?;
+    // Unnamed runs are named after what was given: the file, or the directory.
+    let given = if args.log.is_dir() {
+        args.log.file_name()
+    } else {
+        args.log.file_stem()
+    };
+    let stem = given
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let results: Vec<(String, Vec<Finding>)> = runs
+    let results: Vec<(String, Vec<Finding>)> = read
+        .runs
         .iter()
         .map(|r| {
             let name = if r.name.is_empty() {
@@ -257,33 +321,59 @@ pub fn diagnose_text(path: &Path, format: DiagnoseFormat) -> Result<String, User
             (name, diagnose(&r.series()))
         })
         .collect();
-    Ok(match format {
-        DiagnoseFormat::Json => {
-            let runs: Vec<serde_json::Value> = results
-                .iter()
-                .map(|(run, patterns)| serde_json::json!({"run": run, "patterns": patterns}))
-                .collect();
-            serde_json::to_string_pretty(&serde_json::json!({ "runs": runs }))
-                .expect("diagnosis always serializes")
-                + "\n"
-        }
-        DiagnoseFormat::Text => {
-            let mut out = String::new();
-            for (run, findings) in &results {
-                out.push_str(&format!("{run}: {}\n", summary(findings)));
-                for f in findings {
-                    out.push_str(&format!(
-                        "  {} ({})\n    evidence: {}\n",
-                        f.pattern.title(),
-                        f.pattern.id(),
-                        f.evidence
-                    ));
-                    if f.pattern != Pattern::Healthy {
-                        out.push_str(&format!("    try: {}\n", f.action));
+    crate::lang::with_lang(args.lang.into(), || {
+        let notes = |i: usize| -> Vec<String> {
+            read.runs[i].choices.iter().map(crate::lang::choice).collect()
+        };
+        match args.format {
+            DiagnoseFormat::Json => {
+                let runs: Vec<serde_json::Value> = results
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (run, findings))| {
+                        let patterns: Vec<serde_json::Value> =
+                            findings.iter().map(crate::lang::finding_json).collect();
+                        let mut v = serde_json::json!({"run": run, "patterns": patterns});
+                        // A column chosen among several is stated, never silent.
+                        let notes = notes(i);
+                        if !notes.is_empty() {
+                            v["notes"] = serde_json::json!(notes);
+                        }
+                        v
+                    })
+                    .collect();
+                Ok(
+                    serde_json::to_string_pretty(&serde_json::json!({ "runs": runs }))
+                        .expect("diagnosis always serializes")
+                        + "\n",
+                )
+            }
+            DiagnoseFormat::Text => {
+                let mut out = String::new();
+                for (i, (run, findings)) in results.iter().enumerate() {
+                    out.push_str(&format!("{run}: {}\n", crate::lang::summary(findings)));
+                    for note in notes(i) {
+                        out.push_str(&format!("  {} {note}\n", crate::lang::tr("diag-note")));
+                    }
+                    for f in findings {
+                        out.push_str(&format!(
+                            "  {} ({})\n    {} {}\n",
+                            crate::lang::title(f.pattern),
+                            f.pattern.id(),
+                            crate::lang::tr("diag-evidence"),
+                            crate::lang::evidence(f)
+                        ));
+                        if f.pattern != Pattern::Healthy {
+                            out.push_str(&format!(
+                                "    {} {}\n",
+                                crate::lang::tr("diag-try"),
+                                crate::lang::action(f.pattern)
+                            ));
+                        }
                     }
                 }
+                Ok(out)
             }
-            out
         }
     })
 }

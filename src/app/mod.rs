@@ -21,6 +21,7 @@ pub mod playback;
 pub mod schedule;
 pub mod state;
 pub mod status;
+pub mod training_log;
 pub mod view3d;
 pub mod widgets;
 

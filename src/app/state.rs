@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::i18n::tr_args;
 use crate::core::Vec2;
 use crate::core::atomic::write_atomic;
-use crate::core::diagnosis::{Finding, Series, diagnose};
+use crate::core::diagnosis::Finding;
 use crate::core::optimizer::OptimizerConfig;
 use crate::core::presets;
 use crate::core::run::{Run, RunSet, run_scenario};
@@ -756,7 +756,7 @@ impl AppState {
             }
             ExportKind::Json => write_atomic(
                 path,
-                (crate::core::output::to_json(&self.runs) + "\n").as_bytes(),
+                (crate::lang::run_json(&self.runs) + "\n").as_bytes(),
             ),
             ExportKind::Gif => {
                 let options = crate::render::RenderOptions {
@@ -812,19 +812,10 @@ fn expr_source(surface: &Surface) -> String {
     }
 }
 
-/// Diagnoses one run's curves: steps 1…n with their loss and rate, validation as evaluated.
+/// Diagnoses one run's curves, from step 0, through [`Run::diagnose`].
 pub fn diagnose_run(run: &Run) -> Vec<Finding> {
-    let n = run.lr.len();
-    let steps: Vec<f64> = (1..=n).map(|t| t as f64).collect();
-    let train = run.loss.get(1..=n).unwrap_or(&[]);
-    let val_steps: Vec<f64> = run.val_steps.iter().map(|&t| t as f64).collect();
-    diagnose(&Series {
-        steps: &steps,
-        train,
-        val_steps: &val_steps,
-        val: &run.val_loss,
-        lr: Some(&run.lr),
-    })
+    // The same series as `gradscape run` and `diagnose`: one builder, one verdict.
+    run.diagnose()
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ struct JsonRun<'a> {
     best_step: Option<u64>,
     #[serde(rename = "final")]
     final_point: [f64; 2],
-    diagnosis: Vec<Finding>,
+    diagnosis: Vec<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -29,7 +29,7 @@ struct JsonRunSet<'a> {
     warnings: &'a [String],
 }
 
-fn json_run(run: &Run) -> JsonRun<'_> {
+fn json_run<'a>(run: &'a Run, words: &dyn Fn(&Finding) -> serde_json::Value) -> JsonRun<'a> {
     JsonRun {
         label: &run.label,
         kind: run.kind,
@@ -43,14 +43,16 @@ fn json_run(run: &Run) -> JsonRun<'_> {
         stopped_at: run.stopped_at,
         best_step: run.best_step,
         final_point: [run.final_point.x, run.final_point.y],
-        diagnosis: run.diagnose(),
+        diagnosis: run.diagnose().iter().map(words).collect(),
     }
 }
 
 /// SPEC §9's JSON. Non-finite numbers (a diverged run's last loss) are written as `null`.
-pub fn to_json(set: &RunSet) -> String {
+/// `words` makes each finding's JSON object (the language layer's
+/// [`finding_json`](crate::lang::finding_json): core has ids and numbers, no sentences).
+pub fn to_json(set: &RunSet, words: &dyn Fn(&Finding) -> serde_json::Value) -> String {
     let out = JsonRunSet {
-        runs: set.runs.iter().map(json_run).collect(),
+        runs: set.runs.iter().map(|r| json_run(r, words)).collect(),
         warnings: &set.warnings,
     };
     serde_json::to_string_pretty(&out).expect("run output always serializes")

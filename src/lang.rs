@@ -297,7 +297,7 @@ pub fn thresholds(p: Pattern, t: &Thresholds) -> Vec<String> {
         .filter(|(q, _, _)| *q == p)
         .map(|(_, name, value)| {
             let shown = match name {
-                "flat" | "slow" => percent(value),
+                "flat" | "slow" | "rebound_share" => percent(value),
                 "overfit_noise" => format!("×{}", trim_zeros(&format!("{value:.2}"))),
                 // Decades of loss, shown as the factor they mean.
                 _ => format!("×{}", trim_zeros(&format!("{:.3}", 10f64.powf(value)))),

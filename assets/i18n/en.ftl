@@ -333,7 +333,7 @@ ev-healthy-val_only = no training loss; validation lowest at { $val_low } (step 
 
 thr-line = { $name } { $value }: { $reason }
 thr-rebound = a loss that a working rate drives down does not climb back this far above an earlier low
-thr-jump = a reversal this large is a violent jump, not batch noise (a fifth of the steps must be such jumps)
+thr-rebound_share = the climb must also be this share of the loss's whole range, so that the wobble of a loss near its floor is not read as a climb
 thr-flat = a training loss that fell less than this over the whole run learnt almost nothing
 thr-slow = a loss that fell less than this, as fast late as early, is too slow: a good rate gets most of the drop early
 thr-overfit_rise = a smaller rise of validation above its low is within what a finished run wobbles

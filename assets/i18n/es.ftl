@@ -332,7 +332,7 @@ ev-healthy-val_only = sin pérdida de entrenamiento; la validación, mínima en 
 
 thr-line = { $name } { $value }: { $reason }
 thr-rebound = una pérdida que una buena tasa hace bajar no vuelve a subir tanto sobre un mínimo anterior
-thr-jump = un cambio de sentido así de grande es un salto violento, no ruido del lote (una quinta parte de los pasos deben serlo)
+thr-rebound_share = la subida debe ser además esta parte del rango total de la pérdida, para no leer como subida el vaivén de una pérdida cerca de su mínimo
 thr-flat = una pérdida de entrenamiento que bajó menos que esto en toda la ejecución casi no aprendió
 thr-slow = una pérdida que bajó menos que esto, igual de rápido al final que al principio, va demasiado lenta: una buena tasa logra casi toda la bajada pronto
 thr-overfit_rise = una subida menor de la validación sobre su mínimo está dentro de lo que oscila una ejecución terminada

@@ -274,9 +274,9 @@ pub struct Thresholds {
     /// `lr_too_high`: how far the (smoothed) training loss climbs back above an earlier low.
     /// A loss that a working rate drives down does not climb back by this much.
     pub rebound: f64,
-    /// `lr_too_high`: a reversal of the training loss this large counts as a violent jump
-    /// (a fifth of the steps must be such jumps). Per-step noise stays below it.
-    pub jump: f64,
+    /// `lr_too_high`: the climb must also be this share of the training loss's whole range, so
+    /// that the wobble of a loss near its floor (tiny values, large ratios) is not a climb.
+    pub rebound_share: f64,
     /// `lr_too_low`: a training loss that fell by less than this fraction over the whole run
     /// barely moved. Below it, the run learnt almost nothing.
     pub flat: f64,
@@ -300,21 +300,21 @@ pub struct Thresholds {
 impl Thresholds {
     /// The values chosen by cross-validation (`tests/diagnosis.rs` re-runs the choice).
     pub const DEFAULT: Thresholds = Thresholds {
-        rebound: 0.1,
-        jump: 0.176,
+        rebound: 0.06,
+        rebound_share: 0.05,
         flat: 0.05,
         slow: 0.3,
-        overfit_rise: 0.06,
+        overfit_rise: 0.03,
         overfit_noise: 1.0,
         cut_gain: 0.046,
-        val_noise: 0.025,
+        val_noise: 0.02,
     };
 
     /// Every threshold by name, with its value, for display (the app's hover).
     pub fn named(&self) -> [(Pattern, &'static str, f64); 8] {
         [
             (Pattern::LrTooHigh, "rebound", self.rebound),
-            (Pattern::LrTooHigh, "jump", self.jump),
+            (Pattern::LrTooHigh, "rebound_share", self.rebound_share),
             (Pattern::LrTooLow, "flat", self.flat),
             (Pattern::LrTooLow, "slow", self.slow),
             (Pattern::Overfitting, "overfit_rise", self.overfit_rise),
@@ -337,6 +337,9 @@ pub const MIN_VALUES: usize = 5;
 /// A training loss that grows by this many decades (×100) above an earlier low has blown up,
 /// whatever its step-to-step jumps: no schedule or noise does that.
 const ORDERS: f64 = 2.0;
+/// A reversal of the training loss this large (×1.5) is a violent jump, and a fifth of the
+/// steps must be such jumps: minibatch noise of a working rate stays well below both.
+const JUMP_LOG: f64 = 0.176;
 /// Linear-scale counterparts (fractions of the curve's spread) of the log-scale thresholds.
 const REBOUND_LIN: f64 = 0.25;
 const JUMP_LIN: f64 = 0.10;
@@ -412,7 +415,7 @@ pub fn diagnose_with(series: &Series, t: &Thresholds) -> Vec<Finding> {
                 ("needed_count", MIN_VALUES as f64),
             ],
         )];
-    } else if let Some(f) = rebound(&train, t).or_else(|| oscillation(&train, t)) {
+    } else if let Some(f) = rebound(&train, t).or_else(|| oscillation(&train)) {
         findings.push(f);
     } else if let Some(f) = too_slow(&train, t) {
         // A run that blows up says nothing about a too-small rate.
@@ -463,6 +466,9 @@ struct Curve {
     log: bool,
     /// max − min of `raw`, floored so that floating-point jitter never counts as movement.
     raw_spread: f64,
+    /// The same without the single most extreme value at each end: one spike (or a first
+    /// evaluation far above the rest) must not make every later change look small.
+    inner_spread: f64,
 }
 
 impl Curve {
@@ -482,12 +488,22 @@ impl Curve {
         let (lo, hi) = min_max(&raw);
         let magnitude = raw.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
         let raw_spread = (hi - lo).max(magnitude * 1e-9).max(f64::MIN_POSITIVE);
+        let inner_spread = if raw.len() >= 4 {
+            let mut sorted = raw.clone();
+            sorted.sort_by(f64::total_cmp);
+            (sorted[sorted.len() - 2] - sorted[1])
+                .max(magnitude * 1e-9)
+                .max(f64::MIN_POSITIVE)
+        } else {
+            raw_spread
+        };
         Curve {
             steps,
             raw,
             y,
             log,
             raw_spread,
+            inner_spread,
         }
     }
 
@@ -513,8 +529,9 @@ impl Curve {
 
     /// Size of each reversal: for every interior point that is a strict local extreme, the
     /// smaller of its two steps to the neighbours (0 elsewhere). Monotone stretches, however
-    /// steep or curved, score 0; only up-and-down movement counts.
-    fn reversals(&self) -> Vec<f64> {
+    /// steep or curved, score 0; only up-and-down movement counts. Reversals smaller than
+    /// [`RAW_NOTICE`] of `spread` are not counted.
+    fn reversals_within(&self, spread: f64) -> Vec<f64> {
         let y = &self.y;
         (1..y.len().saturating_sub(1))
             .map(|i| {
@@ -525,12 +542,23 @@ impl Curve {
                 let raw_size = (self.raw[i] - self.raw[i - 1])
                     .abs()
                     .min((self.raw[i] - self.raw[i + 1]).abs());
-                if raw_size < RAW_NOTICE * self.raw_spread {
+                if raw_size < RAW_NOTICE * spread {
                     return 0.0;
                 }
                 a.abs().min(b.abs())
             })
             .collect()
+    }
+
+    /// Reversals noticed against the whole range (training: its early fall is real movement).
+    fn reversals(&self) -> Vec<f64> {
+        self.reversals_within(self.raw_spread)
+    }
+
+    /// Reversals noticed against the range without its extremes (validation: one spike, or a
+    /// first evaluation far above the rest, must not hide the swings after it).
+    fn swings(&self) -> Vec<f64> {
+        self.reversals_within(self.inner_spread)
     }
 
     /// Index of the last point at or before `step` (0 when there is none).
@@ -603,24 +631,43 @@ fn largest_climb(y: &[f64]) -> Option<(usize, usize)> {
     best.map(|(l, h, _)| (l, h))
 }
 
-/// A positive training loss that grew by orders of magnitude above an earlier low.
+/// A training loss that grew by orders of magnitude above an earlier low and is still up
+/// there at the end (a one-row blip near a tiny floor is not a blow-up). On the linear scale
+/// (a loss that crosses 0) the growth is measured against the largest size the loss had up
+/// to its low.
 fn grew(c: &Curve) -> Option<Finding> {
-    if !c.log || c.len() < 2 {
+    let n = c.len();
+    if n < 2 {
         return None;
     }
-    let (lo, hi) = largest_climb(&c.y)?;
-    if c.y[hi] - c.y[lo] < ORDERS || c.raw[hi] - c.raw[lo] < RAW_NOTICE * c.raw_spread {
+    // The end: the median of the last values, up to three, but never half the log. The low
+    // before it is read on a running median, so that one lucky batch of a noisy per-step log
+    // is not the low.
+    let tail = n - ((n - 1) / 2).clamp(1, 3);
+    let end = median(&c.y[tail..]);
+    let smooth = running_median(&c.y[..tail], window(tail));
+    let lo = argmin(&smooth);
+    let low = smooth[lo];
+    let hi = tail + argmin(&c.y[tail..].iter().map(|y| (y - end).abs()).collect::<Vec<_>>());
+    let grown = if c.log {
+        end - low >= ORDERS
+    } else {
+        let size = c.raw[..=lo].iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+        end - low >= 10f64.powf(ORDERS) * size.max(f64::MIN_POSITIVE)
+    };
+    let low = c.unwork(low);
+    if !grown || c.raw[hi] - low < RAW_NOTICE * c.raw_spread {
         return None;
     }
     Some(Finding::new(
         Pattern::LrTooHigh,
         "grew",
         vec![
-            ("low", c.raw[lo]),
+            ("low", low),
             ("low_step", c.steps[lo]),
             ("high", c.raw[hi]),
             ("high_step", c.steps[hi]),
-            ("factor", c.raw[hi] / c.raw[lo]),
+            ("factor", c.raw[hi] / low),
         ],
     ))
 }
@@ -637,7 +684,7 @@ fn rebound(c: &Curve, t: &Thresholds) -> Option<Finding> {
     let (lo, hi) = largest_climb(&smooth)?;
     let rise = smooth[hi] - smooth[lo];
     let (low, high) = (c.unwork(smooth[lo]), c.unwork(smooth[hi]));
-    if rise < c.limit(t.rebound, REBOUND_LIN) || high - low < RAW_NOTICE * c.raw_spread {
+    if rise < c.limit(t.rebound, REBOUND_LIN) || high - low < t.rebound_share * c.raw_spread {
         return None;
     }
     Some(Finding::new(
@@ -656,13 +703,13 @@ fn rebound(c: &Curve, t: &Thresholds) -> Option<Finding> {
 }
 
 /// Training loss reverses direction violently and often.
-fn oscillation(c: &Curve, t: &Thresholds) -> Option<Finding> {
+fn oscillation(c: &Curve) -> Option<Finding> {
     let n = c.len();
     if n < 5 {
         return None;
     }
     let rev = c.reversals();
-    let big = c.limit(t.jump, JUMP_LIN);
+    let big = c.limit(JUMP_LOG, JUMP_LIN);
     let count = rev.iter().filter(|r| **r >= big).count();
     let needed = 3.max((JUMP_SHARE * rev.len() as f64).ceil() as usize);
     if count < needed {
@@ -924,7 +971,7 @@ fn val_noisy(train: &Curve, val: &Curve, t: &Thresholds) -> Option<Finding> {
     if nv < 5 {
         return None;
     }
-    let rev = val.reversals();
+    let rev = val.swings();
     let unit = val.limit(t.val_noise, NOISY_LIN);
     let level = mean(&rev) / unit;
     let swing = val.limit(SWING_LOG, SWING_LIN);

@@ -83,7 +83,7 @@ fn runs_of(json: &[u8]) -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn json_on_a_real_log_names_the_run_after_the_file() {
-    let path = real_log("06_ecg-analysis.csv");
+    let path = real_log("47_waste-cnn.csv");
     let out = gradscape(&["diagnose", path.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(out.stderr.is_empty());
@@ -91,8 +91,8 @@ fn json_on_a_real_log_names_the_run_after_the_file() {
     assert_eq!(
         runs,
         [(
-            "06_ecg-analysis".to_string(),
-            vec!["overfitting".to_string(), "scheduler_helping".to_string()]
+            "47_waste-cnn".to_string(),
+            vec!["overfitting".to_string(), "val_noisy".to_string()]
         )]
     );
     // --format json is the default.

@@ -553,6 +553,36 @@ mod tests {
     }
 
     #[test]
+    fn summaries_name_the_problems_and_advise_in_each_language() {
+        let f = |pattern| Finding {
+            pattern,
+            kind: "",
+            facts: Vec::new(),
+        };
+        with_lang(Lang::En, || {
+            assert_eq!(
+                summary(&[f(Pattern::Healthy)]),
+                "The curves look healthy: nothing to change."
+            );
+            assert_eq!(
+                summary(&[f(Pattern::SchedulerHelping), f(Pattern::Overfitting)]),
+                format!(
+                    "Schedule is helping and overfitting: {}.",
+                    action(Pattern::Overfitting)
+                )
+            );
+            assert!(summary(&[f(Pattern::LrTooHigh)]).starts_with("LR too high: lower lr"));
+        });
+        with_lang(Lang::Es, || {
+            assert_eq!(
+                summary(&[f(Pattern::Overfitting), f(Pattern::ValNoisy)]),
+                "Sobreajuste y validación ruidosa: parada temprana, regularización, bajar α en \
+                 las mesetas."
+            );
+        });
+    }
+
+    #[test]
     fn language_codes_and_locales_are_understood() {
         assert_eq!(Lang::from_code("es"), Some(Lang::Es));
         assert_eq!(Lang::from_code("es_AR.UTF-8"), Some(Lang::Es));

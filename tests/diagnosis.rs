@@ -1101,7 +1101,7 @@ fn healthy_evidence_is_in_numbers() {
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0].pattern, Pattern::Healthy);
     let text = evidence(&findings[0]);
-    assert!(text.contains("2.3 → 0.039"), "{text}");
+    assert!(text.contains("2.3 -> 0.039"), "{text}");
     assert!(text.contains("41 steps"), "{text}");
     assert_eq!(findings[0].fact("steps_count"), Some(41.0));
 }

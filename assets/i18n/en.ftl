@@ -307,26 +307,26 @@ ev-lr_too_high-nonfinite = train loss was { $last } at step { $last_step }, then
 ev-lr_too_high-nonfinite_after_rise = train loss rose ×{ $factor } within { $within_count } steps to { $last } at step { $last_step }, then { $value } at step { $bad_step } ({ $count } non-finite values in all)
 ev-lr_too_high-grew = train loss grew by orders of magnitude: ×{ $factor }, from { $low } at step { $low_step } to { $high } at step { $high_step }
 ev-lr_too_high-rebound = train loss climbed back { $change }, from about { $low } near step { $low_step } to about { $high } near step { $high_step } (last: { $last })
-ev-lr_too_high-oscillation = train loss reversed direction violently { $count } times in { $steps_count } steps (largest: { $a } → { $b } → { $c } at steps { $from_step }–{ $to_step })
-ev-lr_too_low-flat = train loss barely moved: { $first } → { $last } ({ $fraction_share } lower) over { $steps_count } steps ({ $from_step } → { $to_step })
-ev-lr_too_low-slow = train loss fell only { $fraction_share } ({ $first } → { $last }) over { $steps_count } steps, at a steady pace: { $late_share } of the drop came in the second half
+ev-lr_too_high-oscillation = train loss reversed direction violently { $count } times in { $steps_count } steps (largest: { $a } -> { $b } -> { $c } at steps { $from_step }–{ $to_step })
+ev-lr_too_low-flat = train loss barely moved: { $first } -> { $last } ({ $fraction_share } lower) over { $steps_count } steps ({ $from_step } -> { $to_step })
+ev-lr_too_low-slow = train loss fell only { $fraction_share } ({ $first } -> { $last }) over { $steps_count } steps, at a steady pace: { $late_share } of the drop came in the second half
 ev-lr_too_low-steady = train loss fell from { $first } to { $last } over { $steps_count } steps without slowing down: { $late_share } of the drop came in the second half
-ev-overfitting-val_rose = validation loss bottomed at { $low } (step { $low_step }) and rose { $change } to { $last } by step { $last_step }, while train loss fell { $train_then } → { $train_end }
-ev-scheduler_helping-cut_val = after the lr cut at step { $cut_step } ({ $lr_before } → { $lr_after }), validation loss fell from { $before } (steps { $before_from_step }–{ $before_to_step }) to { $after } (steps { $after_from_step }–{ $after_to_step }), more than its trend predicted (cuts followed by such a drop: { $helped_count } of { $cuts_count })
-ev-scheduler_helping-cut_train = after the lr cut at step { $cut_step } ({ $lr_before } → { $lr_after }), train loss fell from { $before } (steps { $before_from_step }–{ $before_to_step }) to { $after } (steps { $after_from_step }–{ $after_to_step }), more than its trend predicted (cuts followed by such a drop: { $helped_count } of { $cuts_count })
-ev-val_noisy-swings = validation loss reversed direction { $count } times in { $evals_count } evaluations by ±{ $size_share } on average (largest: { $a } → { $b } → { $c } at steps { $from_step }–{ $to_step }), while train loss is much smoother
-ev-val_noisy-swings_lin = validation loss reversed direction { $count } times in { $evals_count } evaluations by ±{ $size } ({ $size_share } of its range) on average (largest: { $a } → { $b } → { $c } at steps { $from_step }–{ $to_step }), while train loss is much smoother
+ev-overfitting-val_rose = validation loss bottomed at { $low } (step { $low_step }) and rose { $change } to { $last } by step { $last_step }, while train loss fell { $train_then } -> { $train_end }
+ev-scheduler_helping-cut_val = after the lr cut at step { $cut_step } ({ $lr_before } -> { $lr_after }), validation loss fell from { $before } (steps { $before_from_step }–{ $before_to_step }) to { $after } (steps { $after_from_step }–{ $after_to_step }), more than its trend predicted (cuts followed by such a drop: { $helped_count } of { $cuts_count })
+ev-scheduler_helping-cut_train = after the lr cut at step { $cut_step } ({ $lr_before } -> { $lr_after }), train loss fell from { $before } (steps { $before_from_step }–{ $before_to_step }) to { $after } (steps { $after_from_step }–{ $after_to_step }), more than its trend predicted (cuts followed by such a drop: { $helped_count } of { $cuts_count })
+ev-val_noisy-swings = validation loss reversed direction { $count } times in { $evals_count } evaluations by ±{ $size_share } on average (largest: { $a } -> { $b } -> { $c } at steps { $from_step }–{ $to_step }), while train loss is much smoother
+ev-val_noisy-swings_lin = validation loss reversed direction { $count } times in { $evals_count } evaluations by ±{ $size } ({ $size_share } of its range) on average (largest: { $a } -> { $b } -> { $c } at steps { $from_step }–{ $to_step }), while train loss is much smoother
 ev-insufficient_data-few = not enough data: { $train_count } training and { $val_count } validation values (at least { $needed_count } are needed)
 ev-not_finite_at_start-nan = the function is not finite at the start point (NaN there): no step can be judged
 ev-not_finite_at_start-inf = the function is not finite at the start point ({ $value } there): no step can be judged
 ev-healthy-train_only = train loss { $dir ->
     [down] fell
    *[up] went
-} { $first } → { $last } over { $steps_count } steps; no validation loss
+} { $first } -> { $last } over { $steps_count } steps; no validation loss
 ev-healthy-train_val = train loss { $dir ->
     [down] fell
    *[up] went
-} { $first } → { $last } over { $steps_count } steps; validation lowest at { $val_low } (step { $val_low_step }), last { $val_last }; no lasting rise
+} { $first } -> { $last } over { $steps_count } steps; validation lowest at { $val_low } (step { $val_low_step }), last { $val_last }; no lasting rise
 ev-healthy-val_only = no training loss; validation lowest at { $val_low } (step { $val_low_step }), last { $val_last }; no lasting rise
 
 ## Diagnosis thresholds (hover)

@@ -21,7 +21,7 @@ pub fn finding_hover(f: &Finding) -> String {
         text.push_str("\n\n");
         text.push_str(&tr("diagnosis-thresholds"));
         for line in lines {
-            text.push_str("\n• ");
+            text.push_str("\n· ");
             text.push_str(&line);
         }
     }

@@ -343,6 +343,16 @@ thr-val_noise = the mean swing between evaluations above which they no longer ag
 
 ## Training logs
 
+menu-open-log = Open training log…
+menu-open-log-tip = A training log (Keras CSVLogger, Lightning metrics.csv, Hugging Face trainer_state.json, TensorBoard events, W&B CSV export, MLflow metrics): its curves and their diagnosis in the loss panel. You can also drop the file on the window.
+msg-log-opened = Opened training log { $path }
+log-panel-title = Training log: { $name } ({ $format })
+log-close = Close log
+log-close-tip = Back to the optimizers' curves
+log-train = train
+log-val = validation
+log-try = Try: { $action }
+
 diag-note = note:
 diag-evidence = evidence:
 diag-try = try:

@@ -342,6 +342,16 @@ thr-val_noise = la oscilación media entre evaluaciones a partir de la cual deja
 
 ## Training logs
 
+menu-open-log = Abrir registro de entrenamiento…
+menu-open-log-tip = Un registro de entrenamiento (Keras CSVLogger, metrics.csv de Lightning, trainer_state.json de Hugging Face, eventos de TensorBoard, exportación CSV de W&B, métricas de MLflow): sus curvas y su diagnóstico en el panel de pérdidas. También puedes soltar el archivo sobre la ventana.
+msg-log-opened = Registro de entrenamiento abierto: { $path }
+log-panel-title = Registro de entrenamiento: { $name } ({ $format })
+log-close = Cerrar registro
+log-close-tip = Volver a las curvas de los optimizadores
+log-train = entrenamiento
+log-val = validación
+log-try = Prueba: { $action }
+
 diag-note = nota:
 diag-evidence = evidencia:
 diag-try = prueba:

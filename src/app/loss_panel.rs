@@ -59,6 +59,9 @@ impl Curve {
 
 /// The three plots side by side, and the diagnosis on the right.
 pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
+    if super::training_log::loss_panel_ui(ui, state) {
+        return;
+    }
     let total = ui.available_width();
     let diag_w = (total * 0.24).clamp(200.0, 340.0);
     let gaps = 5.0 * ui.spacing().item_spacing.x + 10.0;

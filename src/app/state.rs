@@ -54,6 +54,10 @@ pub enum Action {
     ExportPng,
     /// File ▸ Export GIF / CSV / JSON…: a dialog, then the file.
     Export(ExportKind),
+    /// File ▸ Open training log…: a file dialog.
+    OpenTrainingLogDialog,
+    /// Open this training log (a file or a directory) into the loss panel.
+    OpenTrainingLog(PathBuf),
 }
 
 /// What File ▸ Export writes besides the PNG screenshot.
@@ -160,6 +164,8 @@ pub struct AppState {
     pub error: Option<String>,
     /// The last success message (saved, exported).
     pub notice: Option<String>,
+    /// A training log shown in the loss panel instead of the runs, until closed.
+    pub training_log: Option<super::training_log::TrainingLog>,
     /// The custom-expression text box, which may hold an expression that does not parse.
     pub expr_text: String,
     /// Why `expr_text` does not parse.
@@ -315,6 +321,7 @@ impl AppState {
             pointer: None,
             error: None,
             notice: None,
+            training_log: None,
             expr_error: None,
             settings: Settings::default(),
             lesson: None,

@@ -323,7 +323,11 @@ pub fn diagnose_text(args: &DiagnoseArgs) -> Result<String, UserError> {
         .collect();
     crate::lang::with_lang(args.lang.into(), || {
         let notes = |i: usize| -> Vec<String> {
-            read.runs[i].choices.iter().map(crate::lang::choice).collect()
+            read.runs[i]
+                .choices
+                .iter()
+                .map(crate::lang::choice)
+                .collect()
         };
         match args.format {
             DiagnoseFormat::Json => {

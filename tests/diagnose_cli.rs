@@ -375,10 +375,7 @@ fn every_log_format_is_detected_and_read() {
     // Its pandas export reads the same way, with the same verdict.
     let (pandas, _) = diagnose_ok(&example("hf/history-pandas.csv"), &[]);
     assert_eq!(pandas["runs"][0]["notes"][0], note);
-    assert_eq!(
-        pattern_ids(&pandas["runs"][0]),
-        pattern_ids(&hf["runs"][0])
-    );
+    assert_eq!(pattern_ids(&pandas["runs"][0]), pattern_ids(&hf["runs"][0]));
 
     // W&B export: one run per `<run> - ` prefix, __MIN/__MAX ignored.
     let (_, runs) = diagnose_ok(&example("wandb/wandb_export_2024-05-01.csv"), &[]);
@@ -394,7 +391,10 @@ fn every_log_format_is_detected_and_read() {
     ] {
         let (_, runs) = diagnose_ok(&example(path), &[]);
         assert_eq!(runs[0].0, "bright-owl-42", "{path}");
-        assert!(runs[0].1.contains(&"scheduler_helping".to_string()), "{path}: {runs:?}");
+        assert!(
+            runs[0].1.contains(&"scheduler_helping".to_string()),
+            "{path}: {runs:?}"
+        );
     }
 
     // TensorBoard, written by the tensorboard package (scripts/make_tfevents.py): scalars as
@@ -484,7 +484,14 @@ fn lang_es_speaks_spanish_with_the_same_facts() {
         assert_ne!(e["evidence"], s["evidence"]);
         assert_ne!(e["action"], s["action"]);
     }
-    let text = gradscape(&["diagnose", path.to_str().unwrap(), "--format", "text", "--lang", "es"]);
+    let text = gradscape(&[
+        "diagnose",
+        path.to_str().unwrap(),
+        "--format",
+        "text",
+        "--lang",
+        "es",
+    ]);
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.contains("    evidencia: "), "{text}");
     assert!(text.contains("Sobreajuste"), "{text}");
@@ -524,7 +531,11 @@ fn malformed_logs_of_every_format_exit_2_with_one_line() {
     assert_bad(
         "trainer_state.json",
         &state.as_bytes()[..state.len() / 2],
-        &["line ", "column ", "expected a Hugging Face trainer_state.json"],
+        &[
+            "line ",
+            "column ",
+            "expected a Hugging Face trainer_state.json",
+        ],
     );
     assert_bad(
         "trainer_state.json",
@@ -544,7 +555,11 @@ fn malformed_logs_of_every_format_exit_2_with_one_line() {
     // Lightning: a ragged row; W&B: a cell that is not a number.
     let metrics = std::fs::read_to_string(example("lightning/version_1/metrics.csv")).unwrap();
     let ragged = metrics.replacen("\n0,,19,,", "\n0,,19,", 1);
-    assert_bad("metrics.csv", ragged.as_bytes(), &["line 4", "5 cells where the header has 6"]);
+    assert_bad(
+        "metrics.csv",
+        ragged.as_bytes(),
+        &["line 4", "5 cells where the header has 6"],
+    );
     let wandb = std::fs::read_to_string(example("wandb/wandb_export_2024-05-01.csv")).unwrap();
     let broken = wandb.replacen("\n10,", "\n10x,", 1);
     assert_bad(
@@ -557,7 +572,12 @@ fn malformed_logs_of_every_format_exit_2_with_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let tb = dir.path().join("tb");
     copy_example(&example("tensorboard/simple"), &tb);
-    let file = std::fs::read_dir(&tb).unwrap().next().unwrap().unwrap().path();
+    let file = std::fs::read_dir(&tb)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
     let bytes = std::fs::read(&file).unwrap();
     let name = file.file_name().unwrap().to_str().unwrap().to_string();
     std::fs::write(&file, &bytes[..bytes.len() - 7]).unwrap();
@@ -577,7 +597,10 @@ fn malformed_logs_of_every_format_exit_2_with_one_line() {
     assert_bad_path(
         &run,
         "val_loss",
-        &["line 2", "expected 'timestamp value step'", "'1714550000000 oops 3'"],
+        &[
+            "line 2",
+            "expected 'timestamp value step'",
+            "'1714550000000 oops 3'",
+        ],
     );
 }
-

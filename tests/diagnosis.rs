@@ -177,11 +177,15 @@ fn read_last_run(path: &Path) -> Result<Run, String> {
 #[test]
 fn every_labelled_real_log_is_read() {
     let labels = real_labels();
-    assert!(labels.len() >= 41, "labels.json lists {} logs", labels.len());
+    assert!(
+        labels.len() >= 41,
+        "labels.json lists {} logs",
+        labels.len()
+    );
     for file in labels.keys() {
         let path = real_logs_dir().join(file);
-        let read = read_path(&path, &ReadOptions::default())
-            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let read =
+            read_path(&path, &ReadOptions::default()).unwrap_or_else(|e| panic!("{file}: {e}"));
         assert_eq!(read.runs.len(), 1, "{file}: one run");
         let run = &read.runs[0];
         assert!(
@@ -560,16 +564,10 @@ fn thresholds_chosen_by_cross_validation() {
     );
     for (p, t) in &chosen_all {
         let d = Thresholds::DEFAULT;
-        let mine: Vec<(Pattern, &str, f64)> = t
-            .named()
-            .into_iter()
-            .filter(|(q, _, _)| q == p)
-            .collect();
-        let default: Vec<(Pattern, &str, f64)> = d
-            .named()
-            .into_iter()
-            .filter(|(q, _, _)| q == p)
-            .collect();
+        let mine: Vec<(Pattern, &str, f64)> =
+            t.named().into_iter().filter(|(q, _, _)| q == p).collect();
+        let default: Vec<(Pattern, &str, f64)> =
+            d.named().into_iter().filter(|(q, _, _)| q == p).collect();
         println!("{}: chosen {mine:?}", p.id());
         if mine != default {
             failures.push(format!(

@@ -61,7 +61,12 @@ fn a_training_log_opens_in_the_loss_panel() {
         .push(Action::OpenTrainingLog(path.clone()));
     h.run();
     h.run();
-    let log: TrainingLog = h.state().state.training_log.clone().expect("the log is open");
+    let log: TrainingLog = h
+        .state()
+        .state
+        .training_log
+        .clone()
+        .expect("the log is open");
     let read = read_path(&path, &ReadOptions::default()).unwrap();
     let from_cli: Vec<_> = read.runs.iter().map(|r| diagnose(&r.series())).collect();
     assert_eq!(log.findings, from_cli);
@@ -69,7 +74,11 @@ fn a_training_log_opens_in_the_loss_panel() {
     h.get_by_label("calm-sea-7");
     h.get_by_label_contains("Training log: wandb_export_2024-05-01.csv (wandb)");
     let verdict = gradscape::lang::title(log.findings[0][0].pattern);
-    assert!(!h.query_all_by_label(&verdict).collect::<Vec<_>>().is_empty());
+    assert!(
+        !h.query_all_by_label(&verdict)
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
     h.get_by_label("Close log").click();
     h.run();
     assert!(h.state().state.training_log.is_none());
@@ -78,7 +87,10 @@ fn a_training_log_opens_in_the_loss_panel() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("training.log");
     std::fs::write(&bad, "epoch,loss\n0,0.5\n1,abc\n").unwrap();
-    h.state_mut().state.actions.push(Action::OpenTrainingLog(bad));
+    h.state_mut()
+        .state
+        .actions
+        .push(Action::OpenTrainingLog(bad));
     h.run();
     let err = h.state().state.error.clone().expect("an error is shown");
     assert!(err.contains("training.log: line 3"), "{err}");

@@ -761,10 +761,9 @@ impl AppState {
             ExportKind::Csv => {
                 write_atomic(path, crate::core::output::to_csv(&self.runs).as_bytes())
             }
-            ExportKind::Json => write_atomic(
-                path,
-                (crate::lang::run_json(&self.runs) + "\n").as_bytes(),
-            ),
+            ExportKind::Json => {
+                write_atomic(path, (crate::lang::run_json(&self.runs) + "\n").as_bytes())
+            }
             ExportKind::Gif => {
                 let options = crate::render::RenderOptions {
                     width: 960,

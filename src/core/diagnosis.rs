@@ -145,9 +145,17 @@ pub struct Series<'a> {
 /// Every kind of evidence a finding can have, with its facts' names: what the language layer
 /// must have a sentence for (its tests check both languages against this list).
 pub const EVIDENCE_KINDS: &[(Pattern, &str, &[&str])] = &[
-    (Pattern::LrTooHigh, "diverged", &["diverged_step", "last", "last_step"]),
+    (
+        Pattern::LrTooHigh,
+        "diverged",
+        &["diverged_step", "last", "last_step"],
+    ),
     (Pattern::LrTooHigh, "diverged_at_start", &["diverged_step"]),
-    (Pattern::LrTooHigh, "never_finite", &["value", "bad_step", "count"]),
+    (
+        Pattern::LrTooHigh,
+        "never_finite",
+        &["value", "bad_step", "count"],
+    ),
     (
         Pattern::LrTooHigh,
         "nonfinite",
@@ -174,12 +182,28 @@ pub const EVIDENCE_KINDS: &[(Pattern, &str, &[&str])] = &[
     (
         Pattern::LrTooHigh,
         "rebound",
-        &["low", "low_step", "high", "high_step", "last", "last_step", "log"],
+        &[
+            "low",
+            "low_step",
+            "high",
+            "high_step",
+            "last",
+            "last_step",
+            "log",
+        ],
     ),
     (
         Pattern::LrTooHigh,
         "oscillation",
-        &["count", "steps_count", "a", "b", "c", "from_step", "to_step"],
+        &[
+            "count",
+            "steps_count",
+            "a",
+            "b",
+            "c",
+            "from_step",
+            "to_step",
+        ],
     ),
     (Pattern::LrTooLow, "flat", SLOW_FACTS),
     (Pattern::LrTooLow, "slow", SLOW_FACTS),
@@ -209,7 +233,11 @@ pub const EVIDENCE_KINDS: &[(Pattern, &str, &[&str])] = &[
     ),
     (Pattern::NotFiniteAtStart, "nan", &["value"]),
     (Pattern::NotFiniteAtStart, "inf", &["value"]),
-    (Pattern::Healthy, "train_only", &["first", "last", "steps_count"]),
+    (
+        Pattern::Healthy,
+        "train_only",
+        &["first", "last", "steps_count"],
+    ),
     (
         Pattern::Healthy,
         "train_val",
@@ -612,7 +640,11 @@ fn explosion(steps: &[f64], raw: &[f64]) -> Option<Finding> {
     if lo > 0.0 && last / lo >= 2.0 {
         facts.push(("factor", last / lo));
         facts.push(("within_count", (bad - 1 - (from + lo_at)) as f64));
-        return Some(Finding::new(Pattern::LrTooHigh, "nonfinite_after_rise", facts));
+        return Some(Finding::new(
+            Pattern::LrTooHigh,
+            "nonfinite_after_rise",
+            facts,
+        ));
     }
     Some(Finding::new(Pattern::LrTooHigh, "nonfinite", facts))
 }
@@ -648,7 +680,13 @@ fn grew(c: &Curve) -> Option<Finding> {
     let smooth = running_median(&c.y[..tail], window(tail));
     let lo = argmin(&smooth);
     let low = smooth[lo];
-    let hi = tail + argmin(&c.y[tail..].iter().map(|y| (y - end).abs()).collect::<Vec<_>>());
+    let hi = tail
+        + argmin(
+            &c.y[tail..]
+                .iter()
+                .map(|y| (y - end).abs())
+                .collect::<Vec<_>>(),
+        );
     let grown = if c.log {
         end - low >= ORDERS
     } else {

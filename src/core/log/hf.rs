@@ -8,7 +8,7 @@
 use serde_json::Value;
 
 use super::table::{self, Cell, Row, Rows, Table};
-use super::{LogError, LogRun, Loc, ReadOptions, one_line};
+use super::{Loc, LogError, LogRun, ReadOptions, one_line};
 
 /// Reads a `trainer_state.json`.
 pub(super) fn read(text: &str, options: &ReadOptions) -> Result<Vec<LogRun>, LogError> {

@@ -3,7 +3,7 @@
 //! readers.
 
 use super::table::{self, Cell, Row, Rows, Table};
-use super::{LogError, LogRun, Loc, ReadOptions, one_line};
+use super::{Loc, LogError, LogRun, ReadOptions, one_line};
 
 /// Reads a Keras-style CSV log (rows as written; appended runs keep the last).
 pub(super) fn read(text: &str, options: &ReadOptions) -> Result<Vec<LogRun>, LogError> {

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::table::{self, Cell, Row, Rows, Table};
-use super::{LogError, LogRun, Loc, PathError, ReadOptions, one_line};
+use super::{Loc, LogError, LogRun, PathError, ReadOptions, one_line};
 
 /// Reads an MLflow run: `path` is the run directory, its `metrics/` directory, or one metric
 /// file in it (the run's other metrics are read too).

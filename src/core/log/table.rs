@@ -3,10 +3,18 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{LogError, LogRun, Loc, ReadOptions, one_line};
+use super::{Loc, LogError, LogRun, ReadOptions, one_line};
 
 /// Step column names, in order of preference.
-const STEP_NAMES: [&str; 7] = ["step", "t", "epoch", "iteration", "iter", "global_step", "_step"];
+const STEP_NAMES: [&str; 7] = [
+    "step",
+    "t",
+    "epoch",
+    "iteration",
+    "iter",
+    "global_step",
+    "_step",
+];
 /// Training-loss names. Among the ones present, the most populated wins (see [`pick`]).
 const TRAIN_NAMES: [&str; 8] = [
     "train_loss",
@@ -166,13 +174,11 @@ impl Table {
         match &row.cells[col] {
             Cell::Blank => Ok(None),
             Cell::Num(v) => Ok(Some(*v)),
-            Cell::Text(t) => {
-                parse_cell(t, self.decimal_comma).map_err(|()| LogError::BadNumber {
-                    at: row.at,
-                    column: one_line(self.names[col].trim()),
-                    text: one_line(t.trim()),
-                })
-            }
+            Cell::Text(t) => parse_cell(t, self.decimal_comma).map_err(|()| LogError::BadNumber {
+                at: row.at,
+                column: one_line(self.names[col].trim()),
+                text: one_line(t.trim()),
+            }),
         }
     }
 

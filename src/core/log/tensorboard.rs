@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use prost::Message;
 
 use super::table::{self, Cell, Row, Rows, Table};
-use super::{LogError, LogRun, Loc, PathError, ReadOptions};
+use super::{Loc, LogError, LogRun, PathError, ReadOptions};
 
 /// `tensorflow.Event`: only the step and the summary.
 #[derive(Clone, PartialEq, Message)]
@@ -221,7 +221,9 @@ fn scalar(v: &SummaryValue) -> Option<f64> {
     let content = &t.tensor_content;
     match t.dtype {
         DT_FLOAT => t.float_val.first().map(|f| f64::from(*f)).or_else(|| {
-            Some(f64::from(f32::from_le_bytes(content.get(..4)?.try_into().ok()?)))
+            Some(f64::from(f32::from_le_bytes(
+                content.get(..4)?.try_into().ok()?,
+            )))
         }),
         DT_DOUBLE => t
             .double_val
@@ -317,8 +319,10 @@ mod tests {
             &tensor(DT_HALF, 0x3c00u16.to_le_bytes().to_vec()).encode_to_vec(),
         ));
         let got = read_events(&bytes).unwrap();
-        let values: Vec<(f64, &str, f64)> =
-            got.iter().map(|(_, s, t, v)| (*s, t.as_str(), *v)).collect();
+        let values: Vec<(f64, &str, f64)> = got
+            .iter()
+            .map(|(_, s, t, v)| (*s, t.as_str(), *v))
+            .collect();
         assert_eq!(
             values,
             [

@@ -82,6 +82,9 @@ pub(super) fn read(text: &str, options: &ReadOptions) -> Result<Vec<LogRun>, Log
 
 /// Whether a CSV header line is a W&B export: a `Step` column and `<run> - <metric>` ones.
 pub(super) fn looks_like(header: &str) -> bool {
-    let names: Vec<&str> = header.split(',').map(|n| n.trim().trim_matches('"')).collect();
+    let names: Vec<&str> = header
+        .split(',')
+        .map(|n| n.trim().trim_matches('"'))
+        .collect();
     names.iter().any(|n| normalize(n) == "step") && names.iter().any(|n| n.contains(SEPARATOR))
 }

@@ -298,7 +298,10 @@ pub fn thresholds(p: Pattern, t: &Thresholds) -> Vec<String> {
         .map(|(_, name, value)| {
             let shown = match name {
                 "flat" | "slow" | "rebound_share" => percent(value),
-                "overfit_noise" => format!("×{}", trim_zeros(&format!("{value:.2}"))),
+                "overfit_noise" | "val_train_ratio" => {
+                    format!("×{}", trim_zeros(&format!("{value:.2}")))
+                }
+                "val_swings" => step(value),
                 // Decades of loss, shown as the factor they mean.
                 _ => format!("×{}", trim_zeros(&format!("{:.3}", 10f64.powf(value)))),
             };

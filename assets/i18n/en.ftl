@@ -341,6 +341,9 @@ thr-overfit_noise = the rise must be this many times validation's typical swing,
 thr-cut_gain = less than this below its trend after an lr cut, the cut may have done nothing
 thr-val_noise = the mean swing between evaluations above which they no longer agree with each other
 
+thr-val_swings = how many swings of ±10 % or more it takes: one or two can be a single bad evaluation
+thr-val_train_ratio = training's own swings may be at most this fraction of validation's, so that a run whose every curve swings is not blamed on its validation
+
 ## Training logs
 
 menu-open-log = Open training log…

@@ -340,6 +340,9 @@ thr-overfit_noise = la subida debe ser tantas veces la oscilación típica de la
 thr-cut_gain = si tras un recorte de α la pérdida no queda al menos esto bajo su tendencia, el recorte quizá no hizo nada
 thr-val_noise = la oscilación media entre evaluaciones a partir de la cual dejan de coincidir entre sí
 
+thr-val_swings = cuántas oscilaciones de ±10 % o más hacen falta: una o dos pueden ser una sola evaluación mala
+thr-val_train_ratio = las oscilaciones del entrenamiento pueden ser a lo sumo esta fracción de las de validación, para no culpar a la validación cuando todas las curvas oscilan
+
 ## Training logs
 
 menu-open-log = Abrir registro de entrenamiento…

@@ -323,6 +323,12 @@ pub struct Thresholds {
     /// `val_noisy`: the mean size of validation's reversals (per evaluation) above which it
     /// swings a lot. Under it, evaluations agree with each other.
     pub val_noise: f64,
+    /// `val_noisy`: how many reversals of ±10 % or more it takes; one or two can be a single
+    /// bad evaluation.
+    pub val_swings: f64,
+    /// `val_noisy`: training's own reversals may be at most this fraction of validation's, so
+    /// that a run whose every curve swings is not blamed on its validation.
+    pub val_train_ratio: f64,
 }
 
 impl Thresholds {
@@ -335,11 +341,13 @@ impl Thresholds {
         overfit_rise: 0.03,
         overfit_noise: 1.0,
         cut_gain: 0.046,
-        val_noise: 0.02,
+        val_noise: 0.015,
+        val_swings: 2.0,
+        val_train_ratio: 1.0,
     };
 
     /// Every threshold by name, with its value, for display (the app's hover).
-    pub fn named(&self) -> [(Pattern, &'static str, f64); 8] {
+    pub fn named(&self) -> [(Pattern, &'static str, f64); 10] {
         [
             (Pattern::LrTooHigh, "rebound", self.rebound),
             (Pattern::LrTooHigh, "rebound_share", self.rebound_share),
@@ -349,6 +357,8 @@ impl Thresholds {
             (Pattern::Overfitting, "overfit_noise", self.overfit_noise),
             (Pattern::SchedulerHelping, "cut_gain", self.cut_gain),
             (Pattern::ValNoisy, "val_noise", self.val_noise),
+            (Pattern::ValNoisy, "val_swings", self.val_swings),
+            (Pattern::ValNoisy, "val_train_ratio", self.val_train_ratio),
         ]
     }
 }
@@ -391,13 +401,9 @@ const FALL_LIN: f64 = 0.05;
 const CUT_FACTOR: f64 = 0.9;
 /// ...after holding steady (to this relative tolerance) for at least two rows.
 const CUT_STEADY: f64 = 1e-3;
-/// A reversal of validation loss at least this large counts as a swing (±10 %); noisy
-/// validation takes at least three.
+/// A reversal of validation loss at least this large counts as a swing (±10 %).
 const SWING_LOG: f64 = 0.04;
 const SWING_LIN: f64 = 0.08;
-const MIN_SWINGS: usize = 3;
-/// Training noise (relative to the validation noise) up to which training counts as smooth.
-const TRAIN_SMOOTH_RATIO: f64 = 0.5;
 /// Points a Theil–Sen trend is read from at most (a long window is thinned evenly).
 const THEIL_SEN_POINTS: usize = 32;
 /// Changes smaller than this fraction of the raw spread are below notice even when their ratio
@@ -1014,7 +1020,7 @@ fn val_noisy(train: &Curve, val: &Curve, t: &Thresholds) -> Option<Finding> {
     let level = mean(&rev) / unit;
     let swing = val.limit(SWING_LOG, SWING_LIN);
     let swings: Vec<f64> = rev.iter().copied().filter(|r| *r >= swing).collect();
-    if level < 1.0 || swings.len() < MIN_SWINGS {
+    if level < 1.0 || (swings.len() as f64) < t.val_swings {
         return None;
     }
     let train_level = if train.len() >= 3 {
@@ -1022,7 +1028,7 @@ fn val_noisy(train: &Curve, val: &Curve, t: &Thresholds) -> Option<Finding> {
     } else {
         0.0
     };
-    if train_level > TRAIN_SMOOTH_RATIO * level {
+    if train_level > t.val_train_ratio * level {
         return None;
     }
     let typical = mean(&swings);

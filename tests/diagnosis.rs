@@ -671,6 +671,30 @@ fn divergence_without_nan_is_lr_too_high() {
 }
 
 #[test]
+fn growth_by_orders_of_magnitude_is_lr_too_high_whatever_the_jump() {
+    // ×100 and more per step from the start, or a slow ×1.3 per step that adds up: the loss
+    // ends orders of magnitude above its low, to 1e30 and beyond.
+    for (n, per_step) in [(12, 1000.0), (6, 100.0), (80, 1.3), (400, 1.2)] {
+        let run = Run::train_only(sample(n, |t| 1e-5 * f64::powi(per_step, t as i32)))
+            .with_val(1, |t| 2e-5 * f64::powi(per_step, t as i32));
+        let findings = diagnose(&run.series());
+        assert_eq!(
+            findings[0].pattern,
+            Pattern::LrTooHigh,
+            "×{per_step}: {findings:#?}"
+        );
+        assert_eq!(findings[0].kind, "grew", "×{per_step}");
+        assert!(findings[0].fact("factor").unwrap() >= 100.0);
+    }
+    // Spikes of ×5 every seventh epoch on a falling loss.
+    let run = Run::train_only(sample(30, |t| {
+        let base = (-0.1 * t as f64).exp() + 0.1;
+        if t % 7 == 6 { 5.0 * base } else { base }
+    }));
+    assert_has(&run, Pattern::LrTooHigh, "×5 spikes");
+}
+
+#[test]
 fn divergence_of_a_negative_loss_is_lr_too_high() {
     // A surface with negative values (like `saddle`): falls to −2, then shoots up past 0.
     for n in [10, 40, 200] {

@@ -700,7 +700,10 @@ fn grew(c: &Curve) -> Option<Finding> {
         end - low >= 10f64.powf(ORDERS) * size.max(f64::MIN_POSITIVE)
     };
     let low = c.unwork(low);
-    if !grown || c.raw[hi] - low < RAW_NOTICE * c.raw_spread {
+    // Noticed against the range before the end, which a blow-up's own last values would
+    // otherwise dwarf.
+    let (first_lo, first_hi) = min_max(&c.raw[..tail]);
+    if !grown || c.raw[hi] - low < RAW_NOTICE * (first_hi - first_lo) {
         return None;
     }
     Some(Finding::new(

@@ -1449,6 +1449,35 @@ fn reader_keeps_nan_and_inf_and_skips_empty_cells() {
 }
 
 #[test]
+fn reader_states_which_of_two_candidate_columns_it_used() {
+    use gradscape::core::log::Role;
+    // A pandas export of a Hugging Face history: `train_loss` holds one summary value, `loss`
+    // the curve. The populated one wins, and the choice is stated.
+    let text =
+        "step,loss,eval_loss,train_loss\n10,2.0,,\n20,1.5,1.6,\n30,1.2,,\n40,1.0,1.1,\n40,,,1.4\n";
+    let run = &read_log(text).unwrap()[0];
+    assert_eq!(run.train, [2.0, 1.5, 1.2, 1.0]);
+    assert_eq!(run.val, [1.6, 1.1]);
+    assert_eq!(run.choices.len(), 1);
+    let c = &run.choices[0];
+    assert_eq!(c.role, Role::Train);
+    assert_eq!((c.used.as_str(), c.used_values), ("loss", 4));
+    assert_eq!((c.other.as_str(), c.other_values), ("train_loss", 1));
+    assert_eq!(
+        gradscape::lang::choice(c),
+        "training loss read from 'loss' (4 values), not 'train_loss' (1 values)"
+    );
+    // Two columns with the same name: named by position, never used silently.
+    let run =
+        &read_log("epoch,val_loss,loss,val_loss\n0,1,2,\n1,0.9,1.5,0.8\n2,0.8,1.2,\n").unwrap()[0];
+    assert_eq!(run.val, [1.0, 0.9, 0.8]);
+    let c = &run.choices[0];
+    assert_eq!(c.role, Role::Val);
+    assert_eq!(c.used, "val_loss (column 2)");
+    assert_eq!(c.other, "val_loss (column 4)");
+}
+
+#[test]
 fn reader_numbers_rows_without_a_step_column() {
     let run = &read_log("loss,val_loss\n3,3\n2,2.5\n1,2.2\n").unwrap()[0];
     assert_eq!(run.steps, [0.0, 1.0, 2.0]);

@@ -195,6 +195,28 @@ fn every_labelled_real_log_is_read() {
     }
 }
 
+/// The real logs, their labels and sources are an exact copy of `../shared/fixtures` (when
+/// that folder is there): the labels are not ours to edit.
+#[test]
+fn real_logs_are_identical_to_shared_when_present() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = root.join("../shared/fixtures");
+    let Ok(entries) = std::fs::read_dir(shared.join("real-logs")) else {
+        return;
+    };
+    let mut names: Vec<PathBuf> = entries
+        .map(|e| Path::new("real-logs").join(e.unwrap().file_name()))
+        .collect();
+    names.push(PathBuf::from("README.md"));
+    assert!(names.len() >= 44, "{} files", names.len());
+    for name in names {
+        let theirs = std::fs::read(shared.join(&name)).unwrap();
+        let ours = std::fs::read(root.join("tests/fixtures").join(&name))
+            .unwrap_or_else(|e| panic!("{}: {e}", name.display()));
+        assert!(ours == theirs, "{} differs from ../shared", name.display());
+    }
+}
+
 /// A labelled case of the threshold choice: a real log, or a synthetic curve.
 struct Case {
     name: String,

@@ -64,6 +64,7 @@ fn bench(c: &mut Criterion) {
                     val_steps: &k.val_steps,
                     val: &k.val,
                     lr: Some(&k.lr),
+                    diverged_at: None,
                 }));
             }
         })

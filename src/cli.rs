@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::core::atomic::write_atomic_with;
-use crate::core::diagnosis::{Finding, Pattern, diagnose, summary};
-use crate::core::log::read_log;
+use crate::core::diagnosis::{Finding, Pattern, diagnose};
+use crate::core::log::{LogFormat, ReadOptions, read_path};
 use crate::core::output;
 use crate::core::presets::{self, PRESETS};
 use crate::core::run::{run_scenario, runs};
 use crate::core::scenario::Scenario;
 use crate::core::surfaces::{SURFACES, example_raw};
+use crate::core::text::{self, TextKind};
 
 /// Gradscape: watch optimizers move on 2-D loss surfaces.
 #[derive(Debug, Parser)]
@@ -63,6 +64,80 @@ pub enum DiagnoseFormat {
     Text,
 }
 
+/// The log formats `diagnose --log-format` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormatArg {
+    /// Keras `CSVLogger` (or any CSV with a header row).
+    Keras,
+    /// PyTorch Lightning `metrics.csv`.
+    Lightning,
+    /// Hugging Face `trainer_state.json`.
+    Hf,
+    /// TensorBoard event files.
+    Tensorboard,
+    /// Weights & Biases CSV export.
+    Wandb,
+    /// MLflow metric files.
+    Mlflow,
+}
+
+impl From<LogFormatArg> for LogFormat {
+    fn from(f: LogFormatArg) -> LogFormat {
+        match f {
+            LogFormatArg::Keras => LogFormat::Keras,
+            LogFormatArg::Lightning => LogFormat::Lightning,
+            LogFormatArg::Hf => LogFormat::Hf,
+            LogFormatArg::Tensorboard => LogFormat::Tensorboard,
+            LogFormatArg::Wandb => LogFormat::Wandb,
+            LogFormatArg::Mlflow => LogFormat::Mlflow,
+        }
+    }
+}
+
+/// The language of the diagnosis' sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Spanish.
+    Es,
+}
+
+impl From<LangArg> for crate::lang::Lang {
+    fn from(l: LangArg) -> crate::lang::Lang {
+        match l {
+            LangArg::En => crate::lang::Lang::En,
+            LangArg::Es => crate::lang::Lang::Es,
+        }
+    }
+}
+
+/// The arguments of `diagnose`.
+#[derive(Debug, Clone, Args)]
+pub struct DiagnoseArgs {
+    /// The training log, or a directory holding one (a Lightning version_N, a TensorBoard log
+    /// directory, an MLflow run, a Hugging Face output directory).
+    pub log: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiagnoseFormat::Json)]
+    pub format: DiagnoseFormat,
+    /// The log's format, instead of detecting it.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub log_format: Option<LogFormatArg>,
+    /// The training-loss column or tag, when not one of the usual names.
+    #[arg(long, value_name = "NAME")]
+    pub train: Option<String>,
+    /// The validation-loss column or tag, when not one of the usual names.
+    #[arg(long, value_name = "NAME")]
+    pub val: Option<String>,
+    /// The learning-rate column or tag, when not one of the usual names.
+    #[arg(long, value_name = "NAME")]
+    pub lr: Option<String>,
+    /// The language of the evidence and the actions.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -79,14 +154,10 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
     },
-    /// Diagnose a training log (a Keras CSVLogger file or `run --format csv` output).
-    Diagnose {
-        /// The CSV log; separators `,` `;` or tab.
-        log: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = DiagnoseFormat::Json)]
-        format: DiagnoseFormat,
-    },
+    /// Diagnose a training log: Keras CSVLogger, Lightning metrics.csv, Hugging Face
+    /// trainer_state.json, TensorBoard events, a W&B CSV export, MLflow metrics, or
+    /// `run --format csv` output.
+    Diagnose(DiagnoseArgs),
     /// Draw the landscape and trajectories to a PNG (finished runs) or GIF (animated),
     /// without a window.
     Render {
@@ -133,133 +204,9 @@ pub enum Outcome {
 #[error("{0}")]
 pub struct UserError(pub String);
 
-/// Scenario files larger than this are refused unread. The largest useful scenario, two
-/// 100 000-point `linreg` data sets as the app saves them, is about 15 MB.
-pub const MAX_SCENARIO_BYTES: u64 = 64 << 20;
-
-/// Logs larger than this are refused. A `run --format csv` of one optimizer at the step
-/// limit is about 0.8 GB.
-pub const MAX_LOG_BYTES: u64 = 1 << 30;
-
-/// What a file read by [`read_text`] holds: it picks the size limit and the wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum InputKind {
-    Scenario,
-    Log,
-}
-
-/// Reads a text file with a size cap, so `/dev/zero` or a huge file is refused instead of
-/// filling memory, and decodes it: UTF-8 (a leading byte-order mark dropped, as Notepad
-/// writes one) or UTF-16 (as Windows' "Unicode" text), so such files read as they look.
-fn read_text(path: &Path, kind: InputKind) -> Result<String, UserError> {
-    use std::io::Read;
-    let shown = path.display();
-    let cannot = |e: std::io::Error| UserError(format!("{shown}: cannot read: {e}"));
-    let (limit, what) = match kind {
-        InputKind::Scenario => (MAX_SCENARIO_BYTES, "a scenario file"),
-        InputKind::Log => (MAX_LOG_BYTES, "a log"),
-    };
-    let too_big = || {
-        UserError(format!(
-            "{shown}: the file is larger than {} MiB, the most {what} may be",
-            limit >> 20
-        ))
-    };
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    let meta = file.metadata().map_err(cannot)?;
-    if meta.is_dir() {
-        return Err(UserError(format!("{shown}: cannot read: it is a folder")));
-    }
-    if meta.is_file() && meta.len() > limit {
-        return Err(too_big());
-    }
-    let mut reader = std::io::BufReader::new(file).take(limit + 1);
-    let mut bytes = Vec::new();
-    if kind == InputKind::Log {
-        // Binary data shows in the first few kilobytes: refuse it before reading on (a
-        // device such as /dev/urandom never ends).
-        (&mut reader)
-            .take(8192)
-            .read_to_end(&mut bytes)
-            .map_err(cannot)?;
-        if utf16_order(&bytes).is_none() && bytes.contains(&0) {
-            return Err(UserError(format!(
-                "{shown}: the log is not a text CSV file (it contains binary data)"
-            )));
-        }
-    }
-    reader.read_to_end(&mut bytes).map_err(cannot)?;
-    if bytes.len() as u64 > limit {
-        return Err(too_big());
-    }
-    decode_text(bytes).map_err(|e| {
-        UserError(match e {
-            DecodeError::Utf16 { byte } => format!(
-                "{shown}: the file is UTF-16 text with an invalid character at byte {byte}; \
-                 save it as UTF-8"
-            ),
-            DecodeError::Utf8 { byte, line } => match kind {
-                InputKind::Scenario => format!(
-                    "{shown}: line {line}: not UTF-8 text (invalid byte at byte {byte}); \
-                     save the file as UTF-8"
-                ),
-                InputKind::Log => format!(
-                    "{shown}: line {line}: the text is not valid UTF-8 (byte {byte}); \
-                     save the log as UTF-8"
-                ),
-            },
-        })
-    })
-}
-
-/// Why bytes are not text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum DecodeError {
-    /// Invalid UTF-8 at this byte, on this 1-based line.
-    Utf8 { byte: usize, line: usize },
-    /// UTF-16 (by its byte-order mark or its zero bytes) with a bad code unit here.
-    Utf16 { byte: usize },
-}
-
-/// UTF-16's byte order, when `bytes` start with its byte-order mark, or look like ASCII
-/// text in UTF-16 without one (a zero byte beside each of the first two characters).
-fn utf16_order(bytes: &[u8]) -> Option<bool> {
-    match bytes {
-        [0xff, 0xfe, ..] => Some(true),
-        [0xfe, 0xff, ..] => Some(false),
-        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => Some(true),
-        [0, a, 0, b, ..] if *a != 0 && *b != 0 => Some(false),
-        _ => None,
-    }
-}
-
-/// Decodes UTF-8 or UTF-16 text (see [`read_text`]), without any byte-order mark.
-fn decode_text(bytes: Vec<u8>) -> Result<String, DecodeError> {
-    if let Some(little) = utf16_order(&bytes) {
-        let units = bytes.chunks(2).map(|c| match (c, little) {
-            ([a, b], true) => u16::from_le_bytes([*a, *b]),
-            ([a, b], false) => u16::from_be_bytes([*a, *b]),
-            // An odd byte at the end is not a code unit.
-            _ => 0xdc00,
-        });
-        let mut text = String::with_capacity(bytes.len() / 2);
-        for (i, c) in char::decode_utf16(units).enumerate() {
-            text.push(c.map_err(|_| DecodeError::Utf16 { byte: 2 * i })?);
-        }
-        return Ok(text
-            .strip_prefix('\u{feff}')
-            .map(str::to_string)
-            .unwrap_or(text));
-    }
-    let mut text = String::from_utf8(bytes).map_err(|e| {
-        let byte = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..byte].iter().filter(|b| **b == b'\n').count() + 1;
-        DecodeError::Utf8 { byte, line }
-    })?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    Ok(text)
+/// Reads a scenario or log file through [`crate::core::text`], naming the file in errors.
+fn read_text(path: &Path, kind: TextKind) -> Result<String, UserError> {
+    text::read_text(path, kind).map_err(|e| UserError(format!("{}: {e}", path.display())))
 }
 
 /// Loads a scenario from a file or a preset name.
@@ -276,7 +223,7 @@ pub fn load_scenario(file: Option<&Path>, preset: Option<&str>) -> Result<Scenar
     let Some(path) = file else {
         return Ok(presets::default_scenario());
     };
-    let text = read_text(path, InputKind::Scenario)?;
+    let text = read_text(path, TextKind::Scenario)?;
     Scenario::from_json(&text).map_err(|e| UserError(format!("{}: {e}", path.display())))
 }
 
@@ -350,13 +297,18 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
             let scenario = load_scenario(input.file.as_deref(), input.preset.as_deref())?;
             // Run by run, each written as soon as it is computed (see `core::output`).
             write_output(out.as_deref(), |w| match format {
-                RunFormat::Json => output::write_json(w, runs(&scenario), &scenario.warnings()),
+                RunFormat::Json => output::write_json(
+                    w,
+                    runs(&scenario),
+                    &scenario.warnings(),
+                    &crate::lang::finding_json,
+                ),
                 RunFormat::Csv => output::write_csv(w, runs(&scenario)),
             })?;
             Ok(Outcome::Done)
         }
-        Some(Command::Diagnose { log, format }) => {
-            emit(None, &diagnose_text(&log, format)?)?;
+        Some(Command::Diagnose(args)) => {
+            emit(None, &diagnose_text(&args)?)?;
             Ok(Outcome::Done)
         }
         Some(Command::Render {
@@ -388,15 +340,26 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
     }
 }
 
-/// Reads and diagnoses the log at `path`, formatted for output.
-pub fn diagnose_text(path: &Path, format: DiagnoseFormat) -> Result<String, UserError> {
-    let text = read_text(path, InputKind::Log)?;
-    let runs = read_log(&text).map_err(|e| UserError(format!("{}: {e}", path.display())))?;
-    let stem = path
-        .file_stem()
+/// Reads and diagnoses the log `args` names, formatted for output.
+pub fn diagnose_text(args: &DiagnoseArgs) -> Result<String, UserError> {
+    let options = ReadOptions {
+        format: args.log_format.map(LogFormat::from),
+        train: args.train.clone(),
+        val: args.val.clone(),
+        lr: args.lr.clone(),
+    };
+    let read = read_path(&args.log, &options).map_err(|e| UserError(e.to_string()))?;
+    // Unnamed runs are named after what was given: the file, or the directory.
+    let given = if args.log.is_dir() {
+        args.log.file_name()
+    } else {
+        args.log.file_stem()
+    };
+    let stem = given
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let results: Vec<(String, Vec<Finding>)> = runs
+    let results: Vec<(String, Vec<Finding>)> = read
+        .runs
         .iter()
         .map(|r| {
             let name = if r.name.is_empty() {
@@ -407,33 +370,63 @@ pub fn diagnose_text(path: &Path, format: DiagnoseFormat) -> Result<String, User
             (name, diagnose(&r.series()))
         })
         .collect();
-    Ok(match format {
-        DiagnoseFormat::Json => {
-            let runs: Vec<serde_json::Value> = results
+    crate::lang::with_lang(args.lang.into(), || {
+        let notes = |i: usize| -> Vec<String> {
+            read.runs[i]
+                .choices
                 .iter()
-                .map(|(run, patterns)| serde_json::json!({"run": run, "patterns": patterns}))
-                .collect();
-            serde_json::to_string_pretty(&serde_json::json!({ "runs": runs }))
-                .expect("diagnosis always serializes")
-                + "\n"
-        }
-        DiagnoseFormat::Text => {
-            let mut out = String::new();
-            for (run, findings) in &results {
-                out.push_str(&format!("{run}: {}\n", summary(findings)));
-                for f in findings {
-                    out.push_str(&format!(
-                        "  {} ({})\n    evidence: {}\n",
-                        f.pattern.title(),
-                        f.pattern.id(),
-                        f.evidence
-                    ));
-                    if f.pattern != Pattern::Healthy {
-                        out.push_str(&format!("    try: {}\n", f.action));
+                .map(crate::lang::choice)
+                .collect()
+        };
+        match args.format {
+            DiagnoseFormat::Json => {
+                let runs: Vec<serde_json::Value> = results
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (run, findings))| {
+                        let patterns: Vec<serde_json::Value> =
+                            findings.iter().map(crate::lang::finding_json).collect();
+                        let mut v = serde_json::json!({"run": run, "patterns": patterns});
+                        // A column chosen among several is stated, never silent.
+                        let notes = notes(i);
+                        if !notes.is_empty() {
+                            v["notes"] = serde_json::json!(notes);
+                        }
+                        v
+                    })
+                    .collect();
+                Ok(
+                    serde_json::to_string_pretty(&serde_json::json!({ "runs": runs }))
+                        .expect("diagnosis always serializes")
+                        + "\n",
+                )
+            }
+            DiagnoseFormat::Text => {
+                let mut out = String::new();
+                for (i, (run, findings)) in results.iter().enumerate() {
+                    out.push_str(&format!("{run}: {}\n", crate::lang::summary(findings)));
+                    for note in notes(i) {
+                        out.push_str(&format!("  {} {note}\n", crate::lang::tr("diag-note")));
+                    }
+                    for f in findings {
+                        out.push_str(&format!(
+                            "  {} ({})\n    {} {}\n",
+                            crate::lang::title(f.pattern),
+                            f.pattern.id(),
+                            crate::lang::tr("diag-evidence"),
+                            crate::lang::evidence(f)
+                        ));
+                        if f.pattern != Pattern::Healthy {
+                            out.push_str(&format!(
+                                "    {} {}\n",
+                                crate::lang::tr("diag-try"),
+                                crate::lang::action(f.pattern)
+                            ));
+                        }
                     }
                 }
+                Ok(out)
             }
-            out
         }
     })
 }

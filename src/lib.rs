@@ -5,10 +5,14 @@
 //! - [`render`]: the headless CPU renderer (PNG/GIF).
 //! - [`scene`]: *what* to draw, in world coordinates, shared by the window and the renderer.
 //! - [`core`]: the mathematics and file formats; no egui here.
+//!
+//! Beside them, [`lang`] holds the words (Fluent files, both languages) and turns the
+//! diagnosis' facts into sentences; it depends on nothing above `core`.
 
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod core;
+pub mod lang;
 pub mod render;
 pub mod scene;

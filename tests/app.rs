@@ -504,7 +504,7 @@ fn exports_write_gif_csv_and_json_like_the_command_line() {
     state.export_to(&json, ExportKind::Json).unwrap();
     assert_eq!(
         std::fs::read_to_string(&json).unwrap(),
-        output::to_json(&expected) + "\n"
+        gradscape::lang::run_json(&expected) + "\n"
     );
 
     let gif = dir.path().join("runs.gif");

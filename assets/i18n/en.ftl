@@ -307,6 +307,78 @@ diag-val_noisy-title = Noisy validation
 diag-val_noisy-action = larger batch, lower lr, weight averaging (EMA), more patience
 diag-healthy-title = Healthy
 diag-healthy-action = —
+diag-insufficient_data-title = Not enough data
+diag-insufficient_data-action = log more steps or evaluations, then diagnose again
+diag-not_finite_at_start-title = Not finite at the start
+diag-not_finite_at_start-action = move the start point or change the function: it is not defined there
+diagnosis-thresholds = Thresholds behind this verdict:
+
+## Diagnosis evidence: one sentence per kind, filled with the finding's facts
+
+ev-lr_too_high-diverged = the run diverged at step { $diverged_step }; its last finite loss was { $last } at step { $last_step }
+ev-lr_too_high-diverged_at_start = the run diverged at step { $diverged_step }
+ev-lr_too_high-never_finite = train loss is { $value } from step { $bad_step }, never finite
+ev-lr_too_high-nonfinite = train loss was { $last } at step { $last_step }, then { $value } at step { $bad_step } ({ $count } non-finite values in all)
+ev-lr_too_high-nonfinite_after_rise = train loss rose ×{ $factor } within { $within_count } steps to { $last } at step { $last_step }, then { $value } at step { $bad_step } ({ $count } non-finite values in all)
+ev-lr_too_high-grew = train loss grew by orders of magnitude: ×{ $factor }, from { $low } at step { $low_step } to { $high } at step { $high_step }
+ev-lr_too_high-rebound = train loss climbed back { $change }, from about { $low } near step { $low_step } to about { $high } near step { $high_step } (last: { $last })
+ev-lr_too_high-oscillation = train loss reversed direction violently { $count } times in { $steps_count } steps (largest: { $a } -> { $b } -> { $c } at steps { $from_step }–{ $to_step })
+ev-lr_too_low-flat = train loss barely moved: { $first } -> { $last } ({ $fraction_share } lower) over { $steps_count } steps ({ $from_step } -> { $to_step })
+ev-lr_too_low-slow = train loss fell only { $fraction_share } ({ $first } -> { $last }) over { $steps_count } steps, at a steady pace: { $late_share } of the drop came in the second half
+ev-lr_too_low-steady = train loss fell from { $first } to { $last } over { $steps_count } steps without slowing down: { $late_share } of the drop came in the second half
+ev-overfitting-val_rose = validation loss bottomed at { $low } (step { $low_step }) and rose { $change } to { $last } by step { $last_step }, while train loss fell { $train_then } -> { $train_end }
+ev-scheduler_helping-cut_val = after the lr cut at step { $cut_step } ({ $lr_before } -> { $lr_after }), validation loss fell from { $before } (steps { $before_from_step }–{ $before_to_step }) to { $after } (steps { $after_from_step }–{ $after_to_step }), more than its trend predicted (cuts followed by such a drop: { $helped_count } of { $cuts_count })
+ev-scheduler_helping-cut_train = after the lr cut at step { $cut_step } ({ $lr_before } -> { $lr_after }), train loss fell from { $before } (steps { $before_from_step }–{ $before_to_step }) to { $after } (steps { $after_from_step }–{ $after_to_step }), more than its trend predicted (cuts followed by such a drop: { $helped_count } of { $cuts_count })
+ev-val_noisy-swings = validation loss reversed direction { $count } times in { $evals_count } evaluations by ±{ $size_share } on average (largest: { $a } -> { $b } -> { $c } at steps { $from_step }–{ $to_step }), while train loss is much smoother
+ev-val_noisy-swings_lin = validation loss reversed direction { $count } times in { $evals_count } evaluations by ±{ $size } ({ $size_share } of its range) on average (largest: { $a } -> { $b } -> { $c } at steps { $from_step }–{ $to_step }), while train loss is much smoother
+ev-insufficient_data-few = not enough data: { $train_count } training and { $val_count } validation values (at least { $needed_count } are needed)
+ev-not_finite_at_start-nan = the function is not finite at the start point (NaN there): no step can be judged
+ev-not_finite_at_start-inf = the function is not finite at the start point ({ $value } there): no step can be judged
+ev-healthy-train_only = train loss { $dir ->
+    [down] fell
+   *[up] went
+} { $first } -> { $last } over { $steps_count } steps; no validation loss
+ev-healthy-train_val = train loss { $dir ->
+    [down] fell
+   *[up] went
+} { $first } -> { $last } over { $steps_count } steps; validation lowest at { $val_low } (step { $val_low_step }), last { $val_last }; no lasting rise
+ev-healthy-val_only = no training loss; validation lowest at { $val_low } (step { $val_low_step }), last { $val_last }; no lasting rise
+
+## Diagnosis thresholds (hover)
+
+thr-line = { $name } { $value }: { $reason }
+thr-rebound = a loss that a working rate drives down does not climb back this far above an earlier low
+thr-rebound_share = the climb must also be this share of the loss's whole range, so that the wobble of a loss near its floor is not read as a climb
+thr-flat = a training loss that fell less than this over the whole run learnt almost nothing
+thr-slow = a loss that fell less than this, as fast late as early, is too slow: a good rate gets most of the drop early
+thr-overfit_rise = a smaller rise of validation above its low is within what a finished run wobbles
+thr-overfit_noise = the rise must be this many times validation's typical swing, so that noise is not read as a trend
+thr-cut_gain = less than this below its trend after an lr cut, the cut may have done nothing
+thr-val_noise = the mean swing between evaluations above which they no longer agree with each other
+
+thr-val_swings = how many swings of ±10 % or more it takes: one or two can be a single bad evaluation
+thr-val_train_ratio = training's own swings may be at most this fraction of validation's, so that a run whose every curve swings is not blamed on its validation
+
+## Training logs
+
+menu-open-log = Open training log…
+menu-open-log-tip = A training log (Keras CSVLogger, Lightning metrics.csv, Hugging Face trainer_state.json, TensorBoard events, W&B CSV export, MLflow metrics): its curves and their diagnosis in the loss panel. You can also drop the file on the window.
+msg-log-opened = Opened training log { $path }
+log-panel-title = Training log: { $name } ({ $format })
+log-close = Close log
+log-close-tip = Back to the optimizers' curves
+log-train = train
+log-val = validation
+log-try = Try: { $action }
+
+diag-note = note:
+diag-evidence = evidence:
+diag-try = try:
+
+log-role-train = training loss
+log-role-val = validation loss
+log-role-lr = learning rate
+log-choice = { $role } read from '{ $used }' ({ $used_count } values), not '{ $other }' ({ $other_count } values)
 
 ## Presets (the Presets menu's tooltips)
 

@@ -306,6 +306,78 @@ diag-val_noisy-title = Validación ruidosa
 diag-val_noisy-action = lote mayor, α menor, promedio de pesos (EMA), más paciencia
 diag-healthy-title = Sano
 diag-healthy-action = —
+diag-insufficient_data-title = Datos insuficientes
+diag-insufficient_data-action = registra más pasos o evaluaciones y vuelve a diagnosticar
+diag-not_finite_at_start-title = No finita en el inicio
+diag-not_finite_at_start-action = mueve el punto de inicio o cambia la función: no está definida ahí
+diagnosis-thresholds = Umbrales detrás de este veredicto:
+
+## Diagnosis evidence: one sentence per kind, filled with the finding's facts
+
+ev-lr_too_high-diverged = la ejecución divergió en el paso { $diverged_step }; su última pérdida finita fue { $last } en el paso { $last_step }
+ev-lr_too_high-diverged_at_start = la ejecución divergió en el paso { $diverged_step }
+ev-lr_too_high-never_finite = la pérdida de entrenamiento es { $value } desde el paso { $bad_step }, nunca finita
+ev-lr_too_high-nonfinite = la pérdida de entrenamiento era { $last } en el paso { $last_step } y luego { $value } en el paso { $bad_step } ({ $count } valores no finitos en total)
+ev-lr_too_high-nonfinite_after_rise = la pérdida de entrenamiento subió ×{ $factor } en { $within_count } pasos hasta { $last } en el paso { $last_step } y luego { $value } en el paso { $bad_step } ({ $count } valores no finitos en total)
+ev-lr_too_high-grew = la pérdida de entrenamiento creció órdenes de magnitud: ×{ $factor }, de { $low } en el paso { $low_step } a { $high } en el paso { $high_step }
+ev-lr_too_high-rebound = la pérdida de entrenamiento volvió a subir { $change }, de unos { $low } cerca del paso { $low_step } a unos { $high } cerca del paso { $high_step } (última: { $last })
+ev-lr_too_high-oscillation = la pérdida de entrenamiento cambió de sentido violentamente { $count } veces en { $steps_count } pasos (la mayor: { $a } -> { $b } -> { $c } en los pasos { $from_step }–{ $to_step })
+ev-lr_too_low-flat = la pérdida de entrenamiento apenas se movió: { $first } -> { $last } ({ $fraction_share } menos) en { $steps_count } pasos ({ $from_step } -> { $to_step })
+ev-lr_too_low-slow = la pérdida de entrenamiento bajó solo un { $fraction_share } ({ $first } -> { $last }) en { $steps_count } pasos, a ritmo constante: el { $late_share } de la bajada llegó en la segunda mitad
+ev-lr_too_low-steady = la pérdida de entrenamiento bajó de { $first } a { $last } en { $steps_count } pasos sin frenar: el { $late_share } de la bajada llegó en la segunda mitad
+ev-overfitting-val_rose = la pérdida de validación tocó fondo en { $low } (paso { $low_step }) y subió { $change } hasta { $last } en el paso { $last_step }, mientras la de entrenamiento bajaba { $train_then } -> { $train_end }
+ev-scheduler_helping-cut_val = tras el recorte de α en el paso { $cut_step } ({ $lr_before } -> { $lr_after }), la pérdida de validación bajó de { $before } (pasos { $before_from_step }–{ $before_to_step }) a { $after } (pasos { $after_from_step }–{ $after_to_step }), más de lo que predecía su tendencia (recortes seguidos de una bajada así: { $helped_count } de { $cuts_count })
+ev-scheduler_helping-cut_train = tras el recorte de α en el paso { $cut_step } ({ $lr_before } -> { $lr_after }), la pérdida de entrenamiento bajó de { $before } (pasos { $before_from_step }–{ $before_to_step }) a { $after } (pasos { $after_from_step }–{ $after_to_step }), más de lo que predecía su tendencia (recortes seguidos de una bajada así: { $helped_count } de { $cuts_count })
+ev-val_noisy-swings = la pérdida de validación cambió de sentido { $count } veces en { $evals_count } evaluaciones, ±{ $size_share } de media (el mayor: { $a } -> { $b } -> { $c } en los pasos { $from_step }–{ $to_step }), mientras la de entrenamiento es mucho más suave
+ev-val_noisy-swings_lin = la pérdida de validación cambió de sentido { $count } veces en { $evals_count } evaluaciones, ±{ $size } ({ $size_share } de su rango) de media (el mayor: { $a } -> { $b } -> { $c } en los pasos { $from_step }–{ $to_step }), mientras la de entrenamiento es mucho más suave
+ev-insufficient_data-few = datos insuficientes: { $train_count } valores de entrenamiento y { $val_count } de validación (hacen falta al menos { $needed_count })
+ev-not_finite_at_start-nan = la función no es finita en el punto de inicio (NaN ahí): no se puede juzgar ningún paso
+ev-not_finite_at_start-inf = la función no es finita en el punto de inicio ({ $value } ahí): no se puede juzgar ningún paso
+ev-healthy-train_only = la pérdida de entrenamiento { $dir ->
+    [down] bajó
+   *[up] pasó
+} de { $first } a { $last } en { $steps_count } pasos; sin pérdida de validación
+ev-healthy-train_val = la pérdida de entrenamiento { $dir ->
+    [down] bajó
+   *[up] pasó
+} de { $first } a { $last } en { $steps_count } pasos; la validación, mínima en { $val_low } (paso { $val_low_step }), última { $val_last }; sin subida duradera
+ev-healthy-val_only = sin pérdida de entrenamiento; la validación, mínima en { $val_low } (paso { $val_low_step }), última { $val_last }; sin subida duradera
+
+## Diagnosis thresholds (hover)
+
+thr-line = { $name } { $value }: { $reason }
+thr-rebound = una pérdida que una buena tasa hace bajar no vuelve a subir tanto sobre un mínimo anterior
+thr-rebound_share = la subida debe ser además esta parte del rango total de la pérdida, para no leer como subida el vaivén de una pérdida cerca de su mínimo
+thr-flat = una pérdida de entrenamiento que bajó menos que esto en toda la ejecución casi no aprendió
+thr-slow = una pérdida que bajó menos que esto, igual de rápido al final que al principio, va demasiado lenta: una buena tasa logra casi toda la bajada pronto
+thr-overfit_rise = una subida menor de la validación sobre su mínimo está dentro de lo que oscila una ejecución terminada
+thr-overfit_noise = la subida debe ser tantas veces la oscilación típica de la validación, para no leer ruido como tendencia
+thr-cut_gain = si tras un recorte de α la pérdida no queda al menos esto bajo su tendencia, el recorte quizá no hizo nada
+thr-val_noise = la oscilación media entre evaluaciones a partir de la cual dejan de coincidir entre sí
+
+thr-val_swings = cuántas oscilaciones de ±10 % o más hacen falta: una o dos pueden ser una sola evaluación mala
+thr-val_train_ratio = las oscilaciones del entrenamiento pueden ser a lo sumo esta fracción de las de validación, para no culpar a la validación cuando todas las curvas oscilan
+
+## Training logs
+
+menu-open-log = Abrir registro de entrenamiento…
+menu-open-log-tip = Un registro de entrenamiento (Keras CSVLogger, metrics.csv de Lightning, trainer_state.json de Hugging Face, eventos de TensorBoard, exportación CSV de W&B, métricas de MLflow): sus curvas y su diagnóstico en el panel de pérdidas. También puedes soltar el archivo sobre la ventana.
+msg-log-opened = Registro de entrenamiento abierto: { $path }
+log-panel-title = Registro de entrenamiento: { $name } ({ $format })
+log-close = Cerrar registro
+log-close-tip = Volver a las curvas de los optimizadores
+log-train = entrenamiento
+log-val = validación
+log-try = Prueba: { $action }
+
+diag-note = nota:
+diag-evidence = evidencia:
+diag-try = prueba:
+
+log-role-train = pérdida de entrenamiento
+log-role-val = pérdida de validación
+log-role-lr = tasa de aprendizaje
+log-choice = { $role } leída de '{ $used }' ({ $used_count } valores), no de '{ $other }' ({ $other_count } valores)
 
 ## Ejemplos (las ayudas del menú Ejemplos)
 

@@ -8,7 +8,7 @@ use egui_plot::{Line, Plot, PlotPoints, Points, VLine};
 use super::i18n::{tr, tr_args};
 use super::state::{AppState, Hover, HoverSource};
 use super::widgets::fmt_num;
-use crate::core::diagnosis::{Finding, Pattern};
+use crate::core::diagnosis::Pattern;
 
 /// At most this many points per curve: the lowest and highest of each of 800 columns,
 /// more than a plot 400 px wide can show, and cheap for egui_plot even at 10⁶ steps.
@@ -59,6 +59,9 @@ impl Curve {
 
 /// The three plots side by side, and the diagnosis on the right.
 pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
+    if super::training_log::loss_panel_ui(ui, state) {
+        return;
+    }
     let total = ui.available_width();
     let diag_w = (total * 0.24).clamp(200.0, 340.0);
     let gaps = 5.0 * ui.spacing().item_spacing.x + 10.0;
@@ -435,93 +438,19 @@ fn diagnosis_ui(ui: &mut Ui, state: &AppState) {
                             _ => super::widgets::ink::WARN,
                         };
                         ui.label(RichText::new(pattern_title(f.pattern)).color(color))
-                            .on_hover_text(tr_args(
-                                "diagnosis-detail",
-                                &[
-                                    ("summary", summary(std::slice::from_ref(f))),
-                                    ("evidence", f.evidence.clone()),
-                                    ("action", pattern_action(f.pattern)),
-                                ],
-                            ));
+                            .on_hover_text(super::training_log::finding_hover(f));
                     }
                 });
             }
         });
 }
 
-/// A pattern's short name in the UI's language.
-pub fn pattern_title(p: Pattern) -> String {
-    tr(&format!("diag-{}-title", p.id()))
-}
-
-/// A pattern's suggested action in the UI's language.
-pub fn pattern_action(p: Pattern) -> String {
-    tr(&format!("diag-{}-action", p.id()))
-}
-
-/// The findings in one sentence, in the UI's language: the problems by name, then what to
-/// try for the first real one. Mirrors `core::diagnosis::summary`, which stays English for
-/// the CLI and its golden files.
-pub fn summary(findings: &[Finding]) -> String {
-    let problems: Vec<Pattern> = findings
-        .iter()
-        .map(|f| f.pattern)
-        .filter(|p| *p != Pattern::Healthy)
-        .collect();
-    let Some(&first) = problems.first() else {
-        return tr("diag-healthy-summary");
-    };
-    let names: Vec<String> = problems
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let title = pattern_title(*p);
-            if i == 0 { title } else { lower_first(&title) }
-        })
-        .collect();
-    let names = match names.split_last() {
-        Some((last, init)) if !init.is_empty() => {
-            format!("{} {} {last}", init.join(", "), tr("diag-and"))
-        }
-        _ => names.concat(),
-    };
-    // A helping schedule is good news; advise on the first real problem when there is one.
-    let advice = problems
-        .iter()
-        .copied()
-        .find(|p| *p != Pattern::SchedulerHelping)
-        .unwrap_or(first);
-    tr_args(
-        "diag-summary",
-        &[("names", names), ("action", pattern_action(advice))],
-    )
-}
-
-/// Lower-cases the first letter unless the first word is an acronym ("LR").
-fn lower_first(title: &str) -> String {
-    let first_word = title.split(' ').next().unwrap_or("");
-    if first_word.chars().count() > 1 && first_word.chars().all(|c| c.is_uppercase()) {
-        return title.to_string();
-    }
-    let mut chars = title.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
+/// A pattern's short name, its action and the findings' summary, in the UI's language.
+pub use crate::lang::{action as pattern_action, summary, title as pattern_title};
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::i18n::{Lang, set_lang};
-
-    fn finding(p: Pattern) -> Finding {
-        Finding {
-            pattern: p,
-            evidence: String::new(),
-            action: p.action().to_string(),
-        }
-    }
 
     #[test]
     fn decimation_keeps_ends_and_extremes_within_the_limit() {
@@ -548,38 +477,5 @@ mod tests {
         assert_eq!(log.iter().map(|p| p.0).collect::<Vec<_>>(), [0, 2, 4]);
         assert!(decimate_minmax(&[], 10, fin).is_empty());
         assert_eq!(decimate_minmax(&ys[..7], 4, fin).len(), 4);
-    }
-
-    #[test]
-    fn the_english_summary_matches_core() {
-        set_lang(Lang::En);
-        let cases = [
-            vec![finding(Pattern::Healthy)],
-            vec![finding(Pattern::LrTooHigh)],
-            vec![
-                finding(Pattern::SchedulerHelping),
-                finding(Pattern::Overfitting),
-            ],
-            vec![
-                finding(Pattern::LrTooLow),
-                finding(Pattern::ValNoisy),
-                finding(Pattern::SchedulerHelping),
-            ],
-        ];
-        for c in cases {
-            assert_eq!(summary(&c), crate::core::diagnosis::summary(&c));
-        }
-    }
-
-    #[test]
-    fn the_spanish_summary_is_translated() {
-        set_lang(Lang::Es);
-        let s = summary(&[finding(Pattern::Overfitting), finding(Pattern::ValNoisy)]);
-        assert_eq!(
-            s,
-            "Sobreajuste y validación ruidosa: parada temprana, regularización, bajar α en \
-             las mesetas."
-        );
-        set_lang(Lang::En);
     }
 }

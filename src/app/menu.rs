@@ -25,6 +25,13 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
                 state.actions.push(Action::OpenDialog);
             }
             if ui
+                .button(tr("menu-open-log"))
+                .on_hover_text(tr("menu-open-log-tip"))
+                .clicked()
+            {
+                state.actions.push(Action::OpenTrainingLogDialog);
+            }
+            if ui
                 .add(egui::Button::new(tr("menu-save")).shortcut_text("Ctrl+S"))
                 .clicked()
             {

@@ -21,6 +21,7 @@ pub mod playback;
 pub mod schedule;
 pub mod state;
 pub mod status;
+pub mod training_log;
 pub mod view3d;
 pub mod widgets;
 
@@ -121,6 +122,7 @@ impl GradscapeApp {
         self.keyboard(&ctx);
         let dt = ctx.input(|i| i.stable_dt).min(0.1) as f64;
         self.state.advance(dt);
+        training_log::take_dropped_files(&ctx, &mut self.state);
         self.run_actions(&ctx);
         self.finish_export(&ctx);
 
@@ -246,6 +248,14 @@ impl GradscapeApp {
                 }
                 Action::OpenPath(p) => {
                     let _ = self.state.open_path(&p);
+                }
+                Action::OpenTrainingLogDialog => {
+                    if let Some(p) = training_log::dialog().pick_file() {
+                        let _ = training_log::open_into(&mut self.state, &p);
+                    }
+                }
+                Action::OpenTrainingLog(p) => {
+                    let _ = training_log::open_into(&mut self.state, &p);
                 }
                 Action::Save => match self.state.path.clone() {
                     Some(p) => {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::i18n::tr_args;
 use crate::core::Vec2;
 use crate::core::atomic::write_atomic;
-use crate::core::diagnosis::{Finding, Series, diagnose};
+use crate::core::diagnosis::Finding;
 use crate::core::optimizers::OptimizerConfig;
 use crate::core::presets;
 use crate::core::run::{Run, RunSet, run_scenario};
@@ -54,6 +54,10 @@ pub enum Action {
     ExportPng,
     /// File ▸ Export GIF / CSV / JSON…: a dialog, then the file.
     Export(ExportKind),
+    /// File ▸ Open training log…: a file dialog.
+    OpenTrainingLogDialog,
+    /// Open this training log (a file or a directory) into the loss panel.
+    OpenTrainingLog(PathBuf),
 }
 
 /// What File ▸ Export writes besides the PNG screenshot.
@@ -160,6 +164,8 @@ pub struct AppState {
     pub error: Option<String>,
     /// The last success message (saved, exported).
     pub notice: Option<String>,
+    /// A training log shown in the loss panel instead of the runs, until closed.
+    pub training_log: Option<super::training_log::TrainingLog>,
     /// The custom-expression text box, which may hold an expression that does not parse.
     pub expr_text: String,
     /// Why `expr_text` does not parse.
@@ -315,6 +321,7 @@ impl AppState {
             pointer: None,
             error: None,
             notice: None,
+            training_log: None,
             expr_error: None,
             settings: Settings::default(),
             lesson: None,
@@ -757,10 +764,9 @@ impl AppState {
             ExportKind::Csv => {
                 write_atomic(path, crate::core::output::to_csv(&self.runs).as_bytes())
             }
-            ExportKind::Json => write_atomic(
-                path,
-                (crate::core::output::to_json(&self.runs) + "\n").as_bytes(),
-            ),
+            ExportKind::Json => {
+                write_atomic(path, (crate::lang::run_json(&self.runs) + "\n").as_bytes())
+            }
             ExportKind::Gif => {
                 let options = crate::render::RenderOptions {
                     width: 960,
@@ -816,19 +822,10 @@ fn expr_source(surface: &Surface) -> String {
     }
 }
 
-/// Diagnoses one run's curves: steps 1…n with their loss and rate, validation as evaluated.
+/// Diagnoses one run's curves, from step 0, through [`Run::diagnose`].
 pub fn diagnose_run(run: &Run) -> Vec<Finding> {
-    let n = run.lr.len();
-    let steps: Vec<f64> = (1..=n).map(|t| t as f64).collect();
-    let train = run.loss.get(1..=n).unwrap_or(&[]);
-    let val_steps: Vec<f64> = run.val_steps.iter().map(|&t| t as f64).collect();
-    diagnose(&Series {
-        steps: &steps,
-        train,
-        val_steps: &val_steps,
-        val: &run.val_loss,
-        lr: Some(&run.lr),
-    })
+    // The same series as `gradscape run` and `diagnose`: one builder, one verdict.
+    run.diagnose()
 }
 
 #[cfg(test)]

@@ -1,11 +1,17 @@
 //! Loss-curve diagnosis (SPEC §10): names the classroom patterns that a training run shows,
-//! with the numbers that gave them away.
+//! with the numbers and steps that gave them away. A [`Finding`] is data (pattern id, the
+//! kind of evidence, named numbers); its sentences in either language are made by
+//! [`crate::lang`].
 //!
 //! Every rule reads a curve on its *working scale*: log10 of the loss when every value is
 //! positive, so that a curve spanning many decades is judged by ratios, and the raw values
 //! otherwise, judged by differences relative to the curve's own spread, because ratios mean
 //! nothing once losses cross 0. Non-finite values are evidence (of an explosion), never input
 //! to the arithmetic.
+//!
+//! The thresholds in [`Thresholds::DEFAULT`] were chosen by cross-validation over hand-labelled
+//! real logs and synthetic curves (see `tests/diagnosis.rs`, which re-runs the selection and
+//! checks that it picks these values); each has a one-line reason below.
 
 use serde::{Serialize, Serializer};
 
@@ -22,19 +28,34 @@ pub enum Pattern {
     SchedulerHelping,
     /// Validation loss swings a lot between evaluations.
     ValNoisy,
+    /// Too few values to judge any pattern.
+    InsufficientData,
+    /// The function is not finite at the start point (a scenario): no step can be judged.
+    NotFiniteAtStart,
     /// None of the above.
     Healthy,
 }
 
 impl Pattern {
     /// Every pattern, in the order of the SPEC table.
-    pub const ALL: [Pattern; 6] = [
+    pub const ALL: [Pattern; 8] = [
         Pattern::LrTooHigh,
         Pattern::LrTooLow,
         Pattern::Overfitting,
         Pattern::SchedulerHelping,
         Pattern::ValNoisy,
+        Pattern::InsufficientData,
+        Pattern::NotFiniteAtStart,
         Pattern::Healthy,
+    ];
+
+    /// The patterns a curve can show (the ones labelled in real logs).
+    pub const CURVE: [Pattern; 5] = [
+        Pattern::LrTooHigh,
+        Pattern::LrTooLow,
+        Pattern::Overfitting,
+        Pattern::SchedulerHelping,
+        Pattern::ValNoisy,
     ];
 
     /// The SPEC id, e.g. `lr_too_high`.
@@ -45,6 +66,8 @@ impl Pattern {
             Pattern::Overfitting => "overfitting",
             Pattern::SchedulerHelping => "scheduler_helping",
             Pattern::ValNoisy => "val_noisy",
+            Pattern::InsufficientData => "insufficient_data",
+            Pattern::NotFiniteAtStart => "not_finite_at_start",
             Pattern::Healthy => "healthy",
         }
     }
@@ -54,28 +77,13 @@ impl Pattern {
         Pattern::ALL.into_iter().find(|p| p.id() == id)
     }
 
-    /// A short name in plain words, for the app.
-    pub fn title(self) -> &'static str {
-        match self {
-            Pattern::LrTooHigh => "LR too high",
-            Pattern::LrTooLow => "LR too low",
-            Pattern::Overfitting => "Overfitting",
-            Pattern::SchedulerHelping => "Schedule is helping",
-            Pattern::ValNoisy => "Noisy validation",
-            Pattern::Healthy => "Healthy",
-        }
-    }
-
-    /// The suggested action of the SPEC table.
-    pub fn action(self) -> &'static str {
-        match self {
-            Pattern::LrTooHigh => "lower lr ×0.1, add warmup, check eps, clip gradients",
-            Pattern::LrTooLow => "raise lr ×2–3, or warm up to a higher target lr",
-            Pattern::Overfitting => "early stopping, regularization, lower lr on plateau",
-            Pattern::SchedulerHelping => "keep it; consider more reductions or a lower lr_min",
-            Pattern::ValNoisy => "larger batch, lower lr, weight averaging (EMA), more patience",
-            Pattern::Healthy => "—",
-        }
+    /// Whether this is a problem to act on (not `healthy`, not a good-news pattern, not a
+    /// verdict that no verdict is possible).
+    pub fn is_problem(self) -> bool {
+        !matches!(
+            self,
+            Pattern::Healthy | Pattern::SchedulerHelping | Pattern::InsufficientData
+        )
     }
 }
 
@@ -85,24 +93,31 @@ impl Serialize for Pattern {
     }
 }
 
-/// One diagnosed pattern with its evidence in numbers and the suggested action.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One diagnosed pattern: which, the kind of evidence, and the numbers it rests on.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// Which pattern.
     pub pattern: Pattern,
-    /// What in the curves shows it, in numbers.
-    pub evidence: String,
-    /// What to try (the SPEC table's suggested action).
-    pub action: String,
+    /// Which of the pattern's kinds of evidence (the language layer's sentence id), e.g.
+    /// `diverged`, `rebound`, `flat`.
+    pub kind: &'static str,
+    /// The numbers behind it, by name, in sentence order. Names ending in `_step` are steps;
+    /// `factor` and `_factor` are ratios; `_share` are fractions; `count`/`_count` counts.
+    pub facts: Vec<(&'static str, f64)>,
 }
 
 impl Finding {
-    fn new(pattern: Pattern, evidence: String) -> Finding {
+    fn new(pattern: Pattern, kind: &'static str, facts: Vec<(&'static str, f64)>) -> Finding {
         Finding {
             pattern,
-            evidence,
-            action: pattern.action().to_string(),
+            kind,
+            facts,
         }
+    }
+
+    /// The fact called `name`, if the finding has it.
+    pub fn fact(&self, name: &str) -> Option<f64> {
+        self.facts.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
     }
 }
 
@@ -123,11 +138,293 @@ pub struct Series<'a> {
     pub val: &'a [f64],
     /// Learning rate at each of `steps`, when known (`NaN` where a row has none).
     pub lr: Option<&'a [f64]>,
+    /// The step at which the run was marked diverged (a scenario run, SPEC §7), if it was.
+    pub diverged_at: Option<f64>,
 }
 
-/// Diagnoses one run: every pattern found, in the order of the SPEC table, or a single
-/// [`Pattern::Healthy`] finding when none is. Never panics, whatever the input.
+/// Every kind of evidence a finding can have, with its facts' names: what the language layer
+/// must have a sentence for (its tests check both languages against this list).
+pub const EVIDENCE_KINDS: &[(Pattern, &str, &[&str])] = &[
+    (
+        Pattern::LrTooHigh,
+        "diverged",
+        &["diverged_step", "last", "last_step"],
+    ),
+    (Pattern::LrTooHigh, "diverged_at_start", &["diverged_step"]),
+    (
+        Pattern::LrTooHigh,
+        "never_finite",
+        &["value", "bad_step", "count"],
+    ),
+    (
+        Pattern::LrTooHigh,
+        "nonfinite",
+        &["value", "bad_step", "count", "last", "last_step"],
+    ),
+    (
+        Pattern::LrTooHigh,
+        "nonfinite_after_rise",
+        &[
+            "value",
+            "bad_step",
+            "count",
+            "last",
+            "last_step",
+            "factor",
+            "within_count",
+        ],
+    ),
+    (
+        Pattern::LrTooHigh,
+        "grew",
+        &["low", "low_step", "high", "high_step", "factor"],
+    ),
+    (
+        Pattern::LrTooHigh,
+        "rebound",
+        &[
+            "low",
+            "low_step",
+            "high",
+            "high_step",
+            "last",
+            "last_step",
+            "log",
+        ],
+    ),
+    (
+        Pattern::LrTooHigh,
+        "oscillation",
+        &[
+            "count",
+            "steps_count",
+            "a",
+            "b",
+            "c",
+            "from_step",
+            "to_step",
+        ],
+    ),
+    (Pattern::LrTooLow, "flat", SLOW_FACTS),
+    (Pattern::LrTooLow, "slow", SLOW_FACTS),
+    (Pattern::LrTooLow, "steady", SLOW_FACTS),
+    (
+        Pattern::Overfitting,
+        "val_rose",
+        &[
+            "low",
+            "low_step",
+            "level",
+            "last",
+            "last_step",
+            "train_then",
+            "train_end",
+            "log",
+        ],
+    ),
+    (Pattern::SchedulerHelping, "cut_val", CUT_FACTS),
+    (Pattern::SchedulerHelping, "cut_train", CUT_FACTS),
+    (Pattern::ValNoisy, "swings", SWING_FACTS),
+    (Pattern::ValNoisy, "swings_lin", SWING_FACTS),
+    (
+        Pattern::InsufficientData,
+        "few",
+        &["train_count", "val_count", "needed_count"],
+    ),
+    (Pattern::NotFiniteAtStart, "nan", &["value"]),
+    (Pattern::NotFiniteAtStart, "inf", &["value"]),
+    (
+        Pattern::Healthy,
+        "train_only",
+        &["first", "last", "steps_count"],
+    ),
+    (
+        Pattern::Healthy,
+        "train_val",
+        &[
+            "first",
+            "last",
+            "steps_count",
+            "val_low",
+            "val_low_step",
+            "val_last",
+        ],
+    ),
+    (
+        Pattern::Healthy,
+        "val_only",
+        &["val_low", "val_low_step", "val_last"],
+    ),
+];
+
+const SLOW_FACTS: &[&str] = &[
+    "first",
+    "last",
+    "fraction_share",
+    "late_share",
+    "steps_count",
+    "from_step",
+    "to_step",
+];
+const CUT_FACTS: &[&str] = &[
+    "cut_step",
+    "lr_before",
+    "lr_after",
+    "before",
+    "before_from_step",
+    "before_to_step",
+    "after",
+    "after_from_step",
+    "after_to_step",
+    "helped_count",
+    "cuts_count",
+];
+const SWING_FACTS: &[&str] = &[
+    "count",
+    "evals_count",
+    "size_share",
+    "size",
+    "a",
+    "b",
+    "c",
+    "from_step",
+    "to_step",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Thresholds
+
+/// The thresholds the cross-validation chooses, on the log scale (decades of loss) unless said.
+/// Each comes with its reason; the linear-scale counterparts (for losses that cross 0) are the
+/// fixed `*_LIN` constants below.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    /// `lr_too_high`: how far the (smoothed) training loss climbs back above an earlier low.
+    /// A loss that a working rate drives down does not climb back by this much.
+    pub rebound: f64,
+    /// `lr_too_high`: the climb must also be this share of the training loss's whole range, so
+    /// that the wobble of a loss near its floor (tiny values, large ratios) is not a climb.
+    pub rebound_share: f64,
+    /// `lr_too_low`: a training loss that fell by less than this fraction over the whole run
+    /// barely moved. Below it, the run learnt almost nothing.
+    pub flat: f64,
+    /// `lr_too_low`: a training loss that fell by less than this fraction and was still
+    /// falling as fast late as early is too slow. A good rate gets most of the drop early.
+    pub slow: f64,
+    /// `overfitting`: how far validation rises above its (smoothed) low while training falls.
+    /// Smaller rises are within what a finished run wobbles.
+    pub overfit_rise: f64,
+    /// `overfitting`: the rise must also be this many times validation's typical reversal,
+    /// so that noise is not read as a trend.
+    pub overfit_noise: f64,
+    /// `scheduler_helping`: how far below its trend the loss must be right after an lr cut.
+    /// Less than this, the cut may have done nothing.
+    pub cut_gain: f64,
+    /// `val_noisy`: the mean size of validation's reversals (per evaluation) above which it
+    /// swings a lot. Under it, evaluations agree with each other.
+    pub val_noise: f64,
+    /// `val_noisy`: how many reversals of ±10 % or more it takes; one or two can be a single
+    /// bad evaluation.
+    pub val_swings: f64,
+    /// `val_noisy`: training's own reversals may be at most this fraction of validation's, so
+    /// that a run whose every curve swings is not blamed on its validation.
+    pub val_train_ratio: f64,
+}
+
+impl Thresholds {
+    /// The values chosen by cross-validation (`tests/diagnosis.rs` re-runs the choice).
+    pub const DEFAULT: Thresholds = Thresholds {
+        rebound: 0.06,
+        rebound_share: 0.05,
+        flat: 0.05,
+        slow: 0.3,
+        overfit_rise: 0.03,
+        overfit_noise: 1.0,
+        cut_gain: 0.046,
+        val_noise: 0.015,
+        val_swings: 2.0,
+        val_train_ratio: 1.0,
+    };
+
+    /// Every threshold by name, with its value, for display (the app's hover).
+    pub fn named(&self) -> [(Pattern, &'static str, f64); 10] {
+        [
+            (Pattern::LrTooHigh, "rebound", self.rebound),
+            (Pattern::LrTooHigh, "rebound_share", self.rebound_share),
+            (Pattern::LrTooLow, "flat", self.flat),
+            (Pattern::LrTooLow, "slow", self.slow),
+            (Pattern::Overfitting, "overfit_rise", self.overfit_rise),
+            (Pattern::Overfitting, "overfit_noise", self.overfit_noise),
+            (Pattern::SchedulerHelping, "cut_gain", self.cut_gain),
+            (Pattern::ValNoisy, "val_noise", self.val_noise),
+            (Pattern::ValNoisy, "val_swings", self.val_swings),
+            (Pattern::ValNoisy, "val_train_ratio", self.val_train_ratio),
+        ]
+    }
+}
+
+impl Default for Thresholds {
+    fn default() -> Thresholds {
+        Thresholds::DEFAULT
+    }
+}
+
+/// Fewer finite values than this, in training and in validation, cannot show a pattern: a
+/// trend needs a few points beyond the one that could be noise.
+pub const MIN_VALUES: usize = 5;
+/// A training loss that grows by this many decades (×100) above an earlier low has blown up,
+/// whatever its step-to-step jumps: no schedule or noise does that.
+const ORDERS: f64 = 2.0;
+/// A reversal of the training loss this large (×1.5) is a violent jump, and a fifth of the
+/// steps must be such jumps: minibatch noise of a working rate stays well below both.
+const JUMP_LOG: f64 = 0.176;
+/// Linear-scale counterparts (fractions of the curve's spread) of the log-scale thresholds.
+const REBOUND_LIN: f64 = 0.25;
+const JUMP_LIN: f64 = 0.10;
+const OVERFIT_LIN: f64 = 0.15;
+const GAIN_LIN: f64 = 0.05;
+const NOISY_LIN: f64 = 0.05;
+/// A loss that still moves in its second half by this share of its drop falls at a steady
+/// pace (linear scale: a straight line gives one half).
+const SLOW_LATE_SHARE_LOG: f64 = 0.2;
+const SLOW_LATE_SHARE_LIN: f64 = 0.35;
+/// The share of training steps that must be violent reversals for "jumps up and down".
+const JUMP_SHARE: f64 = 0.2;
+/// A curve is smooth when its rises add up to at most this fraction of its falls.
+const SMOOTH_BACKTRACK: f64 = 0.5;
+/// A validation low among the last fifth of the evaluations is luck, not a turning point.
+const OVERFIT_LOW_BY: f64 = 0.8;
+/// While validation rises, training must keep falling by at least this much (×1/1.1).
+const FALL_LOG: f64 = 0.041;
+const FALL_LIN: f64 = 0.05;
+/// A learning-rate change counts as a cut when the rate drops to at most this fraction...
+const CUT_FACTOR: f64 = 0.9;
+/// ...after holding steady (to this relative tolerance) for at least two rows.
+const CUT_STEADY: f64 = 1e-3;
+/// A reversal of validation loss at least this large counts as a swing (±10 %).
+const SWING_LOG: f64 = 0.04;
+const SWING_LIN: f64 = 0.08;
+/// Points a Theil–Sen trend is read from at most (a long window is thinned evenly).
+const THEIL_SEN_POINTS: usize = 32;
+/// Changes smaller than this fraction of the raw spread are below notice even when their ratio
+/// is large: they happen where the loss has reached its floor, like 1e-14 → 3e-14.
+const RAW_NOTICE: f64 = 0.02;
+/// A loss whose values after the first stay within this fraction of its size has stopped at
+/// a stationary point (its floor): it is not learning slowly, it is done.
+const STATIONARY: f64 = 1e-9;
+
+// ---------------------------------------------------------------------------------------------
+// The diagnosis
+
+/// Diagnoses one run with [`Thresholds::DEFAULT`].
 pub fn diagnose(series: &Series) -> Vec<Finding> {
+    diagnose_with(series, &Thresholds::DEFAULT)
+}
+
+/// Diagnoses one run: every pattern found, in the order of the SPEC table; or a single
+/// [`Pattern::InsufficientData`] finding when there are too few values, or a single
+/// [`Pattern::Healthy`] one when nothing is found. Never panics, whatever the input.
+pub fn diagnose_with(series: &Series, t: &Thresholds) -> Vec<Finding> {
     let n = series.steps.len().min(series.train.len());
     let steps = &series.steps[..n];
     let train_raw = &series.train[..n];
@@ -136,144 +433,60 @@ pub fn diagnose(series: &Series) -> Vec<Finding> {
     let val = Curve::new(&series.val_steps[..nv], &series.val[..nv]);
 
     let mut findings = Vec::new();
-    let too_high = explosion(steps, train_raw)
-        .or_else(|| sustained_rise(&train))
-        .or_else(|| oscillation(&train));
-    match too_high {
-        Some(evidence) => findings.push(Finding::new(Pattern::LrTooHigh, evidence)),
+    // A blow-up is evidence enough however short the log.
+    let blown_up = diverged(series, steps, train_raw)
+        .or_else(|| explosion(steps, train_raw))
+        .or_else(|| grew(&train));
+    if let Some(f) = blown_up {
+        findings.push(f);
+    } else if train.len() < MIN_VALUES && val.len() < MIN_VALUES {
+        return vec![Finding::new(
+            Pattern::InsufficientData,
+            "few",
+            vec![
+                ("train_count", train.len() as f64),
+                ("val_count", val.len() as f64),
+                ("needed_count", MIN_VALUES as f64),
+            ],
+        )];
+    } else if let Some(f) = rebound(&train, t).or_else(|| oscillation(&train)) {
+        findings.push(f);
+    } else if let Some(f) = too_slow(&train, t) {
         // A run that blows up says nothing about a too-small rate.
-        None => {
-            if let Some(evidence) = too_slow(&train) {
-                findings.push(Finding::new(Pattern::LrTooLow, evidence));
-            }
-        }
+        findings.push(f);
     }
-    if let Some(evidence) = overfitting(&train, &val) {
-        findings.push(Finding::new(Pattern::Overfitting, evidence));
+    if let Some(f) = overfitting(&train, &val, t) {
+        findings.push(f);
     }
     if let Some(lr) = series.lr {
         let lr = &lr[..lr.len().min(n)];
         // The schedule's effect shows best on validation; without enough of it, on training.
-        let (target, what) = if val.len() >= 3 {
-            (&val, "validation")
+        let (target, on_val) = if val.len() >= 3 {
+            (&val, true)
         } else {
-            (&train, "train")
+            (&train, false)
         };
-        if let Some(evidence) = schedule_helps(steps, lr, target, what) {
-            findings.push(Finding::new(Pattern::SchedulerHelping, evidence));
+        if let Some(f) = schedule_helps(steps, lr, target, on_val, t) {
+            findings.push(f);
         }
     }
-    if let Some(evidence) = val_noisy(&train, &val) {
-        findings.push(Finding::new(Pattern::ValNoisy, evidence));
+    if let Some(f) = val_noisy(&train, &val, t) {
+        findings.push(f);
     }
     if findings.is_empty() {
-        findings.push(Finding::new(Pattern::Healthy, healthy(&train, &val)));
+        findings.push(healthy(&train, &val));
     }
     findings
 }
 
-/// One plain-language sentence about the findings, for the app.
-pub fn summary(findings: &[Finding]) -> String {
-    let problems: Vec<Pattern> = findings
-        .iter()
-        .map(|f| f.pattern)
-        .filter(|p| *p != Pattern::Healthy)
-        .collect();
-    let Some(&first) = problems.first() else {
-        return "The curves look healthy: nothing to change.".to_string();
-    };
-    let names: Vec<String> = problems
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let title = p.title();
-            if i == 0 {
-                title.to_string()
-            } else {
-                lower_first(title)
-            }
-        })
-        .collect();
-    let names = match names.split_last() {
-        Some((last, init)) if !init.is_empty() => format!("{} and {last}", init.join(", ")),
-        _ => names.concat(),
-    };
-    // A helping schedule is good news; advise on the first real problem when there is one.
-    let advice = problems
-        .iter()
-        .copied()
-        .find(|p| *p != Pattern::SchedulerHelping)
-        .unwrap_or(first);
-    format!("{names}: {}.", advice.action())
+/// The finding for a scenario whose function is not finite at the start point.
+pub fn not_finite_at_start(value: f64) -> Finding {
+    Finding::new(
+        Pattern::NotFiniteAtStart,
+        if value.is_nan() { "nan" } else { "inf" },
+        vec![("value", value)],
+    )
 }
-
-/// Lower-cases the first letter unless the first word is an acronym ("LR").
-fn lower_first(title: &str) -> String {
-    let first_word = title.split(' ').next().unwrap_or("");
-    if first_word.len() > 1 && first_word.chars().all(|c| c.is_ascii_uppercase()) {
-        return title.to_string();
-    }
-    let mut chars = title.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Thresholds. Each rule has one for the log scale (in decades) and one for the linear scale (as
-// a fraction of the curve's spread). They were set on synthetic curves first (see
-// tests/diagnosis.rs) and then checked on the real logs in tests/fixtures/real-logs.
-
-/// A rise of the training loss from its low this large, still there at the end, is an explosion.
-const RISE_LOG: f64 = 0.477; // ×3
-const RISE_LIN: f64 = 0.25;
-/// A reversal of the training loss at least this large counts as a violent jump.
-const JUMP_LOG: f64 = 0.176; // ×1.5
-const JUMP_LIN: f64 = 0.10;
-/// The share of training steps that must be violent reversals for "jumps up and down".
-const JUMP_SHARE: f64 = 0.2;
-/// A training loss that moved less than this fraction over the whole run is flat.
-const FLAT_FRACTION: f64 = 0.05;
-/// A training loss that fell by less than this fraction, at a steady pace, is too slow.
-const SLOW_FRACTION: f64 = 0.4;
-/// The share of the drop that must still come in the second half for "steady pace".
-const SLOW_LATE_SHARE_LOG: f64 = 0.2;
-const SLOW_LATE_SHARE_LIN: f64 = 0.35;
-/// A curve is smooth when its rises add up to at most this fraction of its falls.
-const SMOOTH_BACKTRACK: f64 = 0.5;
-/// A rise of validation loss from its (smoothed) low this large is overfitting...
-const OVERFIT_LOG: f64 = 0.079; // ×1.2
-const OVERFIT_LIN: f64 = 0.15;
-/// ...when the low came no later than this fraction of the evaluations (a low among the last
-/// few noisy evaluations is luck, not a turning point)...
-const OVERFIT_LOW_BY: f64 = 0.8;
-/// ...the rise is this many times the validation noise...
-const OVERFIT_NOISE: f64 = 2.5;
-/// ...and the training loss kept falling by at least this much meanwhile.
-const FALL_LOG: f64 = 0.041; // ×1/1.1
-const FALL_LIN: f64 = 0.05;
-/// A learning-rate change counts as a cut when the rate drops to at most this fraction...
-const CUT_FACTOR: f64 = 0.9;
-/// ...after holding steady (to this relative tolerance) for at least two rows.
-const CUT_STEADY: f64 = 1e-3;
-/// How much better than its trend the loss must be right after a cut.
-const GAIN_LOG: f64 = 0.046; // 10 % lower
-const GAIN_LIN: f64 = 0.05;
-/// Mean reversal size per evaluation above which validation is noisy.
-const NOISY_LOG: f64 = 0.025; // about ±6 %
-const NOISY_LIN: f64 = 0.05;
-/// A reversal of validation loss at least this large counts as a swing; it takes three.
-const SWING_LOG: f64 = 0.04; // ±10 %
-const SWING_LIN: f64 = 0.08;
-const MIN_SWINGS: usize = 3;
-/// Training noise (relative to the validation noise) up to which training counts as smooth.
-const TRAIN_SMOOTH_RATIO: f64 = 0.5;
-/// Points a Theil–Sen trend is read from at most (a long window is thinned evenly).
-const THEIL_SEN_POINTS: usize = 32;
-/// Changes smaller than this fraction of the raw spread are below notice even when their ratio
-/// is large: they happen where the loss has reached its floor, like 1e-14 → 3e-14.
-const RAW_NOTICE: f64 = 0.02;
 
 // ---------------------------------------------------------------------------------------------
 // Working-scale curve
@@ -287,6 +500,9 @@ struct Curve {
     log: bool,
     /// max − min of `raw`, floored so that floating-point jitter never counts as movement.
     raw_spread: f64,
+    /// The same without the single most extreme value at each end: one spike (or a first
+    /// evaluation far above the rest) must not make every later change look small.
+    inner_spread: f64,
 }
 
 impl Curve {
@@ -306,12 +522,22 @@ impl Curve {
         let (lo, hi) = min_max(&raw);
         let magnitude = raw.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
         let raw_spread = (hi - lo).max(magnitude * 1e-9).max(f64::MIN_POSITIVE);
+        let inner_spread = if raw.len() >= 4 {
+            let mut sorted = raw.clone();
+            sorted.sort_by(f64::total_cmp);
+            (sorted[sorted.len() - 2] - sorted[1])
+                .max(magnitude * 1e-9)
+                .max(f64::MIN_POSITIVE)
+        } else {
+            raw_spread
+        };
         Curve {
             steps,
             raw,
             y,
             log,
             raw_spread,
+            inner_spread,
         }
     }
 
@@ -329,10 +555,17 @@ impl Curve {
         if self.log { 10f64.powf(y) } else { y }
     }
 
+    /// `1` on the log scale, `0` on the linear one: the `log` fact that tells the language
+    /// layer whether to speak of factors or of differences.
+    fn scale(&self) -> f64 {
+        if self.log { 1.0 } else { 0.0 }
+    }
+
     /// Size of each reversal: for every interior point that is a strict local extreme, the
     /// smaller of its two steps to the neighbours (0 elsewhere). Monotone stretches, however
-    /// steep or curved, score 0; only up-and-down movement counts.
-    fn reversals(&self) -> Vec<f64> {
+    /// steep or curved, score 0; only up-and-down movement counts. Reversals smaller than
+    /// [`RAW_NOTICE`] of `spread` are not counted.
+    fn reversals_within(&self, spread: f64) -> Vec<f64> {
         let y = &self.y;
         (1..y.len().saturating_sub(1))
             .map(|i| {
@@ -343,7 +576,7 @@ impl Curve {
                 let raw_size = (self.raw[i] - self.raw[i - 1])
                     .abs()
                     .min((self.raw[i] - self.raw[i + 1]).abs());
-                if raw_size < RAW_NOTICE * self.raw_spread {
+                if raw_size < RAW_NOTICE * spread {
                     return 0.0;
                 }
                 a.abs().min(b.abs())
@@ -351,114 +584,173 @@ impl Curve {
             .collect()
     }
 
+    /// Reversals noticed against the whole range (training: its early fall is real movement).
+    fn reversals(&self) -> Vec<f64> {
+        self.reversals_within(self.raw_spread)
+    }
+
+    /// Reversals noticed against the range without its extremes (validation: one spike, or a
+    /// first evaluation far above the rest, must not hide the swings after it).
+    fn swings(&self) -> Vec<f64> {
+        self.reversals_within(self.inner_spread)
+    }
+
     /// Index of the last point at or before `step` (0 when there is none).
     fn index_at(&self, step: f64) -> usize {
         self.steps.iter().rposition(|s| *s <= step).unwrap_or(0)
-    }
-
-    /// "×9.1" on the log scale, "+0.4" on the linear one.
-    fn change(&self, from: f64, to: f64) -> String {
-        if self.log {
-            format!("×{}", factor(to / from))
-        } else {
-            let d = to - from;
-            format!("{}{}", if d >= 0.0 { "+" } else { "" }, num(d))
-        }
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // The rules
 
+/// A run marked diverged (SPEC §7) blew up, whatever its curve looks like.
+fn diverged(series: &Series, steps: &[f64], raw: &[f64]) -> Option<Finding> {
+    let at = series.diverged_at?;
+    let mut facts = vec![("diverged_step", at)];
+    let Some(i) = (0..raw.len())
+        .rev()
+        .find(|&i| raw[i].is_finite() && steps[i] <= at)
+    else {
+        return Some(Finding::new(Pattern::LrTooHigh, "diverged_at_start", facts));
+    };
+    facts.push(("last", raw[i]));
+    facts.push(("last_step", steps[i]));
+    Some(Finding::new(Pattern::LrTooHigh, "diverged", facts))
+}
+
 /// Non-finite training loss after it had been finite (or everywhere).
-fn explosion(steps: &[f64], raw: &[f64]) -> Option<String> {
+fn explosion(steps: &[f64], raw: &[f64]) -> Option<Finding> {
     let start = raw.iter().position(|v| v.is_finite());
     let bad = match start {
         None => (!raw.is_empty()).then_some(0),
         Some(f) => raw[f..].iter().position(|v| !v.is_finite()).map(|k| k + f),
     };
     let bad = bad?;
-    let what = nonfinite_name(raw[bad]);
-    let rest = &raw[bad..];
-    let after = if rest.iter().all(|v| !v.is_finite()) {
-        format!("{what} from step {}", step(steps[bad]))
-    } else {
-        let count = rest.iter().filter(|v| !v.is_finite()).count();
-        format!(
-            "{what} at step {} ({count} non-finite values in all)",
-            step(steps[bad])
-        )
-    };
+    let count = raw[bad..].iter().filter(|v| !v.is_finite()).count();
+    let mut facts = vec![
+        ("value", raw[bad]),
+        ("bad_step", steps[bad]),
+        ("count", count as f64),
+    ];
     let Some(f) = start else {
-        return Some(format!("train loss is {after}, never finite"));
+        return Some(Finding::new(Pattern::LrTooHigh, "never_finite", facts));
     };
-    // Describe the run-up: how fast the loss climbed in the few steps before it broke.
+    // The run-up: how fast the loss climbed in the few steps before it broke.
     let from = bad.saturating_sub(5).max(f);
     let window = &raw[from..bad];
-    let (lo_at, lo) = window
-        .iter()
-        .enumerate()
-        .fold(
-            (0, f64::INFINITY),
-            |(bi, bv), (i, v)| {
-                if *v < bv { (i, *v) } else { (bi, bv) }
-            },
-        );
-    let Some(&last) = window.last() else {
-        return Some(format!("train loss is {after}"));
-    };
+    let lo_at = argmin(window);
+    let (lo, last) = (window[lo_at], raw[bad - 1]);
+    facts.push(("last", last));
+    facts.push(("last_step", steps[bad - 1]));
     if lo > 0.0 && last / lo >= 2.0 {
-        let within = bad - 1 - (from + lo_at);
-        Some(format!(
-            "train loss rose ×{} within {within} steps to {} at step {}; {after}",
-            factor(last / lo),
-            num(last),
-            step(steps[bad - 1])
-        ))
-    } else {
-        Some(format!(
-            "train loss was {} at step {}, then {after}",
-            num(last),
-            step(steps[bad - 1])
-        ))
+        facts.push(("factor", last / lo));
+        facts.push(("within_count", (bad - 1 - (from + lo_at)) as f64));
+        return Some(Finding::new(
+            Pattern::LrTooHigh,
+            "nonfinite_after_rise",
+            facts,
+        ));
     }
+    Some(Finding::new(Pattern::LrTooHigh, "nonfinite", facts))
 }
 
-/// Training loss climbs well above its low and is still up there at the end.
-fn sustained_rise(c: &Curve) -> Option<String> {
+/// The largest climb of `y` above its earlier low: (index of the low, index of the high).
+fn largest_climb(y: &[f64]) -> Option<(usize, usize)> {
+    let mut low = 0;
+    let mut best: Option<(usize, usize, f64)> = None;
+    for i in 1..y.len() {
+        if y[i] < y[low] {
+            low = i;
+        } else if best.is_none_or(|(_, _, b)| y[i] - y[low] > b) {
+            best = Some((low, i, y[i] - y[low]));
+        }
+    }
+    best.map(|(l, h, _)| (l, h))
+}
+
+/// A training loss that grew by orders of magnitude above an earlier low and is still up
+/// there at the end (a one-row blip near a tiny floor is not a blow-up). On the linear scale
+/// (a loss that crosses 0) the growth is measured against the largest size the loss had up
+/// to its low.
+fn grew(c: &Curve) -> Option<Finding> {
+    let n = c.len();
+    if n < 2 {
+        return None;
+    }
+    // The end: the median of the last values, up to three, but never half the log. The low
+    // before it is read on a running median, so that one lucky batch of a noisy per-step log
+    // is not the low.
+    let tail = n - ((n - 1) / 2).clamp(1, 3);
+    let end = median(&c.y[tail..]);
+    let smooth = running_median(&c.y[..tail], window(tail));
+    let lo = argmin(&smooth);
+    let low = smooth[lo];
+    let hi = tail
+        + argmin(
+            &c.y[tail..]
+                .iter()
+                .map(|y| (y - end).abs())
+                .collect::<Vec<_>>(),
+        );
+    let grown = if c.log {
+        end - low >= ORDERS
+    } else {
+        let size = c.raw[..=lo].iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+        end - low >= 10f64.powf(ORDERS) * size.max(f64::MIN_POSITIVE)
+    };
+    let low = c.unwork(low);
+    // Noticed against the range before the end, which a blow-up's own last values would
+    // otherwise dwarf.
+    let (first_lo, first_hi) = min_max(&c.raw[..tail]);
+    if !grown || c.raw[hi] - low < RAW_NOTICE * (first_hi - first_lo) {
+        return None;
+    }
+    Some(Finding::new(
+        Pattern::LrTooHigh,
+        "grew",
+        vec![
+            ("low", low),
+            ("low_step", c.steps[lo]),
+            ("high", c.raw[hi]),
+            ("high_step", c.steps[hi]),
+            ("factor", c.raw[hi] / low),
+        ],
+    ))
+}
+
+/// The (smoothed) training loss climbs well back above an earlier low.
+fn rebound(c: &Curve, t: &Thresholds) -> Option<Finding> {
     let n = c.len();
     if n < 3 {
         return None;
     }
-    // The median of the last three is only high when two of them are: a single spike at the
-    // end is not an explosion. It is compared with the low before them, read on a running
-    // median so that the noise of a long per-step log does not make one lucky step the low.
+    // A running median, so that in a long per-step log one lucky batch is not "the low" and
+    // one unlucky batch is not "the climb".
     let smooth = running_median(&c.y, window(n));
-    let low = argmin(&smooth[..n - 2]);
-    let tail = median(&c.y[n - 3..]);
-    let rise = tail - smooth[low];
-    let low_value = c.unwork(smooth[low]);
-    let raw_rise = c.unwork(tail) - low_value;
-    if rise < c.limit(RISE_LOG, RISE_LIN) || raw_rise < RAW_NOTICE * c.raw_spread {
+    let (lo, hi) = largest_climb(&smooth)?;
+    let rise = smooth[hi] - smooth[lo];
+    let (low, high) = (c.unwork(smooth[lo]), c.unwork(smooth[hi]));
+    if rise < c.limit(t.rebound, REBOUND_LIN) || high - low < t.rebound_share * c.raw_spread {
         return None;
     }
-    let last = c.raw[n - 1];
-    let mut evidence = format!(
-        "train loss rose {} from about {} near step {} to {} at step {}",
-        c.change(low_value, last),
-        num(low_value),
-        step(c.steps[low]),
-        num(last),
-        step(c.steps[n - 1])
-    );
-    if last >= c.raw[0] {
-        evidence.push_str(&format!(", above where it started ({})", num(c.raw[0])));
-    }
-    Some(evidence)
+    Some(Finding::new(
+        Pattern::LrTooHigh,
+        "rebound",
+        vec![
+            ("low", low),
+            ("low_step", c.steps[lo]),
+            ("high", high),
+            ("high_step", c.steps[hi]),
+            ("last", c.raw[n - 1]),
+            ("last_step", c.steps[n - 1]),
+            ("log", c.scale()),
+        ],
+    ))
 }
 
 /// Training loss reverses direction violently and often.
-fn oscillation(c: &Curve) -> Option<String> {
+fn oscillation(c: &Curve) -> Option<Finding> {
     let n = c.len();
     if n < 5 {
         return None;
@@ -471,26 +763,31 @@ fn oscillation(c: &Curve) -> Option<String> {
         return None;
     }
     let i = argmax(&rev) + 1;
-    Some(format!(
-        "train loss reversed direction by {} or more {count} times in {n} steps \
-         (largest: {} → {} → {} at steps {}–{})",
-        if c.log {
-            format!("×{}", factor(10f64.powf(big)))
-        } else {
-            num(big)
-        },
-        num(c.raw[i - 1]),
-        num(c.raw[i]),
-        num(c.raw[i + 1]),
-        step(c.steps[i - 1]),
-        step(c.steps[i + 1])
+    Some(Finding::new(
+        Pattern::LrTooHigh,
+        "oscillation",
+        vec![
+            ("count", count as f64),
+            ("steps_count", n as f64),
+            ("a", c.raw[i - 1]),
+            ("b", c.raw[i]),
+            ("c", c.raw[i + 1]),
+            ("from_step", c.steps[i - 1]),
+            ("to_step", c.steps[i + 1]),
+        ],
     ))
 }
 
-/// Training loss smooth but barely falling, or falling at a steady pace by little.
-fn too_slow(c: &Curve) -> Option<String> {
+/// Training loss smooth but barely falling, or falling at a steady pace by little. Not a loss
+/// that stopped at once: that one sits at its floor.
+fn too_slow(c: &Curve, t: &Thresholds) -> Option<Finding> {
     let n = c.len();
     if n < 3 {
+        return None;
+    }
+    let magnitude = c.raw.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+    let (lo, hi) = min_max(&c.raw[1..]);
+    if hi - lo <= STATIONARY * magnitude {
         return None;
     }
     // The trend as medians of about ten blocks (of at least three points once the log is long
@@ -521,46 +818,39 @@ fn too_slow(c: &Curve) -> Option<String> {
     let mid = median(&trend[(blocks - 1) / 2..=blocks / 2]);
     let drop = start - end;
     let late_share = if drop > 0.0 { (mid - end) / drop } else { 0.0 };
-    let span = format!(
-        "over {} steps ({} → {})",
-        n,
-        step(c.steps[0]),
-        step(c.steps[n - 1])
-    );
-    let (first, last) = nums(c.unwork(start), c.unwork(end));
+    let facts = |fraction: f64| {
+        vec![
+            ("first", c.unwork(start)),
+            ("last", c.unwork(end)),
+            ("fraction_share", fraction),
+            ("late_share", late_share),
+            ("steps_count", n as f64),
+            ("from_step", c.steps[0]),
+            ("to_step", c.steps[n - 1]),
+        ]
+    };
     if c.log {
         let fraction = 1.0 - 10f64.powf(-drop);
-        if fraction.abs() < FLAT_FRACTION {
-            return Some(format!(
-                "train loss barely moved: {first} → {last} ({}) {span}",
-                percent(-fraction)
-            ));
+        if fraction.abs() < t.flat {
+            return Some(Finding::new(Pattern::LrTooLow, "flat", facts(fraction)));
         }
-        if drop > 0.0 && fraction < SLOW_FRACTION && late_share >= SLOW_LATE_SHARE_LOG {
-            return Some(format!(
-                "train loss fell only {} ({first} → {last}) {span}, at a steady pace: {} of \
-                 the drop came in the second half",
-                percent(fraction),
-                percent(late_share)
-            ));
+        if drop > 0.0 && fraction < t.slow && late_share >= SLOW_LATE_SHARE_LOG {
+            return Some(Finding::new(Pattern::LrTooLow, "slow", facts(fraction)));
         }
     } else {
+        let fraction = drop / c.raw_spread;
         if flat_curve {
-            return Some(format!("train loss stayed at {first} {span}"));
+            return Some(Finding::new(Pattern::LrTooLow, "flat", facts(0.0)));
         }
         if drop > 0.0 && late_share >= SLOW_LATE_SHARE_LIN {
-            return Some(format!(
-                "train loss fell from {first} to {last} {span} without slowing down: {} of \
-                 the drop came in the second half",
-                percent(late_share)
-            ));
+            return Some(Finding::new(Pattern::LrTooLow, "steady", facts(fraction)));
         }
     }
     None
 }
 
 /// Validation loss climbs clearly above its low while training loss keeps falling.
-fn overfitting(train: &Curve, val: &Curve) -> Option<String> {
+fn overfitting(train: &Curve, val: &Curve, t: &Thresholds) -> Option<Finding> {
     let nv = val.len();
     if nv < 4 || train.len() < 3 {
         return None;
@@ -576,8 +866,8 @@ fn overfitting(train: &Curve, val: &Curve) -> Option<String> {
     let rise = tail - smooth[low];
     let noise = mean(&val.reversals());
     let raw_rise = val.unwork(tail) - val.unwork(smooth[low]);
-    if rise < val.limit(OVERFIT_LOG, OVERFIT_LIN)
-        || rise < OVERFIT_NOISE * noise
+    if rise < val.limit(t.overfit_rise, OVERFIT_LIN)
+        || rise < t.overfit_noise * noise
         || raw_rise < RAW_NOTICE * val.raw_spread
     {
         return None;
@@ -590,16 +880,19 @@ fn overfitting(train: &Curve, val: &Curve) -> Option<String> {
     if train_then - train_end < train.limit(FALL_LOG, FALL_LIN) {
         return None;
     }
-    Some(format!(
-        "validation loss bottomed at {} (step {}) and rose {} to {} by step {}, while train \
-         loss fell {} → {}",
-        num(val.unwork(smooth[low])),
-        step(val.steps[low]),
-        val.change(val.unwork(smooth[low]), val.unwork(tail)),
-        num(val.raw[nv - 1]),
-        step(val.steps[nv - 1]),
-        num(train.unwork(train_then)),
-        num(train.unwork(train_end))
+    Some(Finding::new(
+        Pattern::Overfitting,
+        "val_rose",
+        vec![
+            ("low", val.unwork(smooth[low])),
+            ("low_step", val.steps[low]),
+            ("level", val.unwork(tail)),
+            ("last", val.raw[nv - 1]),
+            ("last_step", val.steps[nv - 1]),
+            ("train_then", train.unwork(train_then)),
+            ("train_end", train.unwork(train_end)),
+            ("log", val.scale()),
+        ],
     ))
 }
 
@@ -609,7 +902,13 @@ fn overfitting(train: &Curve, val: &Curve) -> Option<String> {
 /// so that in a long per-step log (where single points swing by ×10 under gradient noise) the
 /// level just before the cut is compared with the level just after it, not one lucky point
 /// with another. A short log (an epoch log) has a window of one point.
-fn schedule_helps(steps: &[f64], lr: &[f64], c: &Curve, what: &str) -> Option<String> {
+fn schedule_helps(
+    steps: &[f64],
+    lr: &[f64],
+    c: &Curve,
+    on_val: bool,
+    t: &Thresholds,
+) -> Option<Finding> {
     let cuts: Vec<usize> = (2..lr.len())
         .filter(|&i| {
             let (a, b, now) = (lr[i - 2], lr[i - 1], lr[i]);
@@ -625,7 +924,7 @@ fn schedule_helps(steps: &[f64], lr: &[f64], c: &Curve, what: &str) -> Option<St
     if cuts.is_empty() || c.len() < 2 {
         return None;
     }
-    let needed = c.limit(GAIN_LOG, GAIN_LIN);
+    let needed = c.limit(t.cut_gain, GAIN_LIN);
     let m = window(c.len());
     let mut scratch = Vec::with_capacity(m.max(3) * m.max(3));
     let mut helped: Vec<Helped> = Vec::new();
@@ -683,42 +982,25 @@ fn schedule_helps(steps: &[f64], lr: &[f64], c: &Curve, what: &str) -> Option<St
         }
     }
     let best = helped.iter().max_by(|a, b| a.gain.total_cmp(&b.gain))?;
-    let count = if cuts.len() > 1 {
-        format!(
-            " (lr cuts followed by such a drop: {} of {})",
-            helped.len(),
-            cuts.len()
-        )
-    } else {
-        String::new()
-    };
     let (b_lo, b_hi, b_level) = best.before;
     let (a_lo, a_hi, a_level) = best.after;
     let cut = best.cut;
-    let fell = if b_lo == b_hi && a_lo == a_hi {
-        format!(
-            "{} → {} by step {}",
-            num(c.raw[b_hi]),
-            num(c.raw[a_lo]),
-            step(c.steps[a_lo])
-        )
-    } else {
-        format!(
-            "from a median of {} over steps {}–{} to {} over steps {}–{}",
-            num(c.unwork(b_level)),
-            step(c.steps[b_lo]),
-            step(c.steps[b_hi]),
-            num(c.unwork(a_level)),
-            step(c.steps[a_lo]),
-            step(c.steps[a_hi])
-        )
-    };
-    Some(format!(
-        "after the lr cut at step {} ({} → {}), {what} loss fell {fell}, more than its trend \
-         before predicted{count}",
-        step(steps[cut]),
-        num(lr[cut - 1]),
-        num(lr[cut]),
+    Some(Finding::new(
+        Pattern::SchedulerHelping,
+        if on_val { "cut_val" } else { "cut_train" },
+        vec![
+            ("cut_step", steps[cut]),
+            ("lr_before", lr[cut - 1]),
+            ("lr_after", lr[cut]),
+            ("before", c.unwork(b_level)),
+            ("before_from_step", c.steps[b_lo]),
+            ("before_to_step", c.steps[b_hi]),
+            ("after", c.unwork(a_level)),
+            ("after_from_step", c.steps[a_lo]),
+            ("after_to_step", c.steps[a_hi]),
+            ("helped_count", helped.len() as f64),
+            ("cuts_count", cuts.len() as f64),
+        ],
     ))
 }
 
@@ -731,90 +1013,87 @@ struct Helped {
 }
 
 /// Validation loss reverses direction often and by a lot, while training is smooth.
-fn val_noisy(train: &Curve, val: &Curve) -> Option<String> {
+fn val_noisy(train: &Curve, val: &Curve, t: &Thresholds) -> Option<Finding> {
     let nv = val.len();
     if nv < 5 {
         return None;
     }
-    let rev = val.reversals();
-    let unit = val.limit(NOISY_LOG, NOISY_LIN);
+    let rev = val.swings();
+    let unit = val.limit(t.val_noise, NOISY_LIN);
     let level = mean(&rev) / unit;
     let swing = val.limit(SWING_LOG, SWING_LIN);
     let swings: Vec<f64> = rev.iter().copied().filter(|r| *r >= swing).collect();
-    if level < 1.0 || swings.len() < MIN_SWINGS {
+    if level < 1.0 || (swings.len() as f64) < t.val_swings {
         return None;
     }
     let train_level = if train.len() >= 3 {
-        mean(&train.reversals()) / train.limit(NOISY_LOG, NOISY_LIN)
+        mean(&train.reversals()) / train.limit(t.val_noise, NOISY_LIN)
     } else {
         0.0
     };
-    if train_level > TRAIN_SMOOTH_RATIO * level {
+    if train_level > t.val_train_ratio * level {
         return None;
     }
     let typical = mean(&swings);
-    let size = if val.log {
-        format!("±{}", percent(10f64.powf(typical) - 1.0))
-    } else {
-        format!(
-            "±{} ({} of its range)",
-            num(typical),
-            percent(typical / val.raw_spread)
-        )
-    };
     let i = argmax(&rev) + 1;
-    Some(format!(
-        "validation loss reversed direction {} times in {nv} evaluations by {size} on average \
-         (largest: {} → {} → {} at steps {}–{}), while train loss is much smoother",
-        swings.len(),
-        num(val.raw[i - 1]),
-        num(val.raw[i]),
-        num(val.raw[i + 1]),
-        step(val.steps[i - 1]),
-        step(val.steps[i + 1])
+    Some(Finding::new(
+        Pattern::ValNoisy,
+        if val.log { "swings" } else { "swings_lin" },
+        vec![
+            ("count", swings.len() as f64),
+            ("evals_count", nv as f64),
+            (
+                "size_share",
+                if val.log {
+                    10f64.powf(typical) - 1.0
+                } else {
+                    typical / val.raw_spread
+                },
+            ),
+            ("size", typical),
+            ("a", val.raw[i - 1]),
+            ("b", val.raw[i]),
+            ("c", val.raw[i + 1]),
+            ("from_step", val.steps[i - 1]),
+            ("to_step", val.steps[i + 1]),
+        ],
     ))
 }
 
 /// The numbers behind "nothing to report".
-fn healthy(train: &Curve, val: &Curve) -> String {
+fn healthy(train: &Curve, val: &Curve) -> Finding {
     let n = train.len();
-    if n < 2 {
-        return format!("only {n} finite training-loss values: too few to judge");
-    }
-    let verb = if train.raw[n - 1] < train.raw[0] {
-        "fell"
-    } else {
-        "went"
-    };
-    let (first, last) = nums(train.raw[0], train.raw[n - 1]);
-    let mut evidence = format!("train loss {verb} {first} → {last} over {n} steps");
     let nv = val.len();
-    if nv == 0 {
-        evidence.push_str("; no validation loss");
-    } else {
-        let low = argmin(&val.raw);
-        evidence.push_str(&format!(
-            "; validation lowest at {} (step {}), last {}; no lasting rise",
-            num(val.raw[low]),
-            step(val.steps[low]),
-            num(val.raw[nv - 1])
-        ));
+    let mut facts = Vec::new();
+    if n >= 1 {
+        facts.extend([
+            ("first", train.raw[0]),
+            ("last", train.raw[n - 1]),
+            ("steps_count", n as f64),
+        ]);
     }
-    evidence
+    if nv == 0 {
+        return Finding::new(
+            Pattern::Healthy,
+            if n >= 1 { "train_only" } else { "val_only" },
+            facts,
+        );
+    }
+    let low = argmin(&val.raw);
+    facts.extend([
+        ("val_low", val.raw[low]),
+        ("val_low_step", val.steps[low]),
+        ("val_last", val.raw[nv - 1]),
+    ]);
+    Finding::new(
+        Pattern::Healthy,
+        if n >= 1 { "train_val" } else { "val_only" },
+        facts,
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
 // Small numerics
-
-fn nonfinite_name(v: f64) -> &'static str {
-    if v.is_nan() {
-        "NaN"
-    } else if v > 0.0 {
-        "inf"
-    } else {
-        "-inf"
-    }
-}
 
 fn min_max(v: &[f64]) -> (f64, f64) {
     v.iter()
@@ -1059,102 +1338,8 @@ fn theil_sen_in(x: &[f64], y: &[f64], scratch: &mut Vec<f64>) -> f64 {
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Number formatting for evidence
-
-/// A value with three significant digits, in scientific notation when very large or small.
-fn num(x: f64) -> String {
-    num_sig(x, 3)
-}
-
-/// Two values with just enough significant digits (up to 9) to tell them apart.
-fn nums(a: f64, b: f64) -> (String, String) {
-    let mut sig = 3;
-    loop {
-        let (sa, sb) = (num_sig(a, sig), num_sig(b, sig));
-        if sa != sb || a == b || sig >= 9 {
-            return (sa, sb);
-        }
-        sig += 1;
-    }
-}
-
-/// A value with `sig` significant digits.
-fn num_sig(x: f64, sig: i32) -> String {
-    if !x.is_finite() {
-        return nonfinite_name(x).to_string();
-    }
-    if x == 0.0 {
-        return "0".to_string();
-    }
-    let a = x.abs();
-    if !(1e-3..1e4).contains(&a) {
-        let s = format!("{x:.*e}", (sig - 1) as usize);
-        let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
-        return format!("{}e{exponent}", trim_zeros(mantissa));
-    }
-    let decimals = (sig - 1 - a.log10().floor() as i32).max(0) as usize;
-    trim_zeros(&format!("{x:.decimals$}"))
-}
-
-/// A ratio with two significant digits: 40, 9.1, 1.3.
-fn factor(r: f64) -> String {
-    if !r.is_finite() {
-        return nonfinite_name(r).to_string();
-    }
-    if r >= 1e4 {
-        // ×307616315559 reads as noise; ×3.1e11 reads as "enormous".
-        let e = r.log10().floor() as i32;
-        format!("{}e{e}", trim_zeros(&format!("{:.1}", r / 10f64.powi(e))))
-    } else if r >= 10.0 {
-        format!("{r:.0}")
-    } else {
-        trim_zeros(&format!("{r:.1}"))
-    }
-}
-
-/// A fraction as a percentage with two significant digits: 27%, 0.05%.
-fn percent(f: f64) -> String {
-    let p = f * 100.0;
-    if !p.is_finite() {
-        return format!("{}%", nonfinite_name(p));
-    }
-    let a = p.abs();
-    let decimals = if a >= 10.0 || a == 0.0 {
-        0
-    } else {
-        (1 - a.log10().floor() as i32).clamp(0, 6) as usize
-    };
-    format!("{}%", trim_zeros(&format!("{p:.decimals$}")))
-}
-
-/// A step number: whole steps without decimals.
-fn step(s: f64) -> String {
-    if s.is_finite() && s.fract() == 0.0 && s.abs() < 1e15 {
-        format!("{}", s as i64)
-    } else {
-        num(s)
-    }
-}
-
-fn trim_zeros(s: &str) -> String {
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
-
-    #[test]
-    fn huge_factors_read_as_powers_of_ten() {
-        assert_eq!(factor(307_616_315_559.0), "3.1e11");
-        assert_eq!(factor(40.0), "40");
-        assert_eq!(factor(2.5), "2.5");
-    }
-
     use super::*;
 
     #[test]

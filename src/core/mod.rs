@@ -16,6 +16,7 @@ pub mod run;
 pub mod scenario;
 pub mod schedule;
 pub mod surfaces;
+pub mod text;
 
 pub use nalgebra::Vector2;
 

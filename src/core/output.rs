@@ -12,7 +12,12 @@ use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
 use super::Vec2;
+use super::diagnosis::Finding;
 use super::run::{Run, RunSet};
+
+/// Makes a finding's JSON object: the language layer's
+/// [`finding_json`](crate::lang::finding_json), since core has ids and numbers, no sentences.
+pub type Words<'a> = &'a dyn Fn(&Finding) -> serde_json::Value;
 
 /// A number in the shortest form that reads back exactly, with an exponent where that is
 /// shorter (`1e-300`, `2.5e20`), as serde_json writes JSON numbers; whole numbers lose
@@ -44,9 +49,9 @@ impl Serialize for Points<'_> {
 /// One run in SPEC §9's JSON shape. The run is owned so that its points and gradient
 /// norms can be dropped once written: the diagnosis, written last, needs neither, and
 /// at the step limit that halves the memory it runs beside.
-struct JsonRun(RefCell<Run>);
+struct JsonRun<'w>(RefCell<Run>, Words<'w>);
 
-impl Serialize for JsonRun {
+impl Serialize for JsonRun<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("JsonRun", 13)?;
         {
@@ -69,20 +74,22 @@ impl Serialize for JsonRun {
         st.serialize_field("stopped_at", &run.stopped_at)?;
         st.serialize_field("best_step", &run.best_step)?;
         st.serialize_field("final", &[run.final_point.x, run.final_point.y])?;
-        st.serialize_field("diagnosis", &run.diagnose())?;
+        let words = self.1;
+        let diagnosis: Vec<serde_json::Value> = run.diagnose().iter().map(words).collect();
+        st.serialize_field("diagnosis", &diagnosis)?;
         st.end()
     }
 }
 
 /// The runs, taken from the iterator one by one while the array is written.
-struct LazyRuns<I>(RefCell<Option<I>>);
+struct LazyRuns<'w, I>(RefCell<Option<I>>, Words<'w>);
 
-impl<I: Iterator<Item = Run>> Serialize for LazyRuns<I> {
+impl<I: Iterator<Item = Run>> Serialize for LazyRuns<'_, I> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let runs = self.0.borrow_mut().take();
         let mut seq = s.serialize_seq(None)?;
         for run in runs.into_iter().flatten() {
-            seq.serialize_element(&JsonRun(RefCell::new(run)))?;
+            seq.serialize_element(&JsonRun(RefCell::new(run), self.1))?;
         }
         seq.end()
     }
@@ -90,20 +97,22 @@ impl<I: Iterator<Item = Run>> Serialize for LazyRuns<I> {
 
 #[derive(Serialize)]
 #[serde(bound(serialize = ""))]
-struct JsonRunSet<'a, I: Iterator<Item = Run>> {
-    runs: LazyRuns<I>,
+struct JsonRunSet<'a, 'w, I: Iterator<Item = Run>> {
+    runs: LazyRuns<'w, I>,
     warnings: &'a [String],
 }
 
 /// Writes SPEC §9's JSON (pretty-printed, with a final line break) run by run.
-/// Non-finite numbers (a diverged run's last loss) are written as `null`.
+/// Non-finite numbers (a diverged run's last loss) are written as `null`; `words` makes
+/// each finding's object.
 pub fn write_json(
     out: &mut dyn Write,
     runs: impl Iterator<Item = Run>,
     warnings: &[String],
+    words: Words<'_>,
 ) -> std::io::Result<()> {
     let set = JsonRunSet {
-        runs: LazyRuns(RefCell::new(Some(runs))),
+        runs: LazyRuns(RefCell::new(Some(runs)), words),
         warnings,
     };
     serde_json::to_writer_pretty(&mut *out, &set)?;
@@ -111,9 +120,9 @@ pub fn write_json(
 }
 
 /// SPEC §9's JSON, as [`write_json`] writes it but without the final line break.
-pub fn to_json(set: &RunSet) -> String {
+pub fn to_json(set: &RunSet, words: Words<'_>) -> String {
     let mut out = Vec::new();
-    write_json(&mut out, set.runs.iter().cloned(), &set.warnings)
+    write_json(&mut out, set.runs.iter().cloned(), &set.warnings, words)
         .expect("writing to memory cannot fail");
     out.pop();
     String::from_utf8(out).expect("serde_json writes UTF-8")

@@ -7,7 +7,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::StandardNormal;
 
 use super::Vec2;
-use super::diagnosis::{Finding, Series, diagnose};
+use super::diagnosis::{Finding, Series, Thresholds, diagnose_with, not_finite_at_start};
 use super::early_stop::EarlyStopper;
 use super::optimizers::{OptimizerConfig, OptimizerState};
 use super::scenario::Scenario;
@@ -74,21 +74,38 @@ pub struct Run {
 }
 
 impl Run {
-    /// The loss-curve diagnosis of SPEC §10 for this run.
+    /// The loss-curve diagnosis of SPEC §10 for this run: the one series builder that the
+    /// command line and the app both use, so that they cannot disagree.
     pub fn diagnose(&self) -> Vec<Finding> {
+        self.diagnose_with(&Thresholds::DEFAULT)
+    }
+
+    /// [`Self::diagnose`] with other thresholds.
+    pub fn diagnose_with(&self, thresholds: &Thresholds) -> Vec<Finding> {
+        // A start where the function is not finite leaves nothing to judge.
+        if let Some(&first) = self.loss.first()
+            && !first.is_finite()
+        {
+            return vec![not_finite_at_start(first)];
+        }
+        // Every point from θ0 on: step t is the loss after t updates.
         let steps: Vec<f64> = (0..self.loss.len()).map(|t| t as f64).collect();
         // lr[t−1] is the rate of the update that produced θ_t; the start has none.
         let lr: Vec<f64> = std::iter::once(f64::NAN)
             .chain(self.lr.iter().copied())
             .collect();
         let val_steps: Vec<f64> = self.val_steps.iter().map(|&t| t as f64).collect();
-        diagnose(&Series {
-            steps: &steps,
-            train: &self.loss,
-            val_steps: &val_steps,
-            val: &self.val_loss,
-            lr: Some(&lr),
-        })
+        diagnose_with(
+            &Series {
+                steps: &steps,
+                train: &self.loss,
+                val_steps: &val_steps,
+                val: &self.val_loss,
+                lr: Some(&lr),
+                diverged_at: self.diverged_at.map(|t| t as f64),
+            },
+            thresholds,
+        )
     }
 
     /// Steps taken.

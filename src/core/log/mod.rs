@@ -1,0 +1,511 @@
+//! Training-log readers for `diagnose` (SPEC §10), one module per format: Keras `CSVLogger`
+//! (and the program's own `run --format csv`), Lightning `metrics.csv`, Hugging Face
+//! `trainer_state.json`, TensorBoard event files, Weights & Biases CSV exports and MLflow
+//! metric files.
+//!
+//! Every format is first turned into a [`table::Table`] (named columns, rows with a step), and
+//! one builder picks the step, training-loss, validation-loss and learning-rate columns and
+//! makes the runs, so that every format follows the same column rules.
+
+mod hf;
+mod keras;
+mod lightning;
+mod mlflow;
+mod table;
+mod tensorboard;
+mod wandb;
+
+use std::path::{Path, PathBuf};
+
+use super::diagnosis::Series;
+
+pub use table::{ColumnChoice, Role};
+
+/// The log formats `diagnose` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LogFormat {
+    /// A CSV with a header row: Keras `CSVLogger`, a pandas history, `run --format csv`.
+    Keras,
+    /// PyTorch Lightning's `CSVLogger` `metrics.csv` (sparse rows merged by step).
+    Lightning,
+    /// Hugging Face `Trainer`'s `trainer_state.json` (`log_history`).
+    Hf,
+    /// TensorBoard event files (`events.out.tfevents.*`).
+    Tensorboard,
+    /// A Weights & Biases CSV export (`Step`, `<run> - <metric>`).
+    Wandb,
+    /// MLflow metric files (`mlruns/<exp>/<run>/metrics/<name>`).
+    Mlflow,
+}
+
+impl LogFormat {
+    /// Every format, in the order `--log-format` lists them.
+    pub const ALL: [LogFormat; 6] = [
+        LogFormat::Keras,
+        LogFormat::Lightning,
+        LogFormat::Hf,
+        LogFormat::Tensorboard,
+        LogFormat::Wandb,
+        LogFormat::Mlflow,
+    ];
+
+    /// The name `--log-format` takes.
+    pub fn id(self) -> &'static str {
+        match self {
+            LogFormat::Keras => "keras",
+            LogFormat::Lightning => "lightning",
+            LogFormat::Hf => "hf",
+            LogFormat::Tensorboard => "tensorboard",
+            LogFormat::Wandb => "wandb",
+            LogFormat::Mlflow => "mlflow",
+        }
+    }
+}
+
+/// The curves of one run read from a log.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LogRun {
+    /// The run's name in the log (a `run` column, a W&B run, an MLflow run name); empty when
+    /// the log does not name it (name it after the file).
+    pub name: String,
+    /// Step of each row that has a training loss.
+    pub steps: Vec<f64>,
+    /// Training loss at each of `steps` (`NaN`/`inf` kept as written).
+    pub train: Vec<f64>,
+    /// Step of each row that has a validation loss.
+    pub val_steps: Vec<f64>,
+    /// Validation loss at each of `val_steps`.
+    pub val: Vec<f64>,
+    /// Learning rate at each of `steps` (the last one logged at or before the step; `NaN`
+    /// before the first), when the log has one.
+    pub lr: Option<Vec<f64>>,
+    /// Where a column had to be chosen among several candidates: stated, never silent.
+    pub choices: Vec<ColumnChoice>,
+}
+
+impl LogRun {
+    /// The run as input for [`diagnose`](super::diagnosis::diagnose).
+    pub fn series(&self) -> Series<'_> {
+        Series {
+            steps: &self.steps,
+            train: &self.train,
+            val_steps: &self.val_steps,
+            val: &self.val,
+            lr: self.lr.as_deref(),
+            diverged_at: None,
+        }
+    }
+}
+
+/// Column names given on the command line (`--train`, `--val`, `--lr`), and a format that
+/// overrides detection (`--log-format`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// The format to read, instead of detecting it.
+    pub format: Option<LogFormat>,
+    /// The training-loss column or tag.
+    pub train: Option<String>,
+    /// The validation-loss column or tag.
+    pub val: Option<String>,
+    /// The learning-rate column or tag.
+    pub lr: Option<String>,
+}
+
+/// Why a log could not be read. Each message is one line naming the line, entry or record
+/// and what was expected there.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LogError {
+    /// Nothing but white space.
+    #[error("the log is empty")]
+    Empty,
+    /// A header row and nothing else.
+    #[error("the log has a header row but no data rows")]
+    NoRows,
+    /// Control characters where text was expected.
+    #[error("the log is not a text CSV file (it contains binary data)")]
+    NotText,
+    /// None of the training-loss names is among the columns.
+    #[error(
+        "no training-loss column: expected one of train_loss, training_loss, loss, or a name \
+         given with --train (the header has: {found}){hint}"
+    )]
+    NoTrainColumn {
+        /// The column names, as written.
+        found: String,
+        /// A hint when the header did not split at all (an unsupported separator), else empty.
+        hint: String,
+    },
+    /// A column named on the command line is not there.
+    #[error("no column '{name}' (given with --{role}); the log has: {found}")]
+    NoSuchColumn {
+        /// `train`, `val` or `lr`.
+        role: &'static str,
+        /// The name as given.
+        name: String,
+        /// The column names, as written.
+        found: String,
+    },
+    /// A row with a different number of cells than the header.
+    #[error("line {line}: {found} cells where the header has {expected}")]
+    Ragged {
+        /// 1-based line number in the file.
+        line: u64,
+        /// Number of header cells.
+        expected: usize,
+        /// Number of cells on this line.
+        found: usize,
+    },
+    /// A cell that should be a number and is not.
+    #[error("{at}: cannot read '{text}' in column {column} as a number")]
+    BadNumber {
+        /// Where: `line 5`, `log_history entry 3`.
+        at: Loc,
+        /// The column's name, as written.
+        column: String,
+        /// The cell, as written.
+        text: String,
+    },
+    /// The CSV itself is malformed (e.g. an unterminated quote).
+    #[error("line {line}: {message}")]
+    Csv {
+        /// 1-based line number in the file.
+        line: u64,
+        /// What the CSV parser reported.
+        message: String,
+    },
+    /// Something other than what the format has at a place in the file.
+    #[error("{at}: {expected}")]
+    At {
+        /// Where: `line 2`, `record 4 (byte 96)`, `log_history entry 7`.
+        at: Loc,
+        /// What was expected there, and what was found.
+        expected: String,
+    },
+    /// The file as a whole is not what the format needs.
+    #[error("{0}")]
+    Format(String),
+}
+
+/// A place in a log file, for error messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loc {
+    /// 1-based line.
+    Line(u64),
+    /// 1-based line and column.
+    LineColumn(u64, u64),
+    /// 0-based entry of a JSON array (`log_history`).
+    Entry(usize),
+    /// 1-based TFRecord record and its byte offset.
+    Record(usize, u64),
+}
+
+impl std::fmt::Display for Loc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Loc::Line(l) => write!(f, "line {l}"),
+            Loc::LineColumn(l, c) => write!(f, "line {l}, column {c}"),
+            Loc::Entry(i) => write!(f, "log_history entry {i}"),
+            Loc::Record(i, byte) => write!(f, "record {i} (byte {byte})"),
+        }
+    }
+}
+
+/// A [`LogError`] in a named file (a directory's log may be several files).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}: {error}", path.display())]
+pub struct PathError {
+    /// The file (or directory) at fault.
+    pub path: PathBuf,
+    /// What is wrong there.
+    pub error: LogError,
+}
+
+impl PathError {
+    fn new(path: &Path, error: LogError) -> PathError {
+        PathError {
+            path: path.to_path_buf(),
+            error,
+        }
+    }
+
+    fn cannot_read(path: &Path, e: &std::io::Error) -> PathError {
+        PathError::new(path, LogError::Format(format!("cannot read: {e}")))
+    }
+}
+
+/// What [`read_path`] found: the runs, the format they were read as, and the file(s).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogRead {
+    /// The runs, in the order the log has them.
+    pub runs: Vec<LogRun>,
+    /// The format read.
+    pub format: LogFormat,
+    /// The file that was read (for a directory, the log found in it).
+    pub path: PathBuf,
+}
+
+/// Reads a CSV training log (Keras `CSVLogger`, a pandas history, `run --format csv`): one
+/// [`LogRun`] per value of a `run` column in order of first appearance, or a single unnamed
+/// run. When the step column restarts, runs were appended and only the last one is kept.
+pub fn read_log(text: &str) -> Result<Vec<LogRun>, LogError> {
+    keras::read(text, &ReadOptions::default())
+}
+
+/// Reads the training log at `path`: a file of any of the [`LogFormat`]s (detected from its
+/// name and contents unless `options.format` says), or a directory searched for one.
+pub fn read_path(path: &Path, options: &ReadOptions) -> Result<LogRead, PathError> {
+    let meta = std::fs::metadata(path).map_err(|e| PathError::cannot_read(path, &e))?;
+    let (file, format) = if meta.is_dir() {
+        find_log(path, options.format)?
+    } else {
+        let format = match options.format {
+            Some(f) => f,
+            None => detect(path)?,
+        };
+        (path.to_path_buf(), format)
+    };
+    let runs = match format {
+        LogFormat::Tensorboard => tensorboard::read_path(&file, meta.is_dir(), options)?,
+        LogFormat::Mlflow => mlflow::read_path(&file, options)?,
+        _ => {
+            // Capped and decoded (UTF-8 with or without a byte-order mark, UTF-16) like a
+            // scenario file: a device such as /dev/urandom is refused, not read forever.
+            let text =
+                super::text::read_text(&file, super::text::TextKind::Log).map_err(|e| match e {
+                    super::text::TextError::Binary => PathError::new(&file, LogError::NotText),
+                    other => PathError::new(&file, LogError::Format(other.to_string())),
+                })?;
+            let at = |error| PathError::new(&file, error);
+            match format {
+                LogFormat::Hf => hf::read(&text, options),
+                LogFormat::Lightning => lightning::read(&text, options),
+                LogFormat::Wandb => wandb::read(&text, options),
+                _ => keras::read(&text, options),
+            }
+            .map_err(at)?
+        }
+    };
+    Ok(LogRead {
+        runs,
+        format,
+        path: file,
+    })
+}
+
+/// The bytes as UTF-8 text, or an error naming the line of the first bad byte.
+fn text_of(bytes: &[u8]) -> Result<String, LogError> {
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        let bad = e.utf8_error().valid_up_to();
+        // Binary data (a NUL byte early on) is not a mis-encoded text file.
+        if bytes.iter().take(8192).any(|b| *b == 0) {
+            return LogError::NotText;
+        }
+        let line = bytes[..bad].iter().filter(|b| **b == b'\n').count() as u64 + 1;
+        LogError::At {
+            at: Loc::Line(line),
+            expected: format!("the text is not valid UTF-8 (byte {bad}); save the log as UTF-8"),
+        }
+    })
+}
+
+/// The format of the file at `path`, from its name and first bytes.
+pub fn detect(path: &Path) -> Result<LogFormat, PathError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.starts_with("events.out.tfevents") {
+        return Ok(LogFormat::Tensorboard);
+    }
+    let in_mlflow_metrics = path
+        .ancestors()
+        .skip(1)
+        .any(|a| a.file_name().is_some_and(|n| n == "metrics"));
+    let mut head = Vec::new();
+    {
+        use std::io::Read;
+        let file = std::fs::File::open(path).map_err(|e| PathError::cannot_read(path, &e))?;
+        file.take(4096)
+            .read_to_end(&mut head)
+            .map_err(|e| PathError::cannot_read(path, &e))?;
+    }
+    if tensorboard::looks_like(&head) {
+        return Ok(LogFormat::Tensorboard);
+    }
+    let text = String::from_utf8_lossy(&head);
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with('{') || name.ends_with(".json") {
+        return Ok(LogFormat::Hf);
+    }
+    if in_mlflow_metrics && mlflow::looks_like(&text) {
+        return Ok(LogFormat::Mlflow);
+    }
+    let header = start.lines().next().unwrap_or("");
+    if wandb::looks_like(header) {
+        return Ok(LogFormat::Wandb);
+    }
+    if name == "metrics.csv" || lightning::looks_like(header) {
+        return Ok(LogFormat::Lightning);
+    }
+    if mlflow::looks_like(&text) {
+        return Ok(LogFormat::Mlflow);
+    }
+    Ok(LogFormat::Keras)
+}
+
+/// How deep a directory is searched for its log.
+const SEARCH_DEPTH: usize = 4;
+
+/// The log in directory `dir`: a Lightning `metrics.csv` (the newest `version_N`), a
+/// `trainer_state.json` (the latest checkpoint's), TensorBoard event files, an MLflow run's
+/// `metrics/`, or a directory's only CSV.
+fn find_log(dir: &Path, wanted: Option<LogFormat>) -> Result<(PathBuf, LogFormat), PathError> {
+    let mut files = Vec::new();
+    walk(dir, 0, &mut files);
+    let allowed = |f: LogFormat| wanted.is_none_or(|w| w == f);
+    let named = |name: &str| -> Vec<&PathBuf> {
+        files
+            .iter()
+            .filter(|p| p.file_name().is_some_and(|n| n == name))
+            .collect()
+    };
+    // MLflow: the run directory is the one holding `metrics/`.
+    if allowed(LogFormat::Mlflow) {
+        let mut runs: Vec<PathBuf> = files
+            .iter()
+            .filter_map(|p| {
+                let metrics = p.parent()?;
+                (metrics.file_name()? == "metrics").then(|| metrics.to_path_buf())
+            })
+            .collect();
+        // Nested metric names (`train/loss`) sit deeper; keep the top `metrics` folders.
+        runs.sort();
+        runs.dedup();
+        let tops: Vec<PathBuf> = runs
+            .iter()
+            .filter(|r| !runs.iter().any(|o| o != *r && r.starts_with(o)))
+            .cloned()
+            .collect();
+        match tops.len() {
+            0 => {}
+            1 => return Ok((tops[0].clone(), LogFormat::Mlflow)),
+            n => {
+                return Err(PathError::new(
+                    dir,
+                    LogError::Format(format!(
+                        "{n} MLflow runs here: expected one; give the run's directory"
+                    )),
+                ));
+            }
+        }
+    }
+    if allowed(LogFormat::Tensorboard)
+        && files.iter().any(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("events.out.tfevents"))
+        })
+    {
+        return Ok((dir.to_path_buf(), LogFormat::Tensorboard));
+    }
+    // The newest of several: the highest number in the path (version_3, checkpoint-800).
+    let newest = |found: Vec<&PathBuf>| -> Option<PathBuf> {
+        found
+            .into_iter()
+            .max_by_key(|p| (path_number(p), std::cmp::Reverse(p.components().count())))
+            .cloned()
+    };
+    if allowed(LogFormat::Lightning)
+        && let Some(p) = newest(named("metrics.csv"))
+    {
+        return Ok((p, LogFormat::Lightning));
+    }
+    if allowed(LogFormat::Hf)
+        && let Some(p) = newest(named("trainer_state.json"))
+    {
+        return Ok((p, LogFormat::Hf));
+    }
+    let csvs: Vec<&PathBuf> = files
+        .iter()
+        .filter(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            name.ends_with(".csv") || name == "training.log"
+        })
+        .collect();
+    if csvs.len() == 1 {
+        let format = match wanted {
+            Some(f) => f,
+            None => detect(csvs[0])?,
+        };
+        return Ok((csvs[0].clone(), format));
+    }
+    Err(PathError::new(
+        dir,
+        LogError::Format(format!(
+            "no training log found in this directory{}: expected metrics.csv, \
+             trainer_state.json, events.out.tfevents.*, an MLflow run's metrics/ or a single .csv",
+            if csvs.len() > 1 {
+                format!(" ({} CSV files; name one)", csvs.len())
+            } else {
+                String::new()
+            }
+        )),
+    ))
+}
+
+/// Every file under `dir`, sorted, hidden entries skipped, up to [`SEARCH_DEPTH`] levels.
+fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            if depth < SEARCH_DEPTH {
+                walk(&p, depth + 1, out);
+            }
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+/// The last number in a path's folder names (`version_12` → 12), 0 when there is none.
+fn path_number(p: &Path) -> u64 {
+    p.parent()
+        .and_then(|d| d.file_name())
+        .map(|n| {
+            let n = n.to_string_lossy();
+            let digits: String = n
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            digits.parse().unwrap_or(0)
+        })
+        .unwrap_or(0)
+}
+
+/// Keeps an error message on one line and short, whatever the text held.
+fn one_line(s: &str) -> String {
+    const MAX: usize = 60;
+    let mut out: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(MAX)
+        .collect();
+    if s.chars().count() > MAX {
+        out.push('…');
+    }
+    out
+}

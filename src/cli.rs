@@ -141,16 +141,7 @@ pub fn load_scenario(file: Option<&Path>, preset: Option<&str>) -> Result<Scenar
     let Some(path) = file else {
         return Ok(presets::default_scenario());
     };
-    let bytes = std::fs::read(path)
-        .map_err(|e| UserError(format!("{}: cannot read: {e}", path.display())))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        UserError(format!(
-            "{}: not a text file (invalid UTF-8 at byte {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    Scenario::from_json(&text).map_err(|e| UserError(format!("{}: {e}", path.display())))
+    crate::core::scenario::load_file(path).map_err(|e| UserError(e.to_string()))
 }
 
 /// Writes `text` to `out` atomically, or to standard output.

@@ -5,6 +5,8 @@
 //! every range and builds the typed form the rest of the program uses. Saving goes back
 //! through [`RawScenario`], so what the app writes is what it reads.
 
+use std::path::{Path, PathBuf};
+
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -416,6 +418,52 @@ impl SurfaceSpec {
             }
         }
     }
+}
+
+/// Why a scenario file could not be loaded; its Display is one line naming the file.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is not UTF-8 text.
+    #[error("{}: not a text file (invalid UTF-8 at byte {at})", path.display())]
+    NotText {
+        /// The file.
+        path: PathBuf,
+        /// Where the first invalid byte is.
+        at: usize,
+    },
+    /// The text is not a valid scenario.
+    #[error("{}: {error}", path.display())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, and where.
+        error: ScenarioError,
+    },
+}
+
+/// Reads and validates the scenario file at `path` (what `run`, `render` and the window's
+/// File ▸ Open all load).
+pub fn load_file(path: &Path) -> Result<Scenario, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| LoadError::NotText {
+        path: path.to_path_buf(),
+        at: e.utf8_error().valid_up_to(),
+    })?;
+    Scenario::from_json(&text).map_err(|error| LoadError::Invalid {
+        path: path.to_path_buf(),
+        error,
+    })
 }
 
 /// A validated scenario: a surface, a start point, the optimizers and how they run.

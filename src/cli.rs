@@ -13,7 +13,6 @@ use crate::core::presets::{self, PRESETS};
 use crate::core::run::{run_scenario, runs};
 use crate::core::scenario::Scenario;
 use crate::core::surfaces::{SURFACES, example_raw};
-use crate::core::text::{self, TextKind};
 
 /// Gradscape: watch optimizers move on 2-D loss surfaces.
 #[derive(Debug, Parser)]
@@ -204,11 +203,6 @@ pub enum Outcome {
 #[error("{0}")]
 pub struct UserError(pub String);
 
-/// Reads a scenario or log file through [`crate::core::text`], naming the file in errors.
-fn read_text(path: &Path, kind: TextKind) -> Result<String, UserError> {
-    text::read_text(path, kind).map_err(|e| UserError(format!("{}: {e}", path.display())))
-}
-
 /// Loads a scenario from a file or a preset name.
 pub fn load_scenario(file: Option<&Path>, preset: Option<&str>) -> Result<Scenario, UserError> {
     if let Some(name) = preset {
@@ -223,8 +217,7 @@ pub fn load_scenario(file: Option<&Path>, preset: Option<&str>) -> Result<Scenar
     let Some(path) = file else {
         return Ok(presets::default_scenario());
     };
-    let text = read_text(path, TextKind::Scenario)?;
-    Scenario::from_json(&text).map_err(|e| UserError(format!("{}: {e}", path.display())))
+    crate::core::scenario::load_file(path).map_err(|e| UserError(e.to_string()))
 }
 
 /// Writes what `fill` produces to `out` atomically, or to standard output.

@@ -3,114 +3,25 @@
 //! ghost paths of the previous settings, and sweeps that clone an optimizer at several
 //! learning rates or β values.
 
-use std::time::{Duration, Instant};
-
 use egui::{Color32, Pos2, RichText, Stroke, Ui, pos2, vec2};
 
 use super::i18n::{tr, tr_args};
-use super::landscape::Transform;
 use super::landscape_canvas::{EguiCanvas, TextureCache};
-use super::state::AppState;
+use super::state::{AppState, Transform};
+pub use super::state::{Classroom, Ghost};
 use super::widgets::{fmt_num, swatch};
 use crate::core::Vec2;
 use crate::core::optimizers::{OptimizerConfig, OptimizerKind};
-use crate::core::replay::{Replay, Snapshot};
-use crate::core::run::RunSet;
-use crate::core::scenario::Scenario;
+use crate::core::replay::Snapshot;
 use crate::core::surfaces::Surface;
 use crate::scene::{self, Canvas, ScreenFromWorld};
 
-/// Changes closer together than this are one gesture (a slider drag): the ghost keeps the
-/// path from before the gesture, not from the previous frame.
-const GESTURE_GAP: Duration = Duration::from_millis(800);
 /// Learning-rate factors of "Sweep lr".
 pub const LR_FACTORS: [f64; 3] = [0.3, 1.0, 3.0];
 /// The β values of "Sweep β": little, typical and a lot of memory.
 pub const BETA_VALUES: [f64; 3] = [0.5, 0.9, 0.99];
 /// Length of the −∇f arrow on screen, px: it shows a direction, not a size.
 const ARROW_PX: f32 = 60.0;
-
-/// The path an optimizer took before its settings last changed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Ghost {
-    /// Index of the optimizer (and run).
-    pub run: usize,
-    /// Its previous trajectory.
-    pub points: Vec<Vec2>,
-}
-
-/// What the teaching aids keep between frames.
-#[derive(Debug, Default)]
-pub struct Classroom {
-    /// Previous paths of the optimizers whose settings changed last.
-    pub ghosts: Vec<Ghost>,
-    /// The scenario the current runs were computed from, to tell what changed.
-    previous: Option<Scenario>,
-    /// When the runs last changed.
-    last_change: Option<Instant>,
-    /// The replay of the current runs, and the generation it belongs to.
-    replay: Option<(u64, Replay)>,
-}
-
-impl Classroom {
-    /// Called after each recomputation with the runs it replaced: optimizers whose settings
-    /// changed leave a ghost of their old path. A new surface, start or set of optimizers
-    /// clears the ghosts, since the old paths no longer compare.
-    pub fn note_recompute(&mut self, previous: &RunSet, scenario: &Scenario, runs: &RunSet) {
-        let now = Instant::now();
-        let in_gesture = self
-            .last_change
-            .is_some_and(|t| now.duration_since(t) < GESTURE_GAP);
-        let old = self.previous.replace(scenario.clone());
-        if previous.runs.is_empty() {
-            return;
-        }
-        self.last_change = Some(now);
-        let Some(old) = old else { return };
-        let comparable = old.surface == scenario.surface
-            && old.start == scenario.start
-            && old.optimizers.len() == scenario.optimizers.len()
-            && previous.runs.len() == runs.runs.len();
-        if !comparable {
-            self.ghosts.clear();
-            return;
-        }
-        if in_gesture && !self.ghosts.is_empty() {
-            return;
-        }
-        self.ghosts = (0..scenario.optimizers.len())
-            .filter(|&i| {
-                old.optimizers[i] != scenario.optimizers[i]
-                    && previous.runs[i].points != runs.runs[i].points
-            })
-            .map(|i| Ghost {
-                run: i,
-                points: previous.runs[i].points.clone(),
-            })
-            .collect();
-    }
-
-    /// Uses `replay` for the runs of `generation` (a worker replayed them already, so the
-    /// playhead at the end of a long run costs the UI thread nothing).
-    pub fn set_replay(&mut self, generation: u64, replay: Replay) {
-        self.replay = Some((generation, replay));
-    }
-
-    /// Optimizer `i` after `step` updates, replayed from the current runs' scenario.
-    pub fn snapshot(
-        &mut self,
-        scenario: &Scenario,
-        generation: u64,
-        i: usize,
-        step: usize,
-    ) -> Option<Snapshot> {
-        let replay = match &mut self.replay {
-            Some((g, r)) if *g == generation => r,
-            slot => &mut slot.insert((generation, Replay::new(scenario))).1,
-        };
-        replay.state_at(i, step)
-    }
-}
 
 /// 2/λmax for a surface of constant curvature (a quadratic bowl): plain gradient descent
 /// diverges with a larger rate.
@@ -577,6 +488,7 @@ pub fn playhead_ui(ui: &mut Ui, state: &mut AppState) {
 mod tests {
     use super::*;
     use crate::core::presets;
+    use crate::core::run::RunSet;
     use crate::core::surfaces::{Beale, Quadratic};
 
     #[test]

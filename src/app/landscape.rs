@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use egui::{Color32, Pos2, Rect, Response, Sense, Stroke, Ui, pos2, vec2};
 
+pub use super::state::Transform;
 use super::state::{AppState, Hover, HoverSource};
 use super::widgets::fmt_num;
 use crate::core::Vec2;
@@ -23,37 +24,6 @@ const CONTOUR_LEVELS: usize = 16;
 const GRAB_PX: f32 = 16.0;
 /// How close (px) the pointer must be to a path to highlight a step.
 const HOVER_PX: f32 = 18.0;
-
-/// Maps the plane onto a screen rectangle (y up in the plane, down on screen).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Transform {
-    /// The screen rectangle.
-    pub rect: Rect,
-    /// The region of the plane it shows.
-    pub view: View,
-}
-
-impl Transform {
-    /// The screen position of `p`; far-away points stay finite so lines toward them keep
-    /// their direction.
-    pub fn to_screen(&self, p: Vec2) -> Pos2 {
-        let sx = (p.x - self.view.x[0]) / (self.view.x[1] - self.view.x[0]);
-        let sy = (p.y - self.view.y[0]) / (self.view.y[1] - self.view.y[0]);
-        let x = self.rect.left() as f64 + sx * self.rect.width() as f64;
-        let y = self.rect.bottom() as f64 - sy * self.rect.height() as f64;
-        pos2(x.clamp(-1e6, 1e6) as f32, y.clamp(-1e6, 1e6) as f32)
-    }
-
-    /// The point of the plane under screen position `s`.
-    pub fn to_world(&self, s: Pos2) -> Vec2 {
-        let fx = ((s.x - self.rect.left()) / self.rect.width()) as f64;
-        let fy = ((self.rect.bottom() - s.y) / self.rect.height()) as f64;
-        Vec2::new(
-            self.view.x[0] + fx * (self.view.x[1] - self.view.x[0]),
-            self.view.y[0] + fy * (self.view.y[1] - self.view.y[0]),
-        )
-    }
-}
 
 /// `view` widened along one axis so that one unit of x and of y take the same number of
 /// pixels in `rect`: circles stay round, angles stay true.

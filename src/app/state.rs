@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use egui::{Pos2, Rect, pos2};
 use serde::{Deserialize, Serialize};
 
 use super::i18n::tr_args;
@@ -12,6 +13,7 @@ use crate::core::atomic::write_atomic;
 use crate::core::diagnosis::Finding;
 use crate::core::optimizers::OptimizerConfig;
 use crate::core::presets;
+use crate::core::replay::{Replay, Snapshot};
 use crate::core::run::{Run, RunSet, run_scenario};
 use crate::core::scenario::Scenario;
 use crate::core::surfaces::{Surface, View, example_raw};
@@ -157,7 +159,7 @@ pub struct AppState {
     /// Where the hover came from.
     pub hover_source: Option<HoverSource>,
     /// Where the landscape was drawn last frame and what it showed (tests and export use it).
-    pub landscape: Option<super::landscape::Transform>,
+    pub landscape: Option<Transform>,
     /// The pointer over the landscape, if it is there.
     pub pointer: Option<egui::Pos2>,
     /// The last error (a bad file, an invalid setting), shown until dismissed.
@@ -165,7 +167,7 @@ pub struct AppState {
     /// The last success message (saved, exported).
     pub notice: Option<String>,
     /// A training log shown in the loss panel instead of the runs, until closed.
-    pub training_log: Option<super::training_log::TrainingLog>,
+    pub training_log: Option<TrainingLog>,
     /// The custom-expression text box, which may hold an expression that does not parse.
     pub expr_text: String,
     /// Why `expr_text` does not parse.
@@ -189,7 +191,7 @@ pub struct AppState {
     at_end: bool,
     dirty: bool,
     /// Ghost paths and the replay behind the overlays.
-    pub classroom: super::classroom::Classroom,
+    pub classroom: Classroom,
     /// Computes long scenarios off the UI thread (started on the first one).
     worker: Option<Worker>,
     /// The id of the last request sent to the worker, while its result is awaited.
@@ -210,7 +212,7 @@ struct Computed {
     runs: RunSet,
     diagnoses: Vec<Vec<Finding>>,
     /// The runs replayed to their ends, for the playhead's panel.
-    replay: crate::core::replay::Replay,
+    replay: Replay,
 }
 
 /// A thread computing the runs and diagnoses of the newest scenario asked for; a newer
@@ -254,7 +256,7 @@ impl Worker {
                         Err(TryRecvError::Empty) => {}
                     }
                     let diagnoses = runs.runs.iter().map(diagnose_run).collect();
-                    let mut replay = crate::core::replay::Replay::new(&scenario);
+                    let mut replay = Replay::new(&scenario);
                     for (i, run) in runs.runs.iter().enumerate() {
                         replay.state_at(i, run.steps_taken());
                     }
@@ -703,7 +705,7 @@ impl AppState {
     /// Opens a scenario file. A bad file leaves the current scenario as it is and shows
     /// its error.
     pub fn open_path(&mut self, path: &Path) -> Result<(), String> {
-        match crate::cli::load_scenario(Some(path), None) {
+        match crate::core::scenario::load_file(path) {
             Ok(s) => {
                 self.set_scenario(s, Some(path.to_path_buf()));
                 self.remember(path);
@@ -826,6 +828,172 @@ fn expr_source(surface: &Surface) -> String {
 pub fn diagnose_run(run: &Run) -> Vec<Finding> {
     // The same series as `gradscape run` and `diagnose`: one builder, one verdict.
     run.diagnose()
+}
+
+/// Maps the plane onto a screen rectangle (y up in the plane, down on screen).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Transform {
+    /// The screen rectangle.
+    pub rect: Rect,
+    /// The region of the plane it shows.
+    pub view: View,
+}
+
+impl Transform {
+    /// The screen position of `p`; far-away points stay finite so lines toward them keep
+    /// their direction.
+    pub fn to_screen(&self, p: Vec2) -> Pos2 {
+        let sx = (p.x - self.view.x[0]) / (self.view.x[1] - self.view.x[0]);
+        let sy = (p.y - self.view.y[0]) / (self.view.y[1] - self.view.y[0]);
+        let x = self.rect.left() as f64 + sx * self.rect.width() as f64;
+        let y = self.rect.bottom() as f64 - sy * self.rect.height() as f64;
+        pos2(x.clamp(-1e6, 1e6) as f32, y.clamp(-1e6, 1e6) as f32)
+    }
+
+    /// The point of the plane under screen position `s`.
+    pub fn to_world(&self, s: Pos2) -> Vec2 {
+        let fx = ((s.x - self.rect.left()) / self.rect.width()) as f64;
+        let fy = ((self.rect.bottom() - s.y) / self.rect.height()) as f64;
+        Vec2::new(
+            self.view.x[0] + fx * (self.view.x[1] - self.view.x[0]),
+            self.view.y[0] + fy * (self.view.y[1] - self.view.y[0]),
+        )
+    }
+}
+
+/// Changes closer together than this are one gesture (a slider drag): the ghost keeps the
+/// path from before the gesture, not from the previous frame.
+const GESTURE_GAP: Duration = Duration::from_millis(800);
+/// The path an optimizer took before its settings last changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ghost {
+    /// Index of the optimizer (and run).
+    pub run: usize,
+    /// Its previous trajectory.
+    pub points: Vec<Vec2>,
+}
+
+/// What the teaching aids keep between frames.
+#[derive(Debug, Default)]
+pub struct Classroom {
+    /// Previous paths of the optimizers whose settings changed last.
+    pub ghosts: Vec<Ghost>,
+    /// The scenario the current runs were computed from, to tell what changed.
+    previous: Option<Scenario>,
+    /// When the runs last changed.
+    last_change: Option<Instant>,
+    /// The replay of the current runs, and the generation it belongs to.
+    replay: Option<(u64, Replay)>,
+}
+
+impl Classroom {
+    /// Called after each recomputation with the runs it replaced: optimizers whose settings
+    /// changed leave a ghost of their old path. A new surface, start or set of optimizers
+    /// clears the ghosts, since the old paths no longer compare.
+    pub fn note_recompute(&mut self, previous: &RunSet, scenario: &Scenario, runs: &RunSet) {
+        let now = Instant::now();
+        let in_gesture = self
+            .last_change
+            .is_some_and(|t| now.duration_since(t) < GESTURE_GAP);
+        let old = self.previous.replace(scenario.clone());
+        if previous.runs.is_empty() {
+            return;
+        }
+        self.last_change = Some(now);
+        let Some(old) = old else { return };
+        let comparable = old.surface == scenario.surface
+            && old.start == scenario.start
+            && old.optimizers.len() == scenario.optimizers.len()
+            && previous.runs.len() == runs.runs.len();
+        if !comparable {
+            self.ghosts.clear();
+            return;
+        }
+        if in_gesture && !self.ghosts.is_empty() {
+            return;
+        }
+        self.ghosts = (0..scenario.optimizers.len())
+            .filter(|&i| {
+                old.optimizers[i] != scenario.optimizers[i]
+                    && previous.runs[i].points != runs.runs[i].points
+            })
+            .map(|i| Ghost {
+                run: i,
+                points: previous.runs[i].points.clone(),
+            })
+            .collect();
+    }
+
+    /// Uses `replay` for the runs of `generation` (a worker replayed them already, so the
+    /// playhead at the end of a long run costs the UI thread nothing).
+    pub fn set_replay(&mut self, generation: u64, replay: Replay) {
+        self.replay = Some((generation, replay));
+    }
+
+    /// Optimizer `i` after `step` updates, replayed from the current runs' scenario.
+    pub fn snapshot(
+        &mut self,
+        scenario: &Scenario,
+        generation: u64,
+        i: usize,
+        step: usize,
+    ) -> Option<Snapshot> {
+        let replay = match &mut self.replay {
+            Some((g, r)) if *g == generation => r,
+            slot => &mut slot.insert((generation, Replay::new(scenario))).1,
+        };
+        replay.state_at(i, step)
+    }
+}
+
+/// A training log opened in the app, with the diagnosis of each of its runs (drawn by
+/// `training_log`; kept here because the state owns the data the panels read).
+#[derive(Debug, Clone)]
+pub struct TrainingLog {
+    /// What was opened (a file or a directory).
+    pub path: std::path::PathBuf,
+    /// The format it was read as.
+    pub format: crate::core::log::LogFormat,
+    /// Its runs, in the order the log has them.
+    pub runs: Vec<crate::core::log::LogRun>,
+    /// The diagnosis of each run.
+    pub findings: Vec<Vec<Finding>>,
+}
+
+impl TrainingLog {
+    /// Reads and diagnoses the log at `path` (a file or a directory holding one); the error is
+    /// the command line's one-line message, naming the file and the line or record.
+    pub fn open(path: &std::path::Path) -> Result<TrainingLog, String> {
+        let read = crate::core::log::read_path(path, &crate::core::log::ReadOptions::default())
+            .map_err(|e| e.to_string())?;
+        let findings = read
+            .runs
+            .iter()
+            .map(|r| crate::core::diagnosis::diagnose(&r.series()))
+            .collect();
+        Ok(TrainingLog {
+            path: path.to_path_buf(),
+            format: read.format,
+            runs: read.runs,
+            findings,
+        })
+    }
+
+    /// The name a run is shown under: its own, or the file's.
+    pub fn run_name(&self, i: usize) -> String {
+        match self.runs.get(i) {
+            Some(r) if !r.name.is_empty() => r.name.clone(),
+            _ => self.file_name(),
+        }
+    }
+
+    /// The file or folder name, for titles.
+    pub fn file_name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
 }
 
 #[cfg(test)]

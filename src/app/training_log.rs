@@ -10,52 +10,10 @@ use egui::{Color32, RichText, Ui};
 use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 
 use super::state::{Action, AppState};
-use crate::core::diagnosis::{Finding, Pattern, Thresholds, diagnose};
-use crate::core::log::{LogFormat, LogRun, ReadOptions, read_path};
+use crate::core::diagnosis::{Finding, Pattern, Thresholds};
 use crate::lang::{action, choice, evidence, summary, thresholds, title, tr, tr_args};
 
-/// A training log opened in the app, with the diagnosis of each of its runs.
-#[derive(Debug, Clone)]
-pub struct TrainingLog {
-    /// What was opened (a file or a directory).
-    pub path: PathBuf,
-    /// The format it was read as.
-    pub format: LogFormat,
-    /// Its runs, in the order the log has them.
-    pub runs: Vec<LogRun>,
-    /// The diagnosis of each run.
-    pub findings: Vec<Vec<Finding>>,
-}
-
-impl TrainingLog {
-    /// Reads and diagnoses the log at `path` (a file or a directory holding one); the error is
-    /// the command line's one-line message, naming the file and the line or record.
-    pub fn open(path: &Path) -> Result<TrainingLog, String> {
-        let read = read_path(path, &ReadOptions::default()).map_err(|e| e.to_string())?;
-        let findings = read.runs.iter().map(|r| diagnose(&r.series())).collect();
-        Ok(TrainingLog {
-            path: path.to_path_buf(),
-            format: read.format,
-            runs: read.runs,
-            findings,
-        })
-    }
-
-    /// The name a run is shown under: its own, or the file's.
-    pub fn run_name(&self, i: usize) -> String {
-        match self.runs.get(i) {
-            Some(r) if !r.name.is_empty() => r.name.clone(),
-            _ => self.file_name(),
-        }
-    }
-
-    fn file_name(&self) -> String {
-        self.path.file_name().map_or_else(
-            || self.path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    }
-}
+pub use super::state::TrainingLog;
 
 /// Opens the training log at `path` into the loss panel, or reports why it cannot be read.
 pub fn open_into(state: &mut AppState, path: &Path) -> Result<(), String> {

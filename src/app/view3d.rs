@@ -239,7 +239,7 @@ impl View3d {
             (self.yaw, self.pitch) = (fresh.yaw, fresh.pitch);
         }
         // Export crops to this rectangle; the view itself is the 2-D one's.
-        state.landscape = Some(super::landscape::Transform {
+        state.landscape = Some(super::state::Transform {
             rect,
             view: state.view,
         });

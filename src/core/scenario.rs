@@ -5,6 +5,8 @@
 //! every range and builds the typed form the rest of the program uses. Saving goes back
 //! through [`RawScenario`], so what the app writes is what it reads.
 
+use std::path::{Path, PathBuf};
+
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -450,6 +452,44 @@ impl SurfaceSpec {
             }
         }
     }
+}
+
+/// Why a scenario file could not be loaded; its Display is one line naming the file.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read as text (missing, a folder, too large, not UTF-8 or
+    /// UTF-16).
+    #[error("{}: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        source: super::text::TextError,
+    },
+    /// The text is not a valid scenario.
+    #[error("{}: {error}", path.display())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, and where.
+        error: ScenarioError,
+    },
+}
+
+/// Reads and validates the scenario file at `path` (what `run`, `render` and the window's
+/// File ▸ Open all load): capped and decoded by [`super::text::read_text`], so a
+/// byte-order mark or UTF-16 from a Windows editor reads as it looks.
+pub fn load_file(path: &Path) -> Result<Scenario, LoadError> {
+    let text = super::text::read_text(path, super::text::TextKind::Scenario).map_err(|source| {
+        LoadError::Read {
+            path: path.to_path_buf(),
+            source,
+        }
+    })?;
+    Scenario::from_json(&text).map_err(|error| LoadError::Invalid {
+        path: path.to_path_buf(),
+        error,
+    })
 }
 
 /// A validated scenario: a surface, a start point, the optimizers and how they run.

@@ -12,7 +12,11 @@ use common::harness_sized;
 fn map_share(w: f32, h: f32, projector: bool) -> (f32, f32) {
     let mut harness = harness_sized(presets::default_scenario(), vec2(w, h), projector);
     harness.run();
-    let t = harness.state().state.landscape.expect("the landscape was drawn");
+    let t = harness
+        .state()
+        .state
+        .landscape
+        .expect("the landscape was drawn");
     // Rects are in points; projector mode zooms, so compare with the window in points.
     let screen = harness.ctx.content_rect();
     (
@@ -45,7 +49,12 @@ fn the_map_is_the_largest_thing_in_a_1024_by_640_window() {
     assert!(share >= 0.2, "the map covers {:.1} %", 100.0 * share);
     // Larger than the side panel and the loss panel: their areas are what the map leaves.
     let side = harness.get_by_label("Optimizers").rect();
-    assert!(t.rect.width() > side.width(), "{} vs {}", t.rect.width(), side.width());
+    assert!(
+        t.rect.width() > side.width(),
+        "{} vs {}",
+        t.rect.width(),
+        side.width()
+    );
 }
 
 #[test]
@@ -62,7 +71,9 @@ fn folded_controls_come_back_with_one_click() {
     harness.get_by_label("Hide").click_accesskit();
     harness.run();
     assert!(!harness.state().state.settings.loss_open);
-    harness.get_by_label("Show the loss curves and diagnosis").click_accesskit();
+    harness
+        .get_by_label("Show the loss curves and diagnosis")
+        .click_accesskit();
     harness.run();
     assert!(harness.state().state.settings.loss_open);
 }

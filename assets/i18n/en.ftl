@@ -428,3 +428,4 @@ status-finished-higher = finished far above its start
 landscape-pending = Computing the new runs… (the paths shown are the previous settings’)
 diagnosis-at-step = Diagnosis up to step { $step }
 diagnosis-pending = Diagnosis (waiting for the settings to rest…)
+msg-ok = OK

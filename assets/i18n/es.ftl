@@ -427,3 +427,4 @@ status-finished-higher = terminó muy por encima del inicio
 landscape-pending = Calculando las nuevas ejecuciones… (las trayectorias mostradas son de los ajustes anteriores)
 diagnosis-at-step = Diagnóstico hasta el paso { $step }
 diagnosis-pending = Diagnóstico (esperando a que los ajustes reposen…)
+msg-ok = Vale

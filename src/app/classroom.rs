@@ -517,8 +517,14 @@ fn arrow_legend(
         })
         .fold(0.0, f32::max);
     let row_h = 22.0;
-    let key_w = rows.iter().map(|(c, _)| arrows_w(c.len())).fold(0.0, f32::max);
-    let size = vec2(8.0 + key_w + 8.0 + text_w + 10.0, rows.len() as f32 * row_h + 10.0);
+    let key_w = rows
+        .iter()
+        .map(|(c, _)| arrows_w(c.len()))
+        .fold(0.0, f32::max);
+    let size = vec2(
+        8.0 + key_w + 8.0 + text_w + 10.0,
+        rows.len() as f32 * row_h + 10.0,
+    );
     let id = ui.scope_id().with("arrow legend");
     let pad = 10.0;
     let r = t.rect;
@@ -530,7 +536,12 @@ fn arrow_legend(
     ];
     let mut scored: Vec<(usize, Pos2)> = corners
         .iter()
-        .map(|c| (covered_points(egui::Rect::from_min_size(*c, size), t, state), *c))
+        .map(|c| {
+            (
+                covered_points(egui::Rect::from_min_size(*c, size), t, state),
+                *c,
+            )
+        })
         .collect();
     scored.sort_by_key(|(n, _)| *n);
     // The runs' legend sits in the least covered corner: take the next one.
@@ -538,10 +549,7 @@ fn arrow_legend(
     // A dragged key stays where it was put, as a fraction of the plot, inside it.
     let dragged: Option<egui::Vec2> = ui.data(|d| d.get_temp(id));
     let at = dragged.map_or(auto, |f| {
-        pos2(
-            r.left() + f.x * r.width(),
-            r.top() + f.y * r.height(),
-        )
+        pos2(r.left() + f.x * r.width(), r.top() + f.y * r.height())
     });
     let at = pos2(
         at.x.clamp(r.left(), (r.right() - size.x).max(r.left())),

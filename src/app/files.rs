@@ -122,7 +122,10 @@ impl NativeDialogs for RfdDialogs {
 /// decides when set; on Linux and the BSDs there must be a session bus (for the desktop
 /// portal) or zenity on the PATH; elsewhere the system always has one.
 pub fn native_dialog_likely() -> bool {
-    match std::env::var("GRADSCAPE_FILE_DIALOG").as_deref().map(str::trim) {
+    match std::env::var("GRADSCAPE_FILE_DIALOG")
+        .as_deref()
+        .map(str::trim)
+    {
         Ok("builtin") | Ok("in-app") => return false,
         Ok("native") => return true,
         _ => {}
@@ -136,11 +139,9 @@ pub fn native_dialog_likely() -> bool {
         return true;
     }
     let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty())
-        || std::env::var_os("XDG_RUNTIME_DIR")
-            .is_some_and(|d| Path::new(&d).join("bus").exists());
-    let zenity = std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|d| d.join("zenity").is_file())
-    });
+        || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| Path::new(&d).join("bus").exists());
+    let zenity = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join("zenity").is_file()));
     bus || zenity
 }
 

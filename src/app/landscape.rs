@@ -324,7 +324,7 @@ pub fn app_layout(outer: Rect, f: f32) -> SceneLayout {
         [outer.left(), outer.top()],
         [outer.right(), outer.top() + 2.9 * f],
     );
-    let (left, right) = (outer.left() + 4.2 * f, outer.right() - 5.4 * f);
+    let (left, right) = (outer.left() + 4.0 * f, outer.right() - 5.1 * f);
     let (top, bottom) = (title.max[1] + 0.3 * f, outer.bottom() - 2.35 * f);
     let (mut w, mut h) = ((right - left).max(20.0), (bottom - top).max(20.0));
     if w > MAX_ASPECT * h {
@@ -336,8 +336,8 @@ pub fn app_layout(outer: Rect, f: f32) -> SceneLayout {
     let x0 = left + 0.5 * ((right - left).max(20.0) - w);
     let plot = scene::Rect::from_min_max([x0, top], [x0 + w, top + h]);
     let bar = scene::Rect::from_min_max(
-        [plot.max[0] + 0.7 * f, plot.min[1]],
-        [plot.max[0] + 1.7 * f, plot.max[1]],
+        [plot.max[0] + 0.6 * f, plot.min[1]],
+        [plot.max[0] + 1.5 * f, plot.max[1]],
     );
     SceneLayout {
         font: f,
@@ -350,7 +350,11 @@ pub fn app_layout(outer: Rect, f: f32) -> SceneLayout {
 /// Veils the paths while new runs are computed: what is drawn belongs to the previous
 /// settings and must not read as the current result.
 fn draw_pending(painter: &egui::Painter, rect: Rect) {
-    painter.rect_filled(rect, 0.0, Color32::from_rgba_unmultiplied(255, 255, 255, 120));
+    painter.rect_filled(
+        rect,
+        0.0,
+        Color32::from_rgba_unmultiplied(255, 255, 255, 120),
+    );
     let text = super::i18n::tr("landscape-pending");
     let font = egui::FontId::proportional(FONT_PX + 1.0);
     let galley = painter.layout(text, font, Color32::WHITE, rect.width() - 40.0);

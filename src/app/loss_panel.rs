@@ -74,7 +74,6 @@ pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
         LossTab::Lr => vec![Curve::Lr],
         LossTab::Grad => vec![Curve::GradNorm],
     };
-    ui.add_space(4.0);
     ui.horizontal(|ui| {
         let tab = &mut state.settings.loss_tab;
         let all = curves.len() == 3;
@@ -82,7 +81,11 @@ pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
             (LossTab::All, "loss-tab-all", all),
             (LossTab::Loss, "plot-loss", !all && curves[0] == Curve::Loss),
             (LossTab::Lr, "plot-lr", !all && curves[0] == Curve::Lr),
-            (LossTab::Grad, "loss-tab-grad", !all && curves[0] == Curve::GradNorm),
+            (
+                LossTab::Grad,
+                "loss-tab-grad",
+                !all && curves[0] == Curve::GradNorm,
+            ),
         ] {
             if ui.selectable_label(on, tr(key)).clicked() {
                 *tab = value;
@@ -418,7 +421,10 @@ pub fn decade_marks(bounds: (f64, f64), labels: f64) -> Vec<egui_plot::GridMark>
         // Less than a decade: 1, 2 and 5 times powers of ten (and every integer mantissa
         // when even those are too few).
         let mut marks = Vec::new();
-        for mantissas in [&[1.0, 2.0, 5.0][..], &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]] {
+        for mantissas in [
+            &[1.0, 2.0, 5.0][..],
+            &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
+        ] {
             marks.clear();
             for k in (lo.floor() as i64)..=(hi.ceil() as i64) {
                 for m in mantissas {

@@ -329,9 +329,10 @@ impl GradscapeApp {
             .and_then(Path::parent)
             .filter(|d| !d.as_os_str().is_empty())
             .map(Path::to_path_buf);
-        let stem = current
-            .and_then(|p| p.file_stem())
-            .map_or_else(|| "gradscape".to_string(), |n| n.to_string_lossy().into_owned());
+        let stem = current.and_then(|p| p.file_stem()).map_or_else(
+            || "gradscape".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let (filter_name, file_name) = match purpose {
             files::FilePurpose::Open => (tr("dialog-scenario"), None),
             files::FilePurpose::Save => (
@@ -471,7 +472,7 @@ fn messages_ui(ui: &mut Ui, state: &mut AppState) {
         ui.horizontal(|ui| {
             ui.add(egui::Label::new(RichText::new(n).color(widgets::ink::GOOD)).truncate());
             if ui
-                .small_button(tr("msg-dismiss"))
+                .small_button(tr("msg-ok"))
                 .on_hover_text(tr("msg-dismiss-tip"))
                 .clicked()
             {
@@ -500,9 +501,17 @@ fn export_window_ui(ctx: &egui::Context, state: &mut AppState) {
             ui.label(tr(&format!("export-what-{}", kind.extension())));
             ui.horizontal(|ui| {
                 ui.label(tr("export-size"));
-                ui.add(egui::DragValue::new(&mut e.width).range(lo..=hi).suffix(" px"));
+                ui.add(
+                    egui::DragValue::new(&mut e.width)
+                        .range(lo..=hi)
+                        .suffix(" px"),
+                );
                 ui.label("×");
-                ui.add(egui::DragValue::new(&mut e.height).range(lo..=hi).suffix(" px"));
+                ui.add(
+                    egui::DragValue::new(&mut e.height)
+                        .range(lo..=hi)
+                        .suffix(" px"),
+                );
             });
             ui.horizontal_wrapped(|ui| {
                 for (w, h, name) in [

@@ -50,7 +50,10 @@ pub fn ended_higher(run: &Run) -> bool {
     let (Some(&start), end) = (run.loss.first(), run.final_loss()) else {
         return false;
     };
-    start.is_finite() && end.is_finite() && end > 0.0 && end > ROSE_FACTOR * start.max(0.0)
+    start.is_finite()
+        && end.is_finite()
+        && end > 0.0
+        && end > ROSE_FACTOR * start.max(0.0)
         && end - start > 1e-9
 }
 

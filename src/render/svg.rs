@@ -223,7 +223,8 @@ impl Canvas for SvgCanvas {
         }
         let mut png_bytes = Vec::new();
         {
-            let mut enc = png::Encoder::new(&mut png_bytes, image.width as u32, image.height as u32);
+            let mut enc =
+                png::Encoder::new(&mut png_bytes, image.width as u32, image.height as u32);
             enc.set_color(png::ColorType::Rgba);
             enc.set_depth(png::BitDepth::Eight);
             let Ok(mut w) = enc.write_header() else {
@@ -253,7 +254,10 @@ mod tests {
     #[test]
     fn elements_are_written_escaped_and_the_document_closes() {
         let mut c = SvgCanvas::new(200, 100, [255, 255, 255, 255]);
-        c.polyline(&[[0.0, 0.0], [10.5, 20.25]], Stroke::new(2.0, [255, 0, 0, 128]));
+        c.polyline(
+            &[[0.0, 0.0], [10.5, 20.25]],
+            Stroke::new(2.0, [255, 0, 0, 128]),
+        );
         c.text(
             [100.0, 10.0],
             "a < b & \"c\"",

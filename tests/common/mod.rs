@@ -54,11 +54,9 @@ pub fn harness_sized(
     size: egui::Vec2,
     projector: bool,
 ) -> Harness<'static, GradscapeApp> {
-    Harness::builder()
-        .with_size(size)
-        .build_eframe(move |cc| {
-            let mut app = GradscapeApp::new(cc, scenario, None);
-            app.state.settings.projector = projector;
-            app
-        })
+    Harness::builder().with_size(size).build_eframe(move |cc| {
+        let mut app = GradscapeApp::new(cc, scenario, None);
+        app.state.settings.projector = projector;
+        app
+    })
 }

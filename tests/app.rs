@@ -308,8 +308,9 @@ fn hovering_a_path_highlights_the_step_and_hovering_the_plot_does_too() {
     // The readout above the landscape names it.
     h.get_by_label_contains(&format!("step {}:", hovered.step));
     // Over the loss plot, the step under the pointer is highlighted instead.
-    let plot = h.get_by_label("Loss (log)").rect();
-    h.hover_at(plot.left_bottom() + vec2(200.0, 25.0));
+    // The loss tab's log switch sits just above the plot.
+    let plot = h.get_by_role_and_label(egui::Role::CheckBox, "log").rect();
+    h.hover_at(plot.left_bottom() + vec2(0.0, 40.0));
     h.run();
     let from_plot = h.state().state.hovered.expect("the plot highlights a step");
     assert_ne!(from_plot, hovered);

@@ -91,6 +91,12 @@ pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
                 *tab = value;
             }
         }
+        if !all && curves[0] == Curve::Loss {
+            // The tab names the plot: its log switch joins the tabs, and the plot gets the
+            // title row's height.
+            ui.checkbox(&mut state.settings.log_loss, tr("plot-log"))
+                .on_hover_text(tr("plot-log-tip"));
+        }
         ui.separator();
         curve_key_ui(ui);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -176,24 +182,27 @@ fn plot_ui(
     let wanted_log = curve.log(state.settings.log_loss);
     let non_positive = wanted_log && curve == Curve::Loss && any_non_positive_loss(state);
     let log = wanted_log && !non_positive;
-    ui.horizontal(|ui| {
-        // Truncated to the plot's width: a long title (Spanish, projector mode) must not push
-        // the diagnosis off the screen. The tooltip says it all anyway.
-        let reserve = if curve == Curve::Loss { 70.0 } else { 0.0 };
-        ui.scope(|ui| {
-            ui.set_max_width((width - reserve).max(40.0));
-            ui.add(egui::Label::new(RichText::new(curve.title(log)).strong()).truncate())
-                .on_hover_text(tr(match curve {
-                    Curve::Loss => "plot-loss-tip",
-                    Curve::Lr => "plot-lr-tip",
-                    Curve::GradNorm => "plot-grad-tip",
-                }));
+    let alone = width > MIN_PLOT_W * 1.5;
+    if !alone {
+        ui.horizontal(|ui| {
+            // Truncated to the plot's width: a long title (Spanish, projector mode) must not push
+            // the diagnosis off the screen. The tooltip says it all anyway.
+            let reserve = if curve == Curve::Loss { 70.0 } else { 0.0 };
+            ui.scope(|ui| {
+                ui.set_max_width((width - reserve).max(40.0));
+                ui.add(egui::Label::new(RichText::new(curve.title(log)).strong()).truncate())
+                    .on_hover_text(tr(match curve {
+                        Curve::Loss => "plot-loss-tip",
+                        Curve::Lr => "plot-lr-tip",
+                        Curve::GradNorm => "plot-grad-tip",
+                    }));
+            });
+            if curve == Curve::Loss {
+                ui.checkbox(&mut state.settings.log_loss, tr("plot-log"))
+                    .on_hover_text(tr("plot-log-tip"));
+            }
         });
-        if curve == Curve::Loss {
-            ui.checkbox(&mut state.settings.log_loss, tr("plot-log"))
-                .on_hover_text(tr("plot-log-tip"));
-        }
-    });
+    }
     if non_positive {
         ui.label(
             RichText::new(tr("plot-log-off"))

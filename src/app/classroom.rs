@@ -302,15 +302,14 @@ pub fn sweep_ui(ui: &mut Ui, state: &mut AppState) {
 }
 
 /// The toolbar toggles of the classroom views: 3-D, arrows, previous path.
+/// Added to the caller's layout, so a wrapping toolbar can wrap them too.
 pub fn toggles_ui(ui: &mut Ui, state: &mut AppState) {
-    ui.horizontal(|ui| {
-        ui.checkbox(&mut state.settings.view_3d, tr("view3d-toggle"))
-            .on_hover_text(tr("view3d-toggle-tip"));
-        ui.checkbox(&mut state.settings.arrows, tr("overlay-arrows"))
-            .on_hover_text(tr("overlay-arrows-tip"));
-        ui.checkbox(&mut state.settings.ghosts, tr("ghost-toggle"))
-            .on_hover_text(tr("ghost-toggle-tip"));
-    });
+    ui.checkbox(&mut state.settings.view_3d, tr("view3d-toggle"))
+        .on_hover_text(tr("view3d-toggle-tip"));
+    ui.checkbox(&mut state.settings.arrows, tr("overlay-arrows"))
+        .on_hover_text(tr("overlay-arrows-tip"));
+    ui.checkbox(&mut state.settings.ghosts, tr("ghost-toggle"))
+        .on_hover_text(tr("ghost-toggle-tip"));
 }
 
 /// The previous paths, dashed and faded, under the current ones.

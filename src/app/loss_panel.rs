@@ -74,7 +74,16 @@ pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
         LossTab::Lr => vec![Curve::Lr],
         LossTab::Grad => vec![Curve::GradNorm],
     };
-    ui.horizontal(|ui| {
+    // Wrapping: in a projected or Spanish window the tabs and the key do not all fit.
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .small_button(tr("loss-fold"))
+            .on_hover_text(tr("loss-fold-tip"))
+            .clicked()
+        {
+            state.settings.loss_open = false;
+        }
+        ui.separator();
         let tab = &mut state.settings.loss_tab;
         let all = curves.len() == 3;
         for (value, key, on) in [
@@ -99,15 +108,6 @@ pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
         }
         ui.separator();
         curve_key_ui(ui);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .small_button(tr("loss-fold"))
-                .on_hover_text(tr("loss-fold-tip"))
-                .clicked()
-            {
-                state.settings.loss_open = false;
-            }
-        });
     });
     let n = curves.len() as f32;
     let plot_w = ((total - diag_w - gaps) / n).max(120.0);
@@ -276,10 +276,13 @@ fn plot_ui(
             val.push((i, v));
         }
     }
+    // While new runs are computed the curves are the previous settings': faded, so they
+    // do not read as current.
+    let fade = if state.updating() { 0.3 } else { 1.0 };
     let colors: Vec<Color32> = (0..state.runs.runs.len())
         .map(|i| {
             let [r, g, b] = state.color(i);
-            Color32::from_rgb(r, g, b)
+            Color32::from_rgb(r, g, b).gamma_multiply(fade)
         })
         .collect();
     let hovered_step = state.hovered;
@@ -335,9 +338,12 @@ fn plot_ui(
                 }),
         ])
         // About three labelled steps: the default spacing leaves a narrow plot unlabelled.
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|input| {
-            let s = nice_step((input.bounds.1 - input.bounds.0) / 3.0);
-            [s / 5.0, s / 2.0, s]
+        // A labelled step about every 110 px, with finer lines that divide it (10 and 50
+        // within 100: never 20 and 50 together, whose labels collide).
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(move |input| {
+            let labels = (width / 110.0).max(2.0) as f64;
+            let s = nice_step((input.bounds.1 - input.bounds.0) / labels);
+            [s / 10.0, s / 2.0, s]
         }))
         // Log axes: one labelled tick per decade, or per few decades when the plot is short
         // (the default spacer often left a single "1" over ten decades). Linear axes: about
@@ -606,18 +612,14 @@ fn nearest_run_at(state: &AppState, curve: Curve, log: bool, x: f64, y: f64) -> 
 
 /// What the curves say, per optimizer, in plain words; evidence and action on hover.
 fn diagnosis_ui(ui: &mut Ui, state: &AppState) {
-    let title = tr(if state.diagnoses_stale() {
-        "diagnosis-updating"
-    } else {
-        "diagnosis"
-    });
+    let (findings, title, pending) = diagnoses_shown(ui, state);
     ui.label(RichText::new(title).strong())
         .on_hover_text(tr("diagnosis-tip"));
     egui::ScrollArea::vertical()
         .id_salt("diagnosis scroll")
         .show(ui, |ui| {
             for (i, run) in state.runs.runs.iter().enumerate() {
-                let Some(findings) = state.diagnoses.get(i) else {
+                let Some(findings) = findings.get(i) else {
                     continue;
                 };
                 let [r, g, b] = state.color(i);
@@ -625,7 +627,10 @@ fn diagnosis_ui(ui: &mut Ui, state: &AppState) {
                     super::widgets::swatch(ui, [r, g, b]);
                     ui.label(RichText::new(format!("{}:", run.label)).strong());
                     for f in findings {
+                        // Findings of settings that have changed since are greyed: they
+                        // must not read as the current result.
                         let color = match f.pattern {
+                            _ if pending => ui.visuals().weak_text_color(),
                             Pattern::Healthy | Pattern::SchedulerHelping => {
                                 super::widgets::ink::GOOD
                             }
@@ -644,6 +649,58 @@ fn diagnosis_ui(ui: &mut Ui, state: &AppState) {
                 });
             }
         });
+}
+
+/// Most revealed steps (all runs together) diagnosed again as the playhead moves; longer
+/// runs show the whole runs' diagnosis, and the title says so.
+const PLAYHEAD_DIAGNOSIS_LIMIT: usize = 60_000;
+/// While playing, the diagnosis follows the playhead in this many jumps over the timeline.
+const PLAYHEAD_DIAGNOSIS_STEPS: usize = 50;
+
+/// A diagnosis at the playhead and the generation and step bucket it was made for.
+type PlayheadDiagnosis = ((u64, usize), std::sync::Arc<Vec<Vec<Finding>>>);
+
+/// What the diagnosis panel shows: the findings, its title, and whether they are pending
+/// (older than the runs). Before the end of the timeline the curves are diagnosed up to the
+/// playhead, as far as they go there: what a student sees is what the words describe.
+fn diagnoses_shown(ui: &Ui, state: &AppState) -> (std::sync::Arc<Vec<Vec<Finding>>>, String, bool) {
+    let (step, end) = (state.step(), state.max_steps());
+    let revealed: usize = (0..state.runs.runs.len()).map(|i| state.revealed(i)).sum();
+    if step < end && revealed <= PLAYHEAD_DIAGNOSIS_LIMIT {
+        let bucket_len = (end / PLAYHEAD_DIAGNOSIS_STEPS).max(1);
+        let bucket = step / bucket_len;
+        // The first step of the bucket: the words never run ahead of the paths drawn.
+        let at = bucket * bucket_len;
+        let key = (state.generation, bucket);
+        let id = egui::Id::unique("diagnosis at the playhead");
+        let cached = ui
+            .data(|d| d.get_temp::<PlayheadDiagnosis>(id))
+            .filter(|c| c.0 == key);
+        let findings = match cached {
+            Some(c) => c.1,
+            None => {
+                let f: std::sync::Arc<Vec<Vec<Finding>>> = std::sync::Arc::new(
+                    state
+                        .runs
+                        .runs
+                        .iter()
+                        .map(|r| super::state::diagnose_run_upto(r, at))
+                        .collect(),
+                );
+                ui.data_mut(|d| d.insert_temp(id, (key, f.clone())));
+                f
+            }
+        };
+        let title = tr_args("diagnosis-at-step", &[("step", at.to_string())]);
+        return (findings, title, false);
+    }
+    let pending = state.diagnoses_stale() || state.updating();
+    let title = tr(if pending {
+        "diagnosis-updating"
+    } else {
+        "diagnosis"
+    });
+    (std::sync::Arc::new(state.diagnoses.clone()), title, pending)
 }
 
 /// A pattern's short name in the UI's language.

@@ -45,7 +45,7 @@ const SETTINGS_KEY: &str = "gradscape/settings";
 const DIAGNOSIS_REST: Duration = Duration::from_millis(250);
 
 /// Below this window width (points) the side panel starts folded away.
-const SIDE_OPEN_MIN_WIDTH: f32 = 1000.0;
+const SIDE_OPEN_MIN_WIDTH: f32 = 1100.0;
 /// The narrowest side panel.
 const SIDE_MIN: f32 = 260.0;
 /// The lowest loss panel.

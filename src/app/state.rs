@@ -923,16 +923,27 @@ fn expr_source(surface: &Surface) -> String {
 
 /// Diagnoses one run's curves: steps 1…n with their loss and rate, validation as evaluated.
 pub fn diagnose_run(run: &Run) -> Vec<Finding> {
-    let n = run.lr.len();
+    diagnose_run_upto(run, usize::MAX)
+}
+
+/// Diagnoses what run `run` had done by step `step`: what the curves said at the playhead.
+pub fn diagnose_run_upto(run: &Run, step: usize) -> Vec<Finding> {
+    let n = run.lr.len().min(step);
     let steps: Vec<f64> = (1..=n).map(|t| t as f64).collect();
     let train = run.loss.get(1..=n).unwrap_or(&[]);
-    let val_steps: Vec<f64> = run.val_steps.iter().map(|&t| t as f64).collect();
+    let n_val = run
+        .val_steps
+        .iter()
+        .take_while(|&&t| t as usize <= n)
+        .count()
+        .min(run.val_loss.len());
+    let val_steps: Vec<f64> = run.val_steps[..n_val].iter().map(|&t| t as f64).collect();
     diagnose(&Series {
         steps: &steps,
         train,
         val_steps: &val_steps,
-        val: &run.val_loss,
-        lr: Some(&run.lr),
+        val: &run.val_loss[..n_val],
+        lr: Some(&run.lr[..n]),
     })
 }
 

@@ -429,3 +429,4 @@ landscape-pending = Computing the new runs… (the paths shown are the previous 
 diagnosis-at-step = Diagnosis up to step { $step }
 diagnosis-pending = Diagnosis (waiting for the settings to rest…)
 msg-ok = OK
+diagnosis-too-early = Diagnosis: too few steps yet, play on

@@ -428,3 +428,4 @@ landscape-pending = Calculando las nuevas ejecuciones… (las trayectorias mostr
 diagnosis-at-step = Diagnóstico hasta el paso { $step }
 diagnosis-pending = Diagnóstico (esperando a que los ajustes reposen…)
 msg-ok = Vale
+diagnosis-too-early = Diagnóstico: aún hay pocos pasos, sigue reproduciendo

@@ -657,6 +657,9 @@ const PLAYHEAD_DIAGNOSIS_LIMIT: usize = 60_000;
 /// While playing, the diagnosis follows the playhead in this many jumps over the timeline.
 const PLAYHEAD_DIAGNOSIS_STEPS: usize = 50;
 
+/// Fewer steps than this are not diagnosed at the playhead.
+const PLAYHEAD_DIAGNOSIS_MIN: usize = 10;
+
 /// A diagnosis at the playhead and the generation and step bucket it was made for.
 type PlayheadDiagnosis = ((u64, usize), std::sync::Arc<Vec<Vec<Finding>>>);
 
@@ -671,6 +674,11 @@ fn diagnoses_shown(ui: &Ui, state: &AppState) -> (std::sync::Arc<Vec<Vec<Finding
         let bucket = step / bucket_len;
         // The first step of the bucket: the words never run ahead of the paths drawn.
         let at = bucket * bucket_len;
+        if at < PLAYHEAD_DIAGNOSIS_MIN {
+            // A handful of steps says nothing yet: no finding rather than a hasty one.
+            let none = std::sync::Arc::new(vec![Vec::new(); state.runs.runs.len()]);
+            return (none, tr("diagnosis-too-early"), false);
+        }
         let key = (state.generation, bucket);
         let id = egui::Id::unique("diagnosis at the playhead");
         let cached = ui

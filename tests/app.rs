@@ -501,7 +501,8 @@ fn schedule_and_early_stopping_editors_work_and_warn() {
     h.run();
     h.get_by_label("Schedule (all optimizers)").click();
     h.run();
-    h.get_by_label("LR schedule").click();
+    // The combo sits past the side panel's first width (the panel scrolls sideways).
+    h.get_by_label("LR schedule").click_accesskit();
     h.run();
     h.get_by_label("plateau").click();
     h.run();

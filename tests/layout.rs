@@ -33,6 +33,19 @@ fn the_map_takes_a_third_of_a_1280_by_800_window() {
 }
 
 #[test]
+fn the_map_takes_a_third_of_a_1280_by_800_window_in_spanish_too() {
+    let mut harness = harness_sized(presets::default_scenario(), vec2(1280.0, 800.0), false);
+    harness.state_mut().state.settings.lang = gradscape::app::i18n::Lang::Es;
+    // The first lesson's card: the longest text the side panel holds at start.
+    gradscape::app::lessons::start(&mut harness.state_mut().state, 0);
+    harness.run();
+    let t = harness.state().state.landscape.unwrap();
+    let share = t.rect.area() / harness.ctx.content_rect().area();
+    gradscape::app::i18n::set_lang(gradscape::app::i18n::Lang::En);
+    assert!(share >= 1.0 / 3.0, "the map covers {:.1} %", 100.0 * share);
+}
+
+#[test]
 fn the_map_takes_a_fifth_of_a_projected_1024_by_768_window() {
     let (share, aspect) = map_share(1024.0, 768.0, true);
     assert!(share >= 0.2, "the map covers {:.1} %", 100.0 * share);

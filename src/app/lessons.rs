@@ -144,7 +144,8 @@ pub fn lesson_card_ui(ui: &mut Ui, state: &mut AppState) {
             });
             ui.label(RichText::new(lesson.title()).heading().strong());
             ui.label(lesson.text());
-            ui.horizontal(|ui| {
+            // Wrapping: two long button labels (Spanish) must not widen the side panel.
+            ui.horizontal_wrapped(|ui| {
                 // The neighbour's title on hover: a teacher can see where the button leads.
                 let title_of = |j: Option<usize>| {
                     j.and_then(|j| LESSONS.get(j))

@@ -140,7 +140,7 @@ pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
     }
 }
 
-/// "—— training loss   ● validation loss": what the line and the dots of the loss plot are.
+/// "—— training   ● validation": what the line and the dots of the loss plot are.
 fn curve_key_ui(ui: &mut Ui) {
     let ink = ui.visuals().text_color();
     let (r, _) = ui.allocate_exact_size(egui::vec2(22.0, 14.0), egui::Sense::hover());
@@ -148,10 +148,12 @@ fn curve_key_ui(ui: &mut Ui) {
         [r.left_center(), r.right_center()],
         egui::Stroke::new(2.5, ink),
     );
-    ui.label(tr("loss-key-train"));
+    ui.label(tr("loss-key-train"))
+        .on_hover_text(tr("plot-loss-tip"));
     let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 14.0), egui::Sense::hover());
     ui.painter().circle_filled(r.center(), 3.5, ink);
-    ui.label(tr("loss-key-val"));
+    ui.label(tr("loss-key-val"))
+        .on_hover_text(tr("plot-loss-tip"));
 }
 
 /// The loss panel folded to one line: the diagnosis in brief and a button to unfold it.

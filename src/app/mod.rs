@@ -175,7 +175,9 @@ impl GradscapeApp {
                 .default_size(sizes.side)
                 .size_range(SIDE_MIN..=(screen.x * 0.45).max(SIDE_MIN))
                 .show(ui, |ui| {
-                    egui::ScrollArea::vertical().show(ui, |ui| {
+                    // Not shrunk to its contents: a wide row scrolls sideways instead of
+                    // widening the panel past what the landscape can spare.
+                    egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
                         side_panel_ui(ui, &mut self.state, sizes.side);
                     });
                 });

@@ -184,7 +184,7 @@ fn bad_input_is_refused_without_a_file() {
             &["render", "--preset", "rosenbrock"],
             &dir.path().join("x.jpg")
         )
-        .contains(".png or .gif")
+        .contains(".png, .svg or .gif")
     );
     assert!(refused(&["render", "--preset", "no-such-preset"], &png).contains("unknown preset"));
     let bad = dir.path().join("bad.json");

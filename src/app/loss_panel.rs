@@ -182,7 +182,19 @@ fn plot_ui(
     // A log axis cannot show a loss at or below zero (a custom f can go there): the axis
     // turns linear and says why, rather than leaving those steps out.
     let wanted_log = curve.log(state.settings.log_loss);
-    let non_positive = wanted_log && curve == Curve::Loss && any_non_positive_loss(state);
+    let non_positive = wanted_log && curve == Curve::Loss && {
+        // Read once per runs and playhead, not every frame of a 10⁶-step run at rest.
+        let id = egui::Id::unique("loss panel non-positive");
+        let key = (state.generation, state.step());
+        match ui.data(|d| d.get_temp::<((u64, usize), bool)>(id)) {
+            Some((k, v)) if k == key => v,
+            _ => {
+                let v = any_non_positive_loss(state);
+                ui.data_mut(|d| d.insert_temp(id, (key, v)));
+                v
+            }
+        }
+    };
     let log = wanted_log && !non_positive;
     let alone = width > MIN_PLOT_W * 1.5;
     if !alone {

@@ -162,8 +162,8 @@ pub enum Command {
     Render {
         #[command(flatten)]
         input: ScenarioInput,
-        /// Output file; its extension (.png or .gif) picks the format. Written atomically.
-        #[arg(long, value_name = "PATH.png|PATH.gif")]
+        /// Output file; its extension (.png, .svg or .gif) picks the format. Written atomically.
+        #[arg(long, value_name = "PATH.png|PATH.svg|PATH.gif")]
         out: PathBuf,
         /// Image size in pixels.
         // A value such as "-5x5" is a (bad) size, not an unknown flag.
@@ -497,7 +497,7 @@ pub fn render_to(
     use crate::render::{self, Format, RenderOptions};
     let format = Format::of(out).ok_or_else(|| {
         UserError(format!(
-            "{}: the output must end in .png or .gif",
+            "{}: the output must end in .png, .svg or .gif",
             out.display()
         ))
     })?;
@@ -522,6 +522,7 @@ pub fn render_to(
     let runs = run_scenario(scenario);
     let written = match format {
         Format::Png => render::write_png(out, scenario, &runs, &options),
+        Format::Svg => render::write_svg(out, scenario, &runs, &options),
         Format::Gif => {
             let mut bar = render::ProgressBar::new("rendering frames");
             render::write_gif(out, scenario, &runs, &options, &mut |d, t| bar.update(d, t))

@@ -296,3 +296,21 @@ fn a_failed_run_keeps_the_old_output_file() {
         "previous result"
     );
 }
+
+#[test]
+fn render_refuses_an_unknown_extension_naming_the_three() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.bmp");
+    let o = gradscape(&[
+        "render",
+        "--preset",
+        "rosenbrock",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains(".png, .svg or .gif"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(!out.exists());
+}

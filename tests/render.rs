@@ -184,7 +184,7 @@ fn bad_input_is_refused_without_a_file() {
             &["render", "--preset", "rosenbrock"],
             &dir.path().join("x.jpg")
         )
-        .contains(".png or .gif")
+        .contains(".png, .svg or .gif")
     );
     assert!(refused(&["render", "--preset", "no-such-preset"], &png).contains("unknown preset"));
     let bad = dir.path().join("bad.json");
@@ -197,4 +197,84 @@ fn bad_input_is_refused_without_a_file() {
         1,
         "only bad.json"
     );
+}
+
+/// `render --out x.svg`: an SVG of the same figure, with the title, the colour bar's
+/// bands and the heatmap, and nothing else left in the folder.
+#[test]
+fn svg_is_the_same_figure_as_vectors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("r.svg");
+    let status = bin()
+        .args([
+            "render",
+            "--preset",
+            "rosenbrock",
+            "--size",
+            "800x500",
+            "--out",
+        ])
+        .arg(&out)
+        .status()
+        .expect("runs");
+    assert!(status.success());
+    let svg = std::fs::read_to_string(&out).expect("svg exists");
+    assert!(svg.starts_with("<?xml"));
+    assert!(svg.contains("width=\"800\" height=\"500\""));
+    assert!(svg.trim_end().ends_with("</svg>"));
+    assert!(svg.contains(">Rosenbrock"), "the title is a text element");
+    assert!(svg.contains("href=\"data:image/png;base64,"), "the heatmap");
+    // The colour bar: 128 bands, each a filled rectangle.
+    assert!(svg.matches("<rect ").count() >= 128);
+    assert!(svg.matches("<polyline ").count() > 10, "paths and contours");
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+}
+
+/// The figure the app exports is drawn by the renderer: its draw calls hold the title, the
+/// axes' names, the colour bar and a legend row per run.
+#[test]
+fn the_composition_draws_title_axes_colour_bar_and_legend() {
+    use gradscape::scene::{DrawCall, Layer, RecordingCanvas};
+    let scenario = presets::find("rosenbrock").expect("preset").scenario();
+    let runs = run_scenario(&scenario);
+    let opts = RenderOptions {
+        width: 1920,
+        height: 1080,
+        ..Default::default()
+    };
+    let comp = Composition::new(&scenario, &runs, &opts, false);
+    let mut rec = RecordingCanvas::new();
+    comp.draw(&mut rec, comp.last_step(), Layer::All);
+    let texts = rec.texts();
+    assert!(
+        texts.iter().any(|t| t.starts_with("Rosenbrock")),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"x") && texts.contains(&"y"));
+    assert!(
+        texts.iter().any(|t| t.starts_with("f")),
+        "the colour bar's name"
+    );
+    for run in &runs.runs {
+        assert!(
+            texts.iter().any(|t| t.starts_with(&run.label)),
+            "{}",
+            run.label
+        );
+    }
+    let bands = rec
+        .calls
+        .iter()
+        .filter(|c| {
+            matches!(
+                c,
+                DrawCall::Rect {
+                    fill: Some(_),
+                    stroke: None,
+                    ..
+                }
+            )
+        })
+        .count();
+    assert!(bands >= 128, "{bands} filled rectangles");
 }

@@ -179,7 +179,7 @@ fn still_answers(h: &mut Harness<'_, GradscapeApp>) {
     h.run();
     let n = h.state().state.scenario.optimizers.len();
     assert_eq!(h.state().state.runs.runs.len(), n);
-    let lines = h.query_all_by_label_contains(" steps ·").count();
+    let lines = h.query_all_by_label_contains(" · step ").count();
     assert_eq!(lines, n, "the status bar shows every optimizer");
 }
 

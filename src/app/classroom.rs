@@ -191,15 +191,14 @@ pub fn sweep_ui(ui: &mut Ui, state: &mut AppState) {
 }
 
 /// The toolbar toggles of the classroom views: 3-D, arrows, previous path.
+/// Added to the caller's layout, so a wrapping toolbar can wrap them too.
 pub fn toggles_ui(ui: &mut Ui, state: &mut AppState) {
-    ui.horizontal(|ui| {
-        ui.checkbox(&mut state.settings.view_3d, tr("view3d-toggle"))
-            .on_hover_text(tr("view3d-toggle-tip"));
-        ui.checkbox(&mut state.settings.arrows, tr("overlay-arrows"))
-            .on_hover_text(tr("overlay-arrows-tip"));
-        ui.checkbox(&mut state.settings.ghosts, tr("ghost-toggle"))
-            .on_hover_text(tr("ghost-toggle-tip"));
-    });
+    ui.checkbox(&mut state.settings.view_3d, tr("view3d-toggle"))
+        .on_hover_text(tr("view3d-toggle-tip"));
+    ui.checkbox(&mut state.settings.arrows, tr("overlay-arrows"))
+        .on_hover_text(tr("overlay-arrows-tip"));
+    ui.checkbox(&mut state.settings.ghosts, tr("ghost-toggle"))
+        .on_hover_text(tr("ghost-toggle-tip"));
 }
 
 /// The previous paths, dashed and faded, under the current ones.
@@ -306,7 +305,7 @@ pub fn draw_arrows(ui: &Ui, painter: &egui::Painter, t: Transform, state: &mut A
     let mut textures = TextureCache::default();
     let mut canvas = EguiCanvas::new(&painter, &mut textures);
     let step = state.step();
-    let mut any_velocity = false;
+    let mut velocity_colors: Vec<Color32> = Vec::new();
     let mut any = false;
     for (i, s) in visible_snapshots(state, step) {
         let at = to_screen.apply([s.theta.x, s.theta.y]);
@@ -333,25 +332,63 @@ pub fn draw_arrows(ui: &Ui, painter: &egui::Painter, t: Transform, state: &mut A
                 ARROW_PX * ratio,
                 scene::opaque(state.color(i)),
             );
-            any_velocity = true;
+            let [r, g, b] = state.color(i);
+            let c = Color32::from_rgb(r, g, b);
+            if !velocity_colors.contains(&c) {
+                velocity_colors.push(c);
+            }
             any = true;
         }
     }
-    if any {
-        arrow_legend(ui, &painter, t, any_velocity);
+    if any && state.settings.legends {
+        arrow_legend(ui, &painter, t, state, &velocity_colors);
     }
 }
 
-/// The key to the arrows, bottom left of the plot, with a tooltip explaining their length.
-fn arrow_legend(ui: &Ui, painter: &egui::Painter, t: Transform, velocity: bool) {
-    let font = egui::FontId::proportional(14.0);
-    let mut rows = vec![(Color32::WHITE, tr("overlay-legend-gradient"))];
-    if velocity {
-        rows.push((
-            Color32::from_rgb(239, 68, 68),
-            tr("overlay-legend-velocity"),
-        ));
+/// How many path points (and, heavily weighted, minima and θ0) lie under `r`.
+fn covered_points(r: egui::Rect, t: Transform, state: &AppState) -> usize {
+    let mut n = 0;
+    for (i, run) in state.runs.runs.iter().enumerate() {
+        if !state.visible.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        // A sample is enough to compare corners: a 10⁶-step run must not cost a frame.
+        let shown = &run.points[..state.revealed(i)];
+        let stride = shown.len().div_ceil(2000).max(1);
+        n += shown
+            .iter()
+            .step_by(stride)
+            .filter(|p| p.x.is_finite() && p.y.is_finite() && r.contains(t.to_screen(**p)))
+            .count()
+            * stride;
     }
+    let heavy = state
+        .surface
+        .minima()
+        .into_iter()
+        .chain(std::iter::once(state.scenario.start))
+        .filter(|m| r.contains(t.to_screen(*m)))
+        .count();
+    n + 50 * heavy
+}
+
+/// The key to the arrows, in the corner of the plot covering the fewest path points (the
+/// runs' legend takes the best one), or where the user dragged it; each velocity arrow in
+/// its run's colour; a tooltip explaining their length.
+fn arrow_legend(
+    ui: &Ui,
+    painter: &egui::Painter,
+    t: Transform,
+    state: &AppState,
+    velocity: &[Color32],
+) {
+    let font = egui::FontId::proportional(14.0);
+    let mut rows: Vec<(Vec<Color32>, String)> =
+        vec![(vec![Color32::WHITE], tr("overlay-legend-gradient"))];
+    if !velocity.is_empty() {
+        rows.push((velocity.to_vec(), tr("overlay-legend-velocity")));
+    }
+    let arrows_w = |n: usize| 36.0 + 14.0 * n.saturating_sub(1).min(5) as f32;
     let text_w = rows
         .iter()
         .map(|(_, s)| {
@@ -362,36 +399,83 @@ fn arrow_legend(ui: &Ui, painter: &egui::Painter, t: Transform, velocity: bool) 
         })
         .fold(0.0, f32::max);
     let row_h = 22.0;
-    let size = vec2(46.0 + text_w + 10.0, rows.len() as f32 * row_h + 10.0);
-    let rect = egui::Rect::from_min_size(t.rect.left_bottom() + vec2(10.0, -10.0 - size.y), size);
+    let key_w = rows
+        .iter()
+        .map(|(c, _)| arrows_w(c.len()))
+        .fold(0.0, f32::max);
+    let size = vec2(
+        8.0 + key_w + 8.0 + text_w + 10.0,
+        rows.len() as f32 * row_h + 10.0,
+    );
+    let id = ui.scope_id().with("arrow legend");
+    let pad = 10.0;
+    let r = t.rect;
+    let corners = [
+        r.left_bottom() + vec2(pad, -pad - size.y),
+        r.left_top() + vec2(pad, pad),
+        r.right_bottom() + vec2(-pad - size.x, -pad - size.y),
+        r.right_top() + vec2(-pad - size.x, pad),
+    ];
+    let mut scored: Vec<(usize, Pos2)> = corners
+        .iter()
+        .map(|c| {
+            (
+                covered_points(egui::Rect::from_min_size(*c, size), t, state),
+                *c,
+            )
+        })
+        .collect();
+    scored.sort_by_key(|(n, _)| *n);
+    // The runs' legend sits in the least covered corner: take the next one.
+    let auto = scored[usize::from(!state.runs.runs.is_empty()).min(scored.len() - 1)].1;
+    // A dragged key stays where it was put, as a fraction of the plot, inside it.
+    let dragged: Option<egui::Vec2> = ui.data(|d| d.get_temp(id));
+    let at = dragged.map_or(auto, |f| {
+        pos2(r.left() + f.x * r.width(), r.top() + f.y * r.height())
+    });
+    let at = pos2(
+        at.x.clamp(r.left(), (r.right() - size.x).max(r.left())),
+        at.y.clamp(r.top(), (r.bottom() - size.y).max(r.top())),
+    );
+    let rect = egui::Rect::from_min_size(at, size);
+    let response = ui
+        .interact(rect, id, egui::Sense::drag())
+        .on_hover_text(tr("overlay-legend-tip"));
+    if response.dragged() {
+        let p = rect.min + response.drag_delta();
+        let f = vec2(
+            (p.x - r.left()) / r.width().max(1.0),
+            (p.y - r.top()) / r.height().max(1.0),
+        );
+        ui.data_mut(|d| d.insert_temp(id, f));
+    }
+    if response.hovered() || response.dragged() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::Grab);
+    }
     painter.rect_filled(rect, 4.0, Color32::from_rgba_unmultiplied(16, 18, 28, 200));
-    for (k, (color, text)) in rows.into_iter().enumerate() {
+    for (k, (colors, text)) in rows.into_iter().enumerate() {
         let y = rect.top() + 5.0 + (k as f32 + 0.5) * row_h;
-        let a = pos2(rect.left() + 8.0, y);
-        painter.line_segment([a, a + vec2(22.0, 0.0)], Stroke::new(3.0, color));
-        painter.add(egui::Shape::convex_polygon(
-            vec![
-                a + vec2(32.0, 0.0),
-                a + vec2(22.0, -5.0),
-                a + vec2(22.0, 5.0),
-            ],
-            color,
-            Stroke::NONE,
-        ));
+        for (j, color) in colors.iter().take(6).enumerate() {
+            let a = pos2(rect.left() + 8.0 + 14.0 * j as f32, y);
+            painter.line_segment([a, a + vec2(18.0, 0.0)], Stroke::new(3.0, *color));
+            painter.add(egui::Shape::convex_polygon(
+                vec![
+                    a + vec2(27.0, 0.0),
+                    a + vec2(18.0, -5.0),
+                    a + vec2(18.0, 5.0),
+                ],
+                *color,
+                Stroke::new(1.0, Color32::BLACK),
+            ));
+        }
         painter.text(
-            pos2(rect.left() + 46.0, y),
+            pos2(rect.left() + 16.0 + key_w, y),
             egui::Align2::LEFT_CENTER,
             text,
             font.clone(),
             Color32::WHITE,
         );
     }
-    ui.interact(
-        rect,
-        ui.scope_id().with("arrow legend"),
-        egui::Sense::hover(),
-    )
-    .on_hover_text(tr("overlay-legend-tip"));
 }
 
 /// Two horizontal bars comparing the x and y effective steps (the longer fills the width).

@@ -25,32 +25,7 @@ const GRAB_PX: f32 = 16.0;
 /// How close (px) the pointer must be to a path to highlight a step.
 const HOVER_PX: f32 = 18.0;
 
-/// `view` widened along one axis so that one unit of x and of y take the same number of
-/// pixels in `rect`: circles stay round, angles stay true.
-pub fn fit_view(view: View, rect: Rect) -> View {
-    let (w, h) = (rect.width().max(1.0) as f64, rect.height().max(1.0) as f64);
-    let (vw, vh) = (view.x[1] - view.x[0], view.y[1] - view.y[0]);
-    if !(vw > 0.0 && vh > 0.0 && vw.is_finite() && vh.is_finite()) {
-        return View {
-            x: [-1.0, 1.0],
-            y: [-1.0, 1.0],
-        };
-    }
-    let (cx, cy) = (0.5 * (view.x[0] + view.x[1]), 0.5 * (view.y[0] + view.y[1]));
-    if vw / vh < w / h {
-        let half = 0.5 * vh * w / h;
-        View {
-            x: [cx - half, cx + half],
-            y: view.y,
-        }
-    } else {
-        let half = 0.5 * vw * h / w;
-        View {
-            x: view.x,
-            y: [cy - half, cy + half],
-        }
-    }
-}
+pub use super::state::fit_view;
 
 /// The landscape widget and its caches.
 #[derive(Default)]
@@ -72,10 +47,6 @@ impl Landscape {
     /// Shows the landscape in the space left in `ui`: the pointer readout, then the plot
     /// with its title, axes, colour bar and legend.
     pub fn ui(&mut self, ui: &mut Ui, state: &mut AppState) {
-        // One line whatever the language: a wrapped readout would shift the map as it changes.
-        let readout = ui
-            .add(egui::Label::new(readout_text(state)).truncate())
-            .rect;
         if state.settings.view_3d {
             self.view3d.ui(ui, state);
             return;
@@ -83,7 +54,7 @@ impl Landscape {
         let size = ui.available_size().max(vec2(200.0, 150.0));
         let (outer, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Landscape"));
-        let layout = app_layout(outer);
+        let layout = app_layout(outer, FONT_PX);
         let rect = e_rect(layout.plot);
         let t = Transform {
             rect,
@@ -98,7 +69,6 @@ impl Landscape {
         };
         state.landscape = Some(t);
         state.recompute_if_dirty();
-        let _ = readout;
 
         let moving = response.dragged() && !self.dragging_start
             || ui.input(|i| i.smooth_scroll_delta.y != 0.0 || i.zoom_delta() != 1.0)
@@ -116,7 +86,7 @@ impl Landscape {
             decorations: true,
             step_counter: false,
         };
-        let scene = scene::build_scene_with(
+        let mut scene = scene::build_scene_with(
             landscape,
             &state.scenario,
             &state.surface,
@@ -124,6 +94,9 @@ impl Landscape {
             state.step(),
             &opts,
         );
+        if !state.settings.legends {
+            scene.legend.clear();
+        }
         let painter = ui.painter_at(outer);
         if ui.visuals().dark_mode {
             // The scene's title, axes and colour bar are drawn in dark ink, as on the PNGs:
@@ -137,6 +110,9 @@ impl Landscape {
         scene.draw_layer(&mut canvas, &layout, Layer::Foreground);
         draw_overlays(&painter, t, state);
         super::classroom::draw_arrows(ui, &painter, t, state);
+        if state.updating() {
+            draw_pending(&painter, t.rect);
+        }
     }
 
     fn interact(&mut self, ui: &Ui, response: &Response, t: Transform, state: &mut AppState) {
@@ -279,21 +255,34 @@ fn nearest_step(t: Transform, state: &AppState, p: Pos2) -> Option<Hover> {
     best.map(|(_, h)| h)
 }
 
-/// The scene's layout at the app's text size: the renderer sizes text to the image, but
-/// on screen it must stay readable from the back of a room (≥ 14 px).
-fn app_layout(outer: Rect) -> SceneLayout {
-    let f = FONT_PX;
+/// The widest the map gets, width over height: wider, it reads as a band, not a plane.
+pub const MAX_ASPECT: f32 = 2.0;
+/// The tallest the map gets, height over width.
+pub const MAX_TALL: f32 = 1.4;
+
+/// The scene's layout at the app's text size `f`: the renderer sizes text to the image, but
+/// on screen it must stay readable from the back of a room (≥ 14 px). Margins hold just the
+/// tick labels, axis names and colour bar, so the map itself takes the rest; a map wider
+/// than [`MAX_ASPECT`] (or taller than [`MAX_TALL`]) is narrowed and centred.
+pub fn app_layout(outer: Rect, f: f32) -> SceneLayout {
     let title = scene::Rect::from_min_max(
         [outer.left(), outer.top()],
         [outer.right(), outer.top() + 2.9 * f],
     );
-    let plot = scene::Rect::from_min_max(
-        [outer.left() + 5.0 * f, title.max[1] + 0.8 * f],
-        [outer.right() - 6.4 * f, outer.bottom() - 2.8 * f],
-    );
+    let (left, right) = (outer.left() + 4.0 * f, outer.right() - 5.1 * f);
+    let (top, bottom) = (title.max[1] + 0.3 * f, outer.bottom() - 2.35 * f);
+    let (mut w, mut h) = ((right - left).max(20.0), (bottom - top).max(20.0));
+    if w > MAX_ASPECT * h {
+        w = MAX_ASPECT * h;
+    }
+    if h > MAX_TALL * w {
+        h = MAX_TALL * w;
+    }
+    let x0 = left + 0.5 * ((right - left).max(20.0) - w);
+    let plot = scene::Rect::from_min_max([x0, top], [x0 + w, top + h]);
     let bar = scene::Rect::from_min_max(
-        [plot.max[0] + 0.9 * f, plot.min[1]],
-        [plot.max[0] + 2.0 * f, plot.max[1]],
+        [plot.max[0] + 0.6 * f, plot.min[1]],
+        [plot.max[0] + 1.5 * f, plot.max[1]],
     );
     SceneLayout {
         font: f,
@@ -301,6 +290,22 @@ fn app_layout(outer: Rect) -> SceneLayout {
         plot,
         color_bar: Some(bar),
     }
+}
+
+/// Veils the paths while new runs are computed: what is drawn belongs to the previous
+/// settings and must not read as the current result.
+fn draw_pending(painter: &egui::Painter, rect: Rect) {
+    painter.rect_filled(
+        rect,
+        0.0,
+        Color32::from_rgba_unmultiplied(255, 255, 255, 120),
+    );
+    let text = super::i18n::tr("landscape-pending");
+    let font = egui::FontId::proportional(FONT_PX + 1.0);
+    let galley = painter.layout(text, font, Color32::WHITE, rect.width() - 40.0);
+    let r = Rect::from_center_size(rect.center(), galley.size() + vec2(24.0, 14.0));
+    painter.rect_filled(r, 6.0, Color32::from_rgba_unmultiplied(16, 18, 28, 225));
+    painter.galley(r.min + vec2(12.0, 7.0), galley, Color32::WHITE);
 }
 
 fn e_rect(r: scene::Rect) -> Rect {
@@ -388,7 +393,7 @@ fn draw_overlays(painter: &egui::Painter, t: Transform, state: &AppState) {
 }
 
 /// The line above the plot: the hovered step's numbers, or how to use the view.
-fn readout_text(state: &AppState) -> String {
+pub fn readout_text(state: &AppState) -> String {
     if let Some(h) = state.hovered
         && let Some(run) = state.runs.runs.get(h.run)
         && let Some(q) = run.points.get(h.step)

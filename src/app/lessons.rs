@@ -151,7 +151,8 @@ pub fn lesson_card_ui(ui: &mut Ui, state: &mut AppState) {
             ui.label(RichText::new(lesson.title()).heading().strong());
             ui.label(lesson.text());
             claims_ui(ui, state, lesson.preset);
-            ui.horizontal(|ui| {
+            // Wrapping: two long button labels (Spanish) must not widen the side panel.
+            ui.horizontal_wrapped(|ui| {
                 // The neighbour's title on hover: a teacher can see where the button leads.
                 let title_of = |j: Option<usize>| {
                     j.and_then(|j| LESSONS.get(j))
@@ -384,6 +385,57 @@ fn claim_text(c: &ClaimCheck, runs: &RunSet) -> String {
                 ("ratio", format_tick_3(ratio)),
             ],
         ),
+    }
+}
+
+/// Opens the first lesson at step 0 under the "Start here" card: what a first launch shows.
+pub fn welcome(state: &mut AppState) {
+    start(state, 0);
+    state.reset_playback();
+    state.start_card = true;
+}
+
+/// The "Start here" card: what the app is, what is loaded, and one button that plays it.
+pub fn start_card_ui(ctx: &egui::Context, state: &mut AppState) {
+    if !state.start_card {
+        return;
+    }
+    let mut open = true;
+    let lesson = state.lesson.and_then(|i| LESSONS.get(i));
+    egui::Window::new(RichText::new(tr("start-title")).heading().strong())
+        .id(egui::Id::unique("start here"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(420.0)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -40.0))
+        .show(ctx, |ui| {
+            ui.set_max_width(440.0);
+            ui.label(tr("start-text"));
+            if let Some(l) = lesson {
+                ui.add_space(4.0);
+                ui.label(RichText::new(l.title()).strong());
+                ui.label(l.text());
+            }
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui
+                    .add(egui::Button::new(RichText::new(tr("start-play")).strong()))
+                    .on_hover_text(tr("play-tip"))
+                    .clicked()
+                {
+                    state.start_card = false;
+                    state.reset_playback();
+                    state.toggle_play();
+                }
+                if ui.button(tr("start-close")).clicked() {
+                    state.start_card = false;
+                }
+            });
+            ui.weak(tr("start-hint"));
+        });
+    if !open {
+        state.start_card = false;
     }
 }
 

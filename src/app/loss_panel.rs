@@ -6,9 +6,9 @@ use egui::{Color32, RichText, Ui};
 use egui_plot::{Line, Plot, PlotPoints, Points, VLine};
 
 use super::i18n::{tr, tr_args};
-use super::state::{AppState, Hover, HoverSource};
+use super::state::{AppState, Hover, HoverSource, LossTab};
 use super::widgets::fmt_num;
-use crate::core::diagnosis::Pattern;
+use crate::core::diagnosis::{Finding, Pattern};
 
 /// At most this many points per curve: the lowest and highest of each of 800 columns,
 /// more than a plot 400 px wide can show, and cheap for egui_plot even at 10⁶ steps.
@@ -57,7 +57,11 @@ impl Curve {
     }
 }
 
-/// The three plots side by side, and the diagnosis on the right.
+/// Narrower than this, a plot's axis labels crowd: the panel shows one plot at a time.
+const MIN_PLOT_W: f32 = 250.0;
+
+/// The plots (three side by side, or the one its tab picks) and the diagnosis on the
+/// right, under a row of tabs with the key to the curves and a button to fold the panel.
 pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
     if super::training_log::loss_panel_ui(ui, state) {
         return;
@@ -65,18 +69,59 @@ pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
     let total = ui.available_width();
     let diag_w = (total * 0.24).clamp(200.0, 340.0);
     let gaps = 5.0 * ui.spacing().item_spacing.x + 10.0;
-    let plot_w = ((total - diag_w - gaps) / 3.0).max(120.0);
-    let height = ui.available_height();
+    let all_fit = (total - diag_w - gaps) / 3.0 >= MIN_PLOT_W;
+    let curves: Vec<Curve> = match state.settings.loss_tab {
+        LossTab::All => vec![Curve::Loss, Curve::Lr, Curve::GradNorm],
+        LossTab::Auto if all_fit => vec![Curve::Loss, Curve::Lr, Curve::GradNorm],
+        LossTab::Auto | LossTab::Loss => vec![Curve::Loss],
+        LossTab::Lr => vec![Curve::Lr],
+        LossTab::Grad => vec![Curve::GradNorm],
+    };
+    // Wrapping: in a projected or Spanish window the tabs and the key do not all fit.
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .small_button(tr("loss-fold"))
+            .on_hover_text(tr("loss-fold-tip"))
+            .clicked()
+        {
+            state.settings.loss_open = false;
+        }
+        ui.separator();
+        let tab = &mut state.settings.loss_tab;
+        let all = curves.len() == 3;
+        for (value, key, on) in [
+            (LossTab::All, "loss-tab-all", all),
+            (LossTab::Loss, "plot-loss", !all && curves[0] == Curve::Loss),
+            (LossTab::Lr, "plot-lr", !all && curves[0] == Curve::Lr),
+            (
+                LossTab::Grad,
+                "loss-tab-grad",
+                !all && curves[0] == Curve::GradNorm,
+            ),
+        ] {
+            if ui.selectable_label(on, tr(key)).clicked() {
+                *tab = value;
+            }
+        }
+        if !all && curves[0] == Curve::Loss {
+            // The tab names the plot: its log switch joins the tabs, and the plot gets the
+            // title row's height.
+            ui.checkbox(&mut state.settings.log_loss, tr("plot-log"))
+                .on_hover_text(tr("plot-log-tip"));
+        }
+        ui.separator();
+        curve_key_ui(ui);
+    });
+    let n = curves.len() as f32;
+    let plot_w = ((total - diag_w - gaps) / n).max(120.0);
     let mut hover: Option<Hover> = None;
     let mut any_hovered = false;
     ui.horizontal_top(|ui| {
-        for (k, curve) in [Curve::Loss, Curve::Lr, Curve::GradNorm]
-            .into_iter()
-            .enumerate()
-        {
+        for curve in curves {
+            let k = curve as usize;
             ui.vertical(|ui| {
                 ui.set_width(plot_w);
-                let (h, hovered) = plot_ui(ui, state, curve, k, plot_w, height);
+                let (h, hovered) = plot_ui(ui, state, curve, k, plot_w);
                 any_hovered |= hovered;
                 if h.is_some() {
                     hover = h;
@@ -98,6 +143,36 @@ pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
     }
 }
 
+/// "—— training   ● validation": what the line and the dots of the loss plot are.
+fn curve_key_ui(ui: &mut Ui) {
+    let ink = ui.visuals().text_color();
+    let (r, _) = ui.allocate_exact_size(egui::vec2(22.0, 14.0), egui::Sense::hover());
+    ui.painter().line_segment(
+        [r.left_center(), r.right_center()],
+        egui::Stroke::new(2.5, ink),
+    );
+    ui.label(tr("loss-key-train"))
+        .on_hover_text(tr("plot-loss-tip"));
+    let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 14.0), egui::Sense::hover());
+    ui.painter().circle_filled(r.center(), 3.5, ink);
+    ui.label(tr("loss-key-val"))
+        .on_hover_text(tr("plot-loss-tip"));
+}
+
+/// The loss panel folded to one line: the diagnosis in brief and a button to unfold it.
+pub fn folded_ui(ui: &mut Ui, state: &mut AppState) {
+    ui.horizontal(|ui| {
+        if ui
+            .button(tr("loss-unfold"))
+            .on_hover_text(tr("loss-unfold-tip"))
+            .clicked()
+        {
+            state.settings.loss_open = true;
+        }
+        ui.weak(tr("loss-folded-hint"));
+    });
+}
+
 /// One plot; returns the step under the pointer (on the run nearest in the plot) and whether
 /// the plot is hovered at all.
 fn plot_ui(
@@ -106,27 +181,52 @@ fn plot_ui(
     curve: Curve,
     k: usize,
     width: f32,
-    height: f32,
 ) -> (Option<Hover>, bool) {
-    let log = curve.log(state.settings.log_loss);
-    ui.horizontal(|ui| {
-        // Truncated to the plot's width: a long title (Spanish, projector mode) must not push
-        // the diagnosis off the screen. The tooltip says it all anyway.
-        let reserve = if curve == Curve::Loss { 70.0 } else { 0.0 };
-        ui.scope(|ui| {
-            ui.set_max_width((width - reserve).max(40.0));
-            ui.add(egui::Label::new(RichText::new(curve.title(log)).strong()).truncate())
-                .on_hover_text(tr(match curve {
-                    Curve::Loss => "plot-loss-tip",
-                    Curve::Lr => "plot-lr-tip",
-                    Curve::GradNorm => "plot-grad-tip",
-                }));
-        });
-        if curve == Curve::Loss {
-            ui.checkbox(&mut state.settings.log_loss, tr("plot-log"))
-                .on_hover_text(tr("plot-log-tip"));
+    // A log axis cannot show a loss at or below zero (a custom f can go there): the axis
+    // turns linear and says why, rather than leaving those steps out.
+    let wanted_log = curve.log(state.settings.log_loss);
+    let non_positive = wanted_log && curve == Curve::Loss && {
+        // Read once per runs and playhead, not every frame of a 10⁶-step run at rest.
+        let id = egui::Id::unique("loss panel non-positive");
+        let key = (state.generation, state.step());
+        match ui.data(|d| d.get_temp::<((u64, usize), bool)>(id)) {
+            Some((k, v)) if k == key => v,
+            _ => {
+                let v = any_non_positive_loss(state);
+                ui.data_mut(|d| d.insert_temp(id, (key, v)));
+                v
+            }
         }
-    });
+    };
+    let log = wanted_log && !non_positive;
+    let alone = width > MIN_PLOT_W * 1.5;
+    if !alone {
+        ui.horizontal(|ui| {
+            // Truncated to the plot's width: a long title (Spanish, projector mode) must not push
+            // the diagnosis off the screen. The tooltip says it all anyway.
+            let reserve = if curve == Curve::Loss { 70.0 } else { 0.0 };
+            ui.scope(|ui| {
+                ui.set_max_width((width - reserve).max(40.0));
+                ui.add(egui::Label::new(RichText::new(curve.title(log)).strong()).truncate())
+                    .on_hover_text(tr(match curve {
+                        Curve::Loss => "plot-loss-tip",
+                        Curve::Lr => "plot-lr-tip",
+                        Curve::GradNorm => "plot-grad-tip",
+                    }));
+            });
+            if curve == Curve::Loss {
+                ui.checkbox(&mut state.settings.log_loss, tr("plot-log"))
+                    .on_hover_text(tr("plot-log-tip"));
+            }
+        });
+    }
+    if non_positive {
+        ui.label(
+            RichText::new(tr("plot-log-off"))
+                .small()
+                .color(super::widgets::ink::WARN),
+        );
+    }
     let y_of = |v: f64| -> Option<f64> {
         if !v.is_finite() {
             None
@@ -193,10 +293,13 @@ fn plot_ui(
             val.push((i, v));
         }
     }
+    // While new runs are computed the curves are the previous settings': faded, so they
+    // do not read as current.
+    let fade = if state.updating() { 0.3 } else { 1.0 };
     let colors: Vec<Color32> = (0..state.runs.runs.len())
         .map(|i| {
             let [r, g, b] = state.color(i);
-            Color32::from_rgb(r, g, b)
+            Color32::from_rgb(r, g, b).gamma_multiply(fade)
         })
         .collect();
     let hovered_step = state.hovered;
@@ -211,23 +314,26 @@ fn plot_ui(
     let most = series.iter().map(|(_, p)| p.len()).max().unwrap_or(0);
     ui.data_mut(|d| d.insert_temp(egui::Id::unique(("loss panel plotted", k)), most));
 
+    let plot_h = (ui.available_height() - 4.0).max(70.0);
     let mut plot = Plot::new(("loss panel", k));
-    if log {
-        plot = plot.y_grid_spacer(egui_plot::log_grid_spacer(10));
-    } else if y_max.is_finite() && y_max > 0.0 {
+    if !log && y_max.is_finite() && y_max > 0.0 {
         // From 0, with headroom: a constant rate would otherwise get an axis of ±100.
         plot = plot.include_y(0.0).include_y(y_max * 1.15);
     }
+    let y_title = tr(match curve {
+        Curve::Loss => "axis-loss",
+        Curve::Lr => "axis-lr",
+        Curve::GradNorm => "axis-grad",
+    });
     let response = plot
         .width(width)
-        .height((height - 30.0).max(80.0))
+        .height(plot_h)
         .allow_scroll(false)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_boxed_zoom(false)
         .include_x(0.0)
         .include_x(steps)
-        .y_axis_min_width(44.0)
         // Narrow plots: let step labels sit closer than egui_plot's default 60 px.
         .custom_x_axes(vec![
             egui_plot::AxisHints::new_x()
@@ -235,17 +341,38 @@ fn plot_ui(
                 .label_spacing(46.0..=56.0)
                 .formatter(|m, _| format!("{:.0}", m.value)),
         ])
+        .custom_y_axes(vec![
+            egui_plot::AxisHints::new_y()
+                .label(y_title)
+                .min_thickness(52.0)
+                .label_spacing(16.0..=20.0)
+                .formatter(move |mark, _| {
+                    if log {
+                        fmt_sig(10f64.powf(mark.value))
+                    } else {
+                        fmt_num(mark.value)
+                    }
+                }),
+        ])
         // About three labelled steps: the default spacing leaves a narrow plot unlabelled.
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|input| {
-            let s = nice_step((input.bounds.1 - input.bounds.0) / 3.0);
-            [s / 5.0, s / 2.0, s]
+        // A labelled step about every 110 px, with finer lines that divide it (10 and 50
+        // within 100: never 20 and 50 together, whose labels collide).
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(move |input| {
+            let labels = (width / 110.0).max(2.0) as f64;
+            let s = nice_step((input.bounds.1 - input.bounds.0) / labels);
+            [s / 10.0, s / 2.0, s]
         }))
-        .y_axis_formatter(move |mark, _| {
+        // Log axes: one labelled tick per decade, or per few decades when the plot is short
+        // (the default spacer often left a single "1" over ten decades). Linear axes: about
+        // four labelled values, whatever the plot's height (the rate axis often showed "0"
+        // alone).
+        .y_grid_spacer(move |input: egui_plot::GridInput| {
             if log {
-                fmt_sig(10f64.powf(mark.value))
-            } else {
-                fmt_num(mark.value)
+                let labels = (plot_h / 26.0).clamp(2.0, 8.0) as f64;
+                return decade_marks(input.bounds, labels);
             }
+            let s = nice_step((input.bounds.1 - input.bounds.0) / 4.0);
+            linear_marks(input.bounds, s)
         })
         .label_formatter(move |hp| {
             let p = match hp {
@@ -303,7 +430,96 @@ fn plot_ui(
     (hover, hovered)
 }
 
-/// 1, 2 or 5 times a power of ten, at least `x`.
+/// Whether any revealed loss of a visible run is at or below zero (finite).
+fn any_non_positive_loss(state: &AppState) -> bool {
+    state.runs.runs.iter().enumerate().any(|(i, run)| {
+        state.visible.get(i).copied().unwrap_or(true)
+            && run.loss[..state.revealed(i).min(run.loss.len())]
+                .iter()
+                .chain(&run.val_loss)
+                .any(|v| v.is_finite() && *v <= 0.0)
+    })
+}
+
+/// Grid marks on a log10 axis spanning `bounds`: one per decade (every few decades when
+/// more than `labels` decades show), and 1-2-5 steps inside a single decade.
+pub fn decade_marks(bounds: (f64, f64), labels: f64) -> Vec<egui_plot::GridMark> {
+    let (lo, hi) = bounds;
+    if !(lo.is_finite() && hi.is_finite() && hi > lo) {
+        return Vec::new();
+    }
+    let span = hi - lo;
+    if span < 1.0 {
+        // Less than a decade: 1, 2 and 5 times powers of ten (and every integer mantissa
+        // when even those are too few).
+        let mut marks = Vec::new();
+        for mantissas in [
+            &[1.0, 2.0, 5.0][..],
+            &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
+        ] {
+            marks.clear();
+            for k in (lo.floor() as i64)..=(hi.ceil() as i64) {
+                for m in mantissas {
+                    let v = k as f64 + f64::log10(*m);
+                    if v >= lo && v <= hi {
+                        marks.push(egui_plot::GridMark {
+                            value: v,
+                            step_size: span / 2.0,
+                        });
+                    }
+                }
+            }
+            if marks.len() >= 2 {
+                break;
+            }
+        }
+        return marks;
+    }
+    let every = (span / labels.max(1.0)).ceil().max(1.0);
+    let first = (lo / every).ceil() as i64;
+    let last = (hi / every).floor() as i64;
+    let mut marks: Vec<egui_plot::GridMark> = (first..=last)
+        .map(|k| egui_plot::GridMark {
+            value: k as f64 * every,
+            step_size: every,
+        })
+        .collect();
+    if every == 1.0 && span <= 4.0 {
+        // A few decades only: unlabelled lines at 2 … 9 help read values in between.
+        for k in (lo.floor() as i64)..=(hi.floor() as i64) {
+            for m in 2..10 {
+                let v = k as f64 + f64::log10(m as f64);
+                if v > lo && v < hi {
+                    marks.push(egui_plot::GridMark {
+                        value: v,
+                        step_size: 0.1,
+                    });
+                }
+            }
+        }
+    }
+    marks
+}
+
+/// Grid marks every `step` over `bounds` (step > 0).
+fn linear_marks(bounds: (f64, f64), step: f64) -> Vec<egui_plot::GridMark> {
+    let (lo, hi) = bounds;
+    if !(lo.is_finite() && hi.is_finite() && hi > lo && step > 0.0) {
+        return Vec::new();
+    }
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    if last - first > 1000 {
+        return Vec::new();
+    }
+    (first..=last)
+        .map(|k| egui_plot::GridMark {
+            value: k as f64 * step,
+            step_size: step,
+        })
+        .collect()
+}
+
 /// At most `limit` points of the curve `ys` (index, `y(value)`), for drawing: the first
 /// and the last, and in between, per column of indices, its lowest and highest values in
 /// their order, so spikes and dips survive. Values `y` maps to `None` (not finite, ≤ 0 on a
@@ -350,6 +566,7 @@ pub fn decimate_minmax(
     out
 }
 
+/// 1, 2 or 5 times a power of ten, at least `x`.
 fn nice_step(x: f64) -> f64 {
     if !(x.is_finite() && x > 0.0) {
         return 1.0;
@@ -412,18 +629,14 @@ fn nearest_run_at(state: &AppState, curve: Curve, log: bool, x: f64, y: f64) -> 
 
 /// What the curves say, per optimizer, in plain words; evidence and action on hover.
 fn diagnosis_ui(ui: &mut Ui, state: &AppState) {
-    let title = tr(if state.diagnoses_stale() {
-        "diagnosis-updating"
-    } else {
-        "diagnosis"
-    });
+    let (findings, title, pending) = diagnoses_shown(ui, state);
     ui.label(RichText::new(title).strong())
         .on_hover_text(tr("diagnosis-tip"));
     egui::ScrollArea::vertical()
         .id_salt("diagnosis scroll")
         .show(ui, |ui| {
             for (i, run) in state.runs.runs.iter().enumerate() {
-                let Some(findings) = state.diagnoses.get(i) else {
+                let Some(findings) = findings.get(i) else {
                     continue;
                 };
                 let [r, g, b] = state.color(i);
@@ -431,7 +644,10 @@ fn diagnosis_ui(ui: &mut Ui, state: &AppState) {
                     super::widgets::swatch(ui, [r, g, b]);
                     ui.label(RichText::new(format!("{}:", run.label)).strong());
                     for f in findings {
+                        // Findings of settings that have changed since are greyed: they
+                        // must not read as the current result.
                         let color = match f.pattern {
+                            _ if pending => ui.visuals().weak_text_color(),
                             Pattern::Healthy | Pattern::SchedulerHelping => {
                                 super::widgets::ink::GOOD
                             }
@@ -447,6 +663,66 @@ fn diagnosis_ui(ui: &mut Ui, state: &AppState) {
 
 /// A pattern's short name, its action and the findings' summary, in the UI's language.
 pub use crate::lang::{action as pattern_action, summary, title as pattern_title};
+
+/// Most revealed steps (all runs together) diagnosed again as the playhead moves; longer
+/// runs show the whole runs' diagnosis, and the title says so.
+const PLAYHEAD_DIAGNOSIS_LIMIT: usize = 60_000;
+/// While playing, the diagnosis follows the playhead in this many jumps over the timeline.
+const PLAYHEAD_DIAGNOSIS_STEPS: usize = 50;
+
+/// Fewer steps than this are not diagnosed at the playhead.
+const PLAYHEAD_DIAGNOSIS_MIN: usize = 10;
+
+/// A diagnosis at the playhead and the generation and step bucket it was made for.
+type PlayheadDiagnosis = ((u64, usize), std::sync::Arc<Vec<Vec<Finding>>>);
+
+/// What the diagnosis panel shows: the findings, its title, and whether they are pending
+/// (older than the runs). Before the end of the timeline the curves are diagnosed up to the
+/// playhead, as far as they go there: what a student sees is what the words describe.
+fn diagnoses_shown(ui: &Ui, state: &AppState) -> (std::sync::Arc<Vec<Vec<Finding>>>, String, bool) {
+    let (step, end) = (state.step(), state.max_steps());
+    let revealed: usize = (0..state.runs.runs.len()).map(|i| state.revealed(i)).sum();
+    if step < end && revealed <= PLAYHEAD_DIAGNOSIS_LIMIT {
+        let bucket_len = (end / PLAYHEAD_DIAGNOSIS_STEPS).max(1);
+        let bucket = step / bucket_len;
+        // The first step of the bucket: the words never run ahead of the paths drawn.
+        let at = bucket * bucket_len;
+        if at < PLAYHEAD_DIAGNOSIS_MIN {
+            // A handful of steps says nothing yet: no finding rather than a hasty one.
+            let none = std::sync::Arc::new(vec![Vec::new(); state.runs.runs.len()]);
+            return (none, tr("diagnosis-too-early"), false);
+        }
+        let key = (state.generation, bucket);
+        let id = egui::Id::unique("diagnosis at the playhead");
+        let cached = ui
+            .data(|d| d.get_temp::<PlayheadDiagnosis>(id))
+            .filter(|c| c.0 == key);
+        let findings = match cached {
+            Some(c) => c.1,
+            None => {
+                let f: std::sync::Arc<Vec<Vec<Finding>>> = std::sync::Arc::new(
+                    state
+                        .runs
+                        .runs
+                        .iter()
+                        .map(|r| super::state::diagnose_run_upto(r, at))
+                        .collect(),
+                );
+                ui.data_mut(|d| d.insert_temp(id, (key, f.clone())));
+                f
+            }
+        };
+        let title = tr_args("diagnosis-at-step", &[("step", at.to_string())]);
+        return (findings, title, false);
+    }
+    let pending = state.diagnoses_stale() || state.updating();
+    let title = tr(if pending {
+        "diagnosis-updating"
+    } else {
+        "diagnosis"
+    });
+    (std::sync::Arc::new(state.diagnoses.clone()), title, pending)
+}
 
 #[cfg(test)]
 mod tests {

@@ -11,6 +11,15 @@ use crate::core::presets::PRESETS;
 /// The menu bar's contents.
 pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
     egui::MenuBar::new().ui(ui, |ui| {
+        // The side panel folds away on narrow and projected screens: this brings it back.
+        let open = state.side_open.unwrap_or(true);
+        if ui
+            .selectable_label(open, tr("menu-controls"))
+            .on_hover_text(tr("menu-controls-tip"))
+            .clicked()
+        {
+            state.side_open = Some(!open);
+        }
         ui.menu_button(tr("menu-file"), |ui| {
             if ui
                 .add(egui::Button::new(tr("menu-new")).shortcut_text("Ctrl+N"))
@@ -44,14 +53,9 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
                 state.actions.push(Action::SaveAs);
             }
             ui.separator();
-            if ui
-                .button(tr("menu-export-png"))
-                .on_hover_text(tr("menu-export-png-tip"))
-                .clicked()
-            {
-                state.actions.push(Action::ExportPng);
-            }
             for (kind, label, tip) in [
+                (ExportKind::Png, "menu-export-png", "menu-export-png-tip"),
+                (ExportKind::Svg, "menu-export-svg", "menu-export-svg-tip"),
                 (ExportKind::Gif, "menu-export-gif", "menu-export-gif-tip"),
                 (ExportKind::Csv, "menu-export-csv", "menu-export-csv-tip"),
                 (ExportKind::Json, "menu-export-json", "menu-export-json-tip"),
@@ -113,6 +117,10 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
             }
             ui.checkbox(&mut state.settings.contours, tr("menu-contours"))
                 .on_hover_text(tr("contours-tip"));
+            ui.checkbox(&mut state.settings.legends, tr("menu-legends"))
+                .on_hover_text(tr("menu-legends-tip"));
+            ui.checkbox(&mut state.settings.loss_open, tr("menu-loss-panel"))
+                .on_hover_text(tr("menu-loss-panel-tip"));
             ui.separator();
             look_menu_ui(ui, state);
         });
@@ -125,6 +133,12 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
             None => tr("menu-untitled"),
         };
         ui.weak(title);
+        ui.separator();
+        // The pointer's readout (or how to use the map) in the rest of the bar: one line
+        // whatever the language, so nothing below moves as it changes.
+        let text = super::landscape::readout_text(state);
+        ui.add(egui::Label::new(egui::RichText::new(&text).strong()).truncate())
+            .on_hover_text(text);
     });
 }
 

@@ -9,6 +9,7 @@
 
 pub mod classroom;
 pub mod controls;
+pub mod files;
 pub mod i18n;
 pub mod landscape;
 pub mod landscape_canvas;
@@ -26,17 +27,15 @@ pub mod view3d;
 pub mod widgets;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use egui::{ColorImage, Key, KeyboardShortcut, Modifiers, RichText, Ui};
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
-use crate::core::atomic::write_atomic_with;
 use crate::core::presets;
 use crate::core::scenario::Scenario;
 use i18n::{tr, tr_args};
 use landscape::Landscape;
-use state::{Action, AppState, Settings};
+use state::{Action, AppState, ExportKind, Settings};
 
 /// Storage key of the last scenario (its JSON).
 const SCENARIO_KEY: &str = "gradscape/scenario";
@@ -46,8 +45,32 @@ const SETTINGS_KEY: &str = "gradscape/settings";
 /// How long the settings must rest before the runs are diagnosed again.
 const DIAGNOSIS_REST: Duration = Duration::from_millis(250);
 
-/// A screenshot asked for by Export PNG, delivered by the integration on a later frame.
-type PendingShot = Arc<Mutex<Option<Arc<ColorImage>>>>;
+/// Below this window width (points) the side panel starts folded away.
+const SIDE_OPEN_MIN_WIDTH: f32 = 1100.0;
+/// The narrowest side panel.
+const SIDE_MIN: f32 = 260.0;
+/// The lowest loss panel.
+const LOSS_MIN: f32 = 130.0;
+
+/// The side and loss panels' first sizes for a window: small enough that the landscape
+/// stays the largest thing on screen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PanelSizes {
+    /// The side panel's width.
+    pub side: f32,
+    /// The loss panel's height.
+    pub loss: f32,
+}
+
+impl PanelSizes {
+    /// The sizes for a window of `size` points.
+    pub fn for_window(size: egui::Vec2) -> Self {
+        Self {
+            side: (size.x * 0.25).clamp(SIDE_MIN, 380.0),
+            loss: (size.y * 0.18).clamp(LOSS_MIN, 260.0),
+        }
+    }
+}
 
 /// The app: its state, the landscape's caches, and the export in progress.
 pub struct GradscapeApp {
@@ -55,8 +78,10 @@ pub struct GradscapeApp {
     pub state: AppState,
     /// The landscape widget (keeps the heatmap texture).
     pub landscape: Landscape,
-    /// Where the next screenshot goes, and the screenshot once it arrives.
-    export: Option<(PathBuf, PendingShot)>,
+    /// The desktop's file dialogs (a stand-in in tests).
+    pub dialogs: Box<dyn files::NativeDialogs>,
+    /// The in-app file picker, while it is open.
+    picker: Option<files::InAppPicker>,
     /// The theme, scale and projector mode last set on the context.
     applied_look: Option<look::Look>,
 }
@@ -68,7 +93,8 @@ impl GradscapeApp {
         Self {
             state: AppState::new(scenario, path),
             landscape: Landscape::default(),
-            export: None,
+            dialogs: Box::new(files::RfdDialogs::default()),
+            picker: None,
             applied_look: None,
         }
     }
@@ -82,9 +108,14 @@ impl GradscapeApp {
     ) -> Self {
         let mut scenario = scenario;
         let mut settings = Settings::default();
+        // Nothing stored yet, and nothing asked for on the command line: a first launch.
+        let mut first_launch = false;
         if let Some(storage) = cc.storage {
-            if let Some(s) = eframe::get_value::<Settings>(storage, SETTINGS_KEY) {
-                settings = s;
+            match eframe::get_value::<Settings>(storage, SETTINGS_KEY) {
+                Some(s) => settings = s,
+                None => {
+                    first_launch = path.is_none() && scenario == presets::default_scenario();
+                }
             }
             let is_default = path.is_none() && scenario == presets::default_scenario();
             if is_default
@@ -110,6 +141,8 @@ impl GradscapeApp {
         }
         if let Some(i) = lessons::from_env() {
             lessons::start(&mut app.state, i);
+        } else if first_launch {
+            lessons::welcome(&mut app.state);
         }
         app
     }
@@ -123,18 +156,34 @@ impl GradscapeApp {
         let dt = ctx.input(|i| i.stable_dt).min(0.1) as f64;
         self.state.advance(dt);
         training_log::take_dropped_files(&ctx, &mut self.state);
-        self.run_actions(&ctx);
-        self.finish_export(&ctx);
+        self.run_actions();
 
         egui::Panel::top("menu bar").show(ui, |ui| menu::menu_ui(ui, &mut self.state));
         egui::Panel::bottom("status bar").show(ui, |ui| status::status_ui(ui, &mut self.state));
-        egui::Panel::left("controls")
-            .resizable(true)
-            .default_size(380.0)
-            .size_range(300.0..=600.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| side_panel_ui(ui, &mut self.state));
-            });
+        let screen = ui.available_rect_before_wrap().size();
+        let sizes = PanelSizes::for_window(screen);
+        // Below a certain width the controls start folded away, so the landscape keeps most
+        // of a projected screen; one click on "Controls" brings them back. The width is
+        // taken at the zoom the look asks for: on the first frame it is not applied yet.
+        let wanted_zoom = self.applied_look.map_or(1.0, |l| l.zoom());
+        let width_at_zoom = screen.x * ctx.zoom_factor() / wanted_zoom;
+        let side_open = *self
+            .state
+            .side_open
+            .get_or_insert(width_at_zoom >= SIDE_OPEN_MIN_WIDTH);
+        if side_open {
+            egui::Panel::left("controls")
+                .resizable(true)
+                .default_size(sizes.side)
+                .size_range(SIDE_MIN..=(screen.x * 0.45).max(SIDE_MIN))
+                .show(ui, |ui| {
+                    // Not shrunk to its contents: a wide row scrolls sideways instead of
+                    // widening the panel past what the landscape can spare.
+                    egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
+                        side_panel_ui(ui, &mut self.state, sizes.side);
+                    });
+                });
+        }
         // Every control has had its say: recompute now, so the views below draw the new runs
         // in this same frame.
         self.state.repaint = Some(ctx.clone());
@@ -150,29 +199,24 @@ impl GradscapeApp {
         if self.state.diagnoses_stale() {
             ctx.request_repaint_after(DIAGNOSIS_REST);
         }
-        egui::Panel::bottom("loss panel")
-            .resizable(true)
-            .default_size(250.0)
-            .size_range(160.0..=500.0)
-            .show(ui, |ui| loss_panel::loss_panel_ui(ui, &mut self.state));
+        if self.state.settings.loss_open {
+            egui::Panel::bottom("loss panel")
+                .resizable(true)
+                .default_size(sizes.loss)
+                .size_range(LOSS_MIN..=(screen.y * 0.6).max(LOSS_MIN))
+                .show(ui, |ui| loss_panel::loss_panel_ui(ui, &mut self.state));
+        } else {
+            egui::Panel::bottom("loss panel folded")
+                .resizable(false)
+                .show(ui, |ui| loss_panel::folded_ui(ui, &mut self.state));
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             messages_ui(ui, &mut self.state);
-            // Projector mode or a long language can leave too little width for the view
-            // buttons beside the playback bar: below it they wrap instead of running off.
-            if ui.available_width() < 760.0 {
-                playback::playback_ui(ui, &mut self.state);
-                ui.horizontal_wrapped(|ui| playback::view_buttons_ui(ui, &mut self.state));
-            } else {
-                ui.horizontal(|ui| {
-                    ui.vertical(|ui| {
-                        ui.set_width((ui.available_width() - 330.0).max(300.0));
-                        playback::playback_ui(ui, &mut self.state);
-                    });
-                    ui.vertical(|ui| playback::view_buttons_ui(ui, &mut self.state));
-                });
-            }
+            playback::toolbar_ui(ui, &mut self.state);
             self.landscape.ui(ui, &mut self.state);
         });
+        self.dialogs_ui(&ctx);
+        lessons::start_card_ui(&ctx, &mut self.state);
         if self.state.playing {
             ctx.request_repaint();
         }
@@ -233,7 +277,7 @@ impl GradscapeApp {
     }
 
     /// Carries out what the panels asked for; dialogs run here, never inside a panel.
-    fn run_actions(&mut self, ctx: &egui::Context) {
+    fn run_actions(&mut self) {
         for action in std::mem::take(&mut self.state.actions) {
             match action {
                 Action::New => {
@@ -241,19 +285,11 @@ impl GradscapeApp {
                     self.state.set_scenario(presets::default_scenario(), None);
                     self.state.settings = settings;
                 }
-                Action::OpenDialog => {
-                    if let Some(p) = json_dialog(self.state.path.as_deref()).pick_file() {
-                        let _ = self.state.open_path(&p);
-                    }
-                }
+                Action::OpenDialog => self.ask_for_file(files::FilePurpose::Open),
                 Action::OpenPath(p) => {
                     let _ = self.state.open_path(&p);
                 }
-                Action::OpenTrainingLogDialog => {
-                    if let Some(p) = training_log::dialog().pick_file() {
-                        let _ = training_log::open_into(&mut self.state, &p);
-                    }
-                }
+                Action::OpenTrainingLogDialog => self.ask_for_file(files::FilePurpose::OpenLog),
                 Action::OpenTrainingLog(p) => {
                     let _ = training_log::open_into(&mut self.state, &p);
                 }
@@ -261,83 +297,102 @@ impl GradscapeApp {
                     Some(p) => {
                         let _ = self.state.save_to(&p);
                     }
-                    None => self.save_as(),
+                    None => self.ask_for_file(files::FilePurpose::Save),
                 },
-                Action::SaveAs => self.save_as(),
-                Action::Export(kind) => {
-                    let ext = kind.extension();
-                    let dialog = rfd::FileDialog::new()
-                        .add_filter(ext.to_uppercase(), &[ext])
-                        .set_file_name(format!("gradscape.{ext}"));
-                    if let Some(p) = dialog.save_file() {
-                        let _ = self.state.export_to(&p, kind);
+                Action::SaveAs => self.ask_for_file(files::FilePurpose::Save),
+                Action::Export(kind) => match kind {
+                    ExportKind::Png | ExportKind::Svg | ExportKind::Gif => {
+                        self.state.export_setup = Some(kind);
                     }
-                }
-                Action::ExportPng => {
-                    let dialog = rfd::FileDialog::new()
-                        .add_filter(tr("dialog-png"), &["png"])
-                        .set_file_name("gradscape.png");
-                    if let Some(p) = dialog.save_file() {
-                        let shot: PendingShot = Arc::default();
-                        let sink = Arc::clone(&shot);
-                        let repaint = ctx.clone();
-                        ctx.request_screenshot(move |image| {
-                            if let Ok(mut s) = sink.lock() {
-                                *s = Some(image);
-                            }
-                            repaint.request_repaint();
-                        });
-                        self.export = Some((p, shot));
+                    ExportKind::Csv | ExportKind::Json => {
+                        self.ask_for_file(files::FilePurpose::Export(kind));
                     }
+                },
+                Action::ExportChoose(kind) => {
+                    self.state.export_setup = None;
+                    self.ask_for_file(files::FilePurpose::Export(kind));
                 }
             }
         }
     }
 
-    fn save_as(&mut self) {
-        let name = self
-            .state
-            .path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(
-                || "scenario.json".to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-        if let Some(p) = json_dialog(self.state.path.as_deref())
-            .set_file_name(name)
-            .save_file()
-        {
-            let _ = self.state.save_to(&p);
+    /// Asks for a path for `purpose`: the desktop's dialog, or the in-app picker when the
+    /// desktop has none. What the path is used for happens in [`Self::use_path`].
+    fn ask_for_file(&mut self, purpose: files::FilePurpose) {
+        let request = self.file_request(purpose);
+        match self.dialogs.pick(&request) {
+            files::NativeOutcome::Picked(p) => {
+                self.use_path(purpose, &files::with_extension(&p, purpose));
+            }
+            files::NativeOutcome::Cancelled => {}
+            files::NativeOutcome::Unavailable => {
+                self.picker = Some(files::InAppPicker::new(&request));
+            }
         }
     }
 
-    /// Writes the screenshot Export PNG asked for, once it has arrived.
-    fn finish_export(&mut self, ctx: &egui::Context) {
-        let Some((path, shot)) = &self.export else {
-            return;
+    fn file_request(&self, purpose: files::FilePurpose) -> files::FileRequest {
+        let current = self.state.path.as_deref();
+        let directory = current
+            .and_then(Path::parent)
+            .filter(|d| !d.as_os_str().is_empty())
+            .map(Path::to_path_buf);
+        let stem = current.and_then(|p| p.file_stem()).map_or_else(
+            || "gradscape".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let (filter_name, file_name) = match purpose {
+            files::FilePurpose::Open => (tr("dialog-scenario"), None),
+            files::FilePurpose::OpenLog => (tr("menu-open-log"), None),
+            files::FilePurpose::Save => (
+                tr("dialog-scenario"),
+                Some(current.and_then(|p| p.file_name()).map_or_else(
+                    || "scenario.json".to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                )),
+            ),
+            files::FilePurpose::Export(kind) => (
+                tr(&format!("dialog-{}", kind.extension())),
+                Some(format!("{stem}.{}", kind.extension())),
+            ),
         };
-        let image = shot.lock().ok().and_then(|mut s| s.take());
-        let Some(image) = image else {
-            return;
+        files::FileRequest {
+            purpose,
+            filter_name,
+            directory,
+            file_name,
+        }
+    }
+
+    /// Opens, saves or exports to `path`; every outcome shows as a notice or an error.
+    fn use_path(&mut self, purpose: files::FilePurpose, path: &Path) {
+        let _ = match purpose {
+            files::FilePurpose::Open => self.state.open_path(path),
+            files::FilePurpose::OpenLog => training_log::open_into(&mut self.state, path),
+            files::FilePurpose::Save => self.state.save_to(path),
+            files::FilePurpose::Export(kind) => self.state.export_to(path, kind),
         };
-        let crop = self.state.landscape.map(|t| t.rect);
-        let result = export_png(&image, crop, ctx.pixels_per_point(), path);
-        match result {
-            Ok(()) => {
-                self.state.notice = Some(tr_args(
-                    "msg-exported",
-                    &[("path", path.display().to_string())],
-                ));
-            }
-            Err(e) => {
-                self.state.error = Some(tr_args(
-                    "msg-export-failed",
-                    &[("path", path.display().to_string()), ("error", e)],
-                ));
+    }
+
+    /// Whether the in-app file picker is open.
+    pub fn picker_open(&self) -> bool {
+        self.picker.is_some()
+    }
+
+    /// The in-app picker and the export window, when open.
+    fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        if let Some(picker) = &mut self.picker {
+            match picker.show(ctx) {
+                files::PickerOutcome::Open => {}
+                files::PickerOutcome::Cancelled => self.picker = None,
+                files::PickerOutcome::Picked(p) => {
+                    let purpose = picker.purpose;
+                    self.picker = None;
+                    self.use_path(purpose, &p);
+                }
             }
         }
-        self.export = None;
+        export_window_ui(ctx, &mut self.state);
     }
 
     /// Sets the theme, scale and projector mode on the context when the settings changed
@@ -371,60 +426,15 @@ impl eframe::App for GradscapeApp {
     }
 }
 
-/// A file dialog for scenario files, opening where the current one lives.
-fn json_dialog(current: Option<&Path>) -> rfd::FileDialog {
-    let mut d = rfd::FileDialog::new().add_filter(tr("dialog-scenario"), &["json"]);
-    if let Some(dir) = current.and_then(Path::parent).filter(|d| d.is_dir()) {
-        d = d.set_directory(dir);
-    }
-    d
-}
-
-/// Writes `image` as a PNG, cropped to `crop` (in points; `ppp` pixels per point).
-pub fn export_png(
-    image: &ColorImage,
-    crop: Option<egui::Rect>,
-    ppp: f32,
-    path: &Path,
-) -> Result<(), String> {
-    let [w, h] = image.size;
-    let (x0, y0, x1, y1) = match crop {
-        Some(r) => (
-            ((r.left() * ppp).round().max(0.0) as usize).min(w),
-            ((r.top() * ppp).round().max(0.0) as usize).min(h),
-            ((r.right() * ppp).round().max(0.0) as usize).min(w),
-            ((r.bottom() * ppp).round().max(0.0) as usize).min(h),
-        ),
-        None => (0, 0, w, h),
-    };
-    if x1 <= x0 || y1 <= y0 {
-        return Err(tr("msg-view-empty"));
-    }
-    let mut rgba = Vec::with_capacity((x1 - x0) * (y1 - y0) * 4);
-    for y in y0..y1 {
-        for px in &image.pixels[y * w + x0..y * w + x1] {
-            rgba.extend_from_slice(&px.to_srgba_unmultiplied());
-        }
-    }
-    write_atomic_with(path, |out| {
-        let mut enc = png::Encoder::new(out, (x1 - x0) as u32, (y1 - y0) as u32);
-        enc.set_color(png::ColorType::Rgba);
-        enc.set_depth(png::BitDepth::Eight);
-        let mut writer = enc.write_header().map_err(std::io::Error::other)?;
-        writer
-            .write_image_data(&rgba)
-            .map_err(std::io::Error::other)?;
-        writer.finish().map_err(std::io::Error::other)
-    })
-    .map_err(|e| e.to_string())
-}
-
 /// A side-panel section: its title's key, whether it starts open, and its contents.
 type Section = (&'static str, bool, fn(&mut Ui, &mut AppState));
 
 /// The side panel: the lesson card, then scenario, optimizers, schedule, early stopping.
-fn side_panel_ui(ui: &mut Ui, state: &mut AppState) {
-    ui.spacing_mut().slider_width = 150.0;
+fn side_panel_ui(ui: &mut Ui, state: &mut AppState, width: f32) {
+    // Sliders sized to the panel's first width, and nothing wider than the panel: its
+    // contents must not widen it past what the landscape can spare.
+    ui.spacing_mut().slider_width = (width - 190.0).clamp(90.0, 150.0);
+    ui.set_max_width(ui.available_width());
     lessons::lesson_card_ui(ui, state);
     // Fixed id salts: the headers' open state must survive a change of language.
     let sections: [Section; 6] = [
@@ -466,6 +476,96 @@ fn messages_ui(ui: &mut Ui, state: &mut AppState) {
             RichText::new(tr_args("msg-warning", &[("warning", w.clone())]))
                 .color(widgets::ink::WARN),
         );
+    }
+    // What the last save or export did, and where: until dismissed or replaced.
+    if let Some(n) = state.notice.clone() {
+        ui.horizontal(|ui| {
+            ui.add(egui::Label::new(RichText::new(n).color(widgets::ink::GOOD)).truncate());
+            if ui
+                .small_button(tr("msg-ok"))
+                .on_hover_text(tr("msg-dismiss-tip"))
+                .clicked()
+            {
+                state.notice = None;
+            }
+        });
+    }
+}
+
+/// The export window: size (and frames for a GIF), then "Save…" opens the file dialog.
+fn export_window_ui(ctx: &egui::Context, state: &mut AppState) {
+    let Some(kind) = state.export_setup else {
+        return;
+    };
+    let mut open = true;
+    let mut choose = false;
+    let (lo, hi) = crate::render::SIZE_LIMITS;
+    egui::Window::new(tr(&format!("export-title-{}", kind.extension())))
+        .id(egui::Id::unique("export window"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            let e = &mut state.settings.export;
+            ui.label(tr(&format!("export-what-{}", kind.extension())));
+            ui.horizontal(|ui| {
+                ui.label(tr("export-size"));
+                ui.add(
+                    egui::DragValue::new(&mut e.width)
+                        .range(lo..=hi)
+                        .suffix(" px"),
+                );
+                ui.label("×");
+                ui.add(
+                    egui::DragValue::new(&mut e.height)
+                        .range(lo..=hi)
+                        .suffix(" px"),
+                );
+            });
+            ui.horizontal_wrapped(|ui| {
+                for (w, h, name) in [
+                    (1920, 1080, "1920 × 1080"),
+                    (1280, 720, "1280 × 720"),
+                    (1280, 800, "1280 × 800"),
+                    (1024, 768, "1024 × 768"),
+                ] {
+                    if ui
+                        .selectable_label(e.width == w && e.height == h, name)
+                        .clicked()
+                    {
+                        e.width = w;
+                        e.height = h;
+                    }
+                }
+            });
+            if kind == ExportKind::Gif {
+                ui.horizontal(|ui| {
+                    ui.label(tr("export-frames"));
+                    ui.add(egui::DragValue::new(&mut e.frames).range(1..=state::MAX_EXPORT_FRAMES));
+                });
+            }
+            ui.checkbox(&mut e.with_loss, tr("export-with-loss"))
+                .on_hover_text(tr("export-with-loss-tip"));
+            ui.separator();
+            ui.horizontal(|ui| {
+                if ui
+                    .button(RichText::new(tr("export-choose")).strong())
+                    .clicked()
+                {
+                    choose = true;
+                }
+                if ui.button(tr("picker-cancel")).clicked() {
+                    state.export_setup = None;
+                }
+            });
+        });
+    if !open {
+        state.export_setup = None;
+    }
+    if choose {
+        state.actions.push(Action::ExportChoose(kind));
+        ctx.request_repaint();
     }
 }
 

@@ -7,7 +7,18 @@ use super::i18n::{tr, tr_args};
 use super::state::AppState;
 use super::widgets::fmt_num;
 
-/// Play controls and the timeline scrubber.
+/// The two rows above the landscape: play controls and the timeline; then the speed and
+/// the view toggles, which wrap rather than run off a narrow or projected window.
+pub fn toolbar_ui(ui: &mut Ui, state: &mut AppState) {
+    playback_ui(ui, state);
+    ui.horizontal_wrapped(|ui| {
+        speed_ui(ui, state);
+        ui.separator();
+        view_buttons_ui(ui, state);
+    });
+}
+
+/// Play, step, reset and the timeline scrubber.
 pub fn playback_ui(ui: &mut Ui, state: &mut AppState) {
     let end = state.max_steps();
     ui.horizontal(|ui| {
@@ -33,28 +44,28 @@ pub fn playback_ui(ui: &mut Ui, state: &mut AppState) {
         {
             state.reset_playback();
         }
-        ui.add(
-            Slider::new(&mut state.settings.speed, 1.0..=5000.0)
-                .logarithmic(true)
-                .clamping(SliderClamping::Always)
-                .custom_formatter(|v, _| fmt_num(v.round()))
-                .text(tr("speed")),
-        )
-        .on_hover_text(tr("speed-tip"));
-    });
-    ui.horizontal(|ui| {
         // Whole steps: a fractional playhead would be rounded by the slider and read as
         // a user's move.
         let shown = state.step() as f64;
         let mut t = shown;
-        ui.spacing_mut().slider_width = (ui.available_width() - 200.0).max(120.0);
+        let label = tr_args("timeline", &[("end", end.to_string())]);
+        let label_w = ui
+            .painter()
+            .layout_no_wrap(
+                label.clone(),
+                egui::TextStyle::Body.resolve(ui.style()),
+                egui::Color32::WHITE,
+            )
+            .size()
+            .x;
+        ui.spacing_mut().slider_width = (ui.available_width() - label_w - 90.0).max(100.0);
         let r = ui
             .add(
                 Slider::new(&mut t, 0.0..=end.max(1) as f64)
                     .step_by(1.0)
                     .clamping(SliderClamping::Always)
                     .custom_formatter(|v, _| format!("{v:.0}"))
-                    .text(tr_args("timeline", &[("end", end.to_string())])),
+                    .text(label),
             )
             .on_hover_text(tr("timeline-tip"));
         if r.changed() && t != shown {
@@ -62,6 +73,19 @@ pub fn playback_ui(ui: &mut Ui, state: &mut AppState) {
             state.seek(t);
         }
     });
+}
+
+/// The playback speed.
+fn speed_ui(ui: &mut Ui, state: &mut AppState) {
+    ui.spacing_mut().slider_width = 110.0;
+    ui.add(
+        Slider::new(&mut state.settings.speed, 1.0..=5000.0)
+            .logarithmic(true)
+            .clamping(SliderClamping::Always)
+            .custom_formatter(|v, _| fmt_num(v.round()))
+            .text(tr("speed")),
+    )
+    .on_hover_text(tr("speed-tip"));
 }
 
 /// View buttons shown next to the playback controls.
@@ -75,5 +99,7 @@ pub fn view_buttons_ui(ui: &mut Ui, state: &mut AppState) {
     }
     ui.checkbox(&mut state.settings.contours, tr("contours"))
         .on_hover_text(tr("contours-tip"));
+    ui.checkbox(&mut state.settings.legends, tr("legends"))
+        .on_hover_text(tr("menu-legends-tip"));
     super::classroom::toggles_ui(ui, state);
 }

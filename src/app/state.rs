@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::i18n::tr_args;
 use crate::core::Vec2;
-use crate::core::atomic::write_atomic;
+use crate::core::atomic::{write_atomic, write_atomic_with};
 use crate::core::diagnosis::Finding;
 use crate::core::optimizers::OptimizerConfig;
 use crate::core::presets;
@@ -17,6 +17,9 @@ use crate::core::replay::{Replay, Snapshot};
 use crate::core::run::{Run, RunSet, run_scenario};
 use crate::core::scenario::Scenario;
 use crate::core::surfaces::{Surface, View, example_raw};
+
+/// Most frames an exported GIF may have (as `render --frames`).
+pub const MAX_EXPORT_FRAMES: u32 = 10_000;
 
 /// At most this many files are remembered in File ▸ Recent.
 pub const MAX_RECENT: usize = 8;
@@ -52,19 +55,25 @@ pub enum Action {
     Save,
     /// File ▸ Save as…: a dialog.
     SaveAs,
-    /// File ▸ Export PNG…: a dialog, then a screenshot of the landscape.
-    ExportPng,
-    /// File ▸ Export GIF / CSV / JSON…: a dialog, then the file.
+    /// File ▸ Export…: PNG, SVG and GIF first ask for size (and frames); CSV and JSON go
+    /// straight to the file dialog.
     Export(ExportKind),
     /// File ▸ Open training log…: a file dialog.
     OpenTrainingLogDialog,
     /// Open this training log (a file or a directory) into the loss panel.
     OpenTrainingLog(PathBuf),
+    /// The export window's "Save…": the file dialog, then the file.
+    ExportChoose(ExportKind),
 }
 
-/// What File ▸ Export writes besides the PNG screenshot.
+/// What File ▸ Export writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportKind {
+    /// The whole figure (title, axes, colour bar, legend) at the playhead, drawn by the
+    /// same renderer as `gradscape render`.
+    Png,
+    /// The same figure as vectors.
+    Svg,
     /// The animated trajectories, drawn by the same renderer as `gradscape render`.
     Gif,
     /// Every run, one row per step, as `gradscape run --format csv` writes it.
@@ -77,6 +86,8 @@ impl ExportKind {
     /// The file extension.
     pub fn extension(self) -> &'static str {
         match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
             Self::Gif => "gif",
             Self::Csv => "csv",
             Self::Json => "json",
@@ -110,6 +121,62 @@ pub struct Settings {
     pub arrows: bool,
     /// Keep the previous path, faded, after a setting changes.
     pub ghosts: bool,
+    /// Size, frames and contents of exported figures.
+    pub export: ExportSettings,
+    /// The loss panel is shown (folded to one line when not).
+    pub loss_open: bool,
+    /// Which plots the loss panel shows.
+    pub loss_tab: LossTab,
+    /// Show the legends on the landscape (runs, arrows).
+    pub legends: bool,
+}
+
+/// Which plots the loss panel shows: all three side by side, or one at full width (a
+/// narrow or projected window has no room for three readable plots).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum LossTab {
+    /// Three side by side when the panel is wide enough, else the loss alone.
+    #[default]
+    #[serde(rename = "auto")]
+    Auto,
+    /// All three side by side.
+    #[serde(rename = "all")]
+    All,
+    /// The loss alone.
+    #[serde(rename = "loss")]
+    Loss,
+    /// The learning rate alone.
+    #[serde(rename = "lr")]
+    Lr,
+    /// The gradient norm alone.
+    #[serde(rename = "grad")]
+    Grad,
+}
+
+/// What an exported PNG, SVG or GIF looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportSettings {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// GIF frames.
+    pub frames: u32,
+    /// Put the loss curves beside the landscape.
+    pub with_loss: bool,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        // Full HD: what a slide or a projector shows.
+        Self {
+            width: 1920,
+            height: 1080,
+            frames: 60,
+            with_loss: false,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -126,6 +193,10 @@ impl Default for Settings {
             view_3d: false,
             arrows: true,
             ghosts: true,
+            export: ExportSettings::default(),
+            loss_open: true,
+            loss_tab: LossTab::Auto,
+            legends: true,
         }
     }
 }
@@ -179,6 +250,12 @@ pub struct AppState {
     pub lesson: Option<usize>,
     /// Requests for the app (dialogs, screenshots).
     pub actions: Vec<Action>,
+    /// The side panel is shown; `None` until the first frame picks by the window's width.
+    pub side_open: Option<bool>,
+    /// The export window is open for this kind.
+    pub export_setup: Option<ExportKind>,
+    /// The "Start here" card is shown.
+    pub start_card: bool,
     /// Bumped on every recomputation, so caches can tell the runs changed.
     pub generation: u64,
     /// How long the last recomputation took (runs + diagnosis).
@@ -328,6 +405,9 @@ impl AppState {
             settings: Settings::default(),
             lesson: None,
             actions: Vec::new(),
+            side_open: None,
+            export_setup: None,
+            start_card: false,
             generation: 0,
             last_compute: Duration::ZERO,
             at_end: true,
@@ -348,8 +428,11 @@ impl AppState {
     pub fn set_scenario(&mut self, scenario: Scenario, path: Option<PathBuf>) {
         let settings = std::mem::take(&mut self.settings);
         let (worker, repaint) = (self.worker.take(), self.repaint.take());
+        let (side_open, start_card) = (self.side_open, self.start_card);
         *self = Self::with_worker(scenario, path, worker, repaint);
         self.settings = settings;
+        self.side_open = side_open;
+        self.start_card = start_card;
     }
 
     /// Notes that the scenario changed: the runs are recomputed before the next view draws.
@@ -759,8 +842,10 @@ impl AppState {
         }
     }
 
-    /// Writes the current runs to `path` (atomically) as a GIF animation, or as `run`'s CSV
-    /// or JSON; a failure shows in the app and leaves any old file as it was.
+    /// Writes `path` (atomically): the figure at the playhead as a PNG or SVG, the runs
+    /// animated as a GIF (all three at the size [`Settings::export`] asks for), or the runs
+    /// as `run`'s CSV or JSON. Success and failure both show in the app; a failure leaves
+    /// any old file as it was.
     pub fn export_to(&mut self, path: &Path, kind: ExportKind) -> Result<(), String> {
         let written = match kind {
             ExportKind::Csv => {
@@ -769,20 +854,7 @@ impl AppState {
             ExportKind::Json => {
                 write_atomic(path, (crate::lang::run_json(&self.runs) + "\n").as_bytes())
             }
-            ExportKind::Gif => {
-                let options = crate::render::RenderOptions {
-                    width: 960,
-                    height: 600,
-                    ..Default::default()
-                };
-                crate::render::write_gif(
-                    path,
-                    &self.scenario_to_save(),
-                    &self.runs,
-                    &options,
-                    &mut |_, _| {},
-                )
-            }
+            ExportKind::Png | ExportKind::Svg | ExportKind::Gif => self.export_figure(path, kind),
         };
         match written {
             Ok(()) => {
@@ -802,6 +874,43 @@ impl AppState {
                 );
                 self.error = Some(msg.clone());
                 Err(msg)
+            }
+        }
+    }
+
+    /// The figure `gradscape render` would draw for the current view, runs shown and
+    /// playhead, at the export size.
+    fn export_figure(&self, path: &Path, kind: ExportKind) -> std::io::Result<()> {
+        use crate::render::{self, Composition, RenderOptions};
+        let e = self.settings.export;
+        let (lo, hi) = render::SIZE_LIMITS;
+        let options = RenderOptions {
+            width: e.width.clamp(lo, hi),
+            height: e.height.clamp(lo, hi),
+            with_loss: e.with_loss,
+            frames: e.frames.clamp(1, MAX_EXPORT_FRAMES),
+            fps: 15,
+        };
+        // The window's view, widened to the image's plot as the window widens it to the
+        // screen's: one unit of x and of y take the same length.
+        let (layout, _) = render::layout_for(&options);
+        let plot = egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(layout.plot.width(), layout.plot.height()),
+        );
+        let mut scenario = self.scenario_to_save();
+        scenario.view = Some(fit_view(self.view, plot));
+        let mut comp = Composition::new(&scenario, &self.runs, &options, kind == ExportKind::Gif);
+        comp.set_visible(self.visible.clone());
+        let step = self.step().min(comp.last_step());
+        match kind {
+            ExportKind::Svg => write_atomic(path, comp.render_svg(step).as_bytes()),
+            ExportKind::Gif => write_atomic_with(path, |w| {
+                render::gif_out::encode(&comp, &options, w, &mut |_, _| {})
+            }),
+            _ => {
+                let canvas = comp.render(step)?;
+                write_atomic_with(path, |w| render::encode_png(&canvas.pixmap, w))
             }
         }
     }
@@ -828,6 +937,39 @@ fn expr_source(surface: &Surface) -> String {
 pub fn diagnose_run(run: &Run) -> Vec<Finding> {
     // The same series as `gradscape run` and `diagnose`: one builder, one verdict.
     run.diagnose()
+}
+
+/// `view` widened along one axis so that one unit of x and of y take the same number of
+/// pixels in `rect`: circles stay round, angles stay true.
+pub fn fit_view(view: View, rect: egui::Rect) -> View {
+    let (w, h) = (rect.width().max(1.0) as f64, rect.height().max(1.0) as f64);
+    let (vw, vh) = (view.x[1] - view.x[0], view.y[1] - view.y[0]);
+    if !(vw > 0.0 && vh > 0.0 && vw.is_finite() && vh.is_finite()) {
+        return View {
+            x: [-1.0, 1.0],
+            y: [-1.0, 1.0],
+        };
+    }
+    let (cx, cy) = (0.5 * (view.x[0] + view.x[1]), 0.5 * (view.y[0] + view.y[1]));
+    if vw / vh < w / h {
+        let half = 0.5 * vh * w / h;
+        View {
+            x: [cx - half, cx + half],
+            y: view.y,
+        }
+    } else {
+        let half = 0.5 * vw * h / w;
+        View {
+            x: view.x,
+            y: [cy - half, cy + half],
+        }
+    }
+}
+
+/// The diagnosis of a run as it stood at step `step`, through [`Run::diagnose_upto`]: the
+/// same series builder as the whole run's, cut at the playhead.
+pub fn diagnose_run_upto(run: &Run, step: usize) -> Vec<Finding> {
+    run.diagnose_upto(step)
 }
 
 /// Maps the plane onto a screen rectangle (y up in the plane, down on screen).

@@ -63,11 +63,6 @@ fn is_scenario_file(path: &Path) -> bool {
             .is_some_and(|v| v.get("surface").is_some() && v.get("log_history").is_none())
 }
 
-/// The file dialog of File ▸ Open training log… (any file: event files have no extension).
-pub fn dialog() -> rfd::FileDialog {
-    rfd::FileDialog::new().set_title(tr("menu-open-log"))
-}
-
 /// The hover text of a finding: its summary, evidence and action, and the thresholds behind
 /// its verdict.
 pub fn finding_hover(f: &Finding) -> String {

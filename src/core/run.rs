@@ -82,27 +82,51 @@ impl Run {
 
     /// [`Self::diagnose`] with other thresholds.
     pub fn diagnose_with(&self, thresholds: &Thresholds) -> Vec<Finding> {
+        self.diagnose_upto_with(self.loss.len().saturating_sub(1), thresholds)
+    }
+
+    /// The diagnosis of the run as it stood at step `step` (the points θ0 … θ_step and the
+    /// evaluations made by then), built by the same series builder: what the app shows
+    /// while the playhead is before the end.
+    pub fn diagnose_upto(&self, step: usize) -> Vec<Finding> {
+        self.diagnose_upto_with(step, &Thresholds::DEFAULT)
+    }
+
+    fn diagnose_upto_with(&self, step: usize, thresholds: &Thresholds) -> Vec<Finding> {
         // A start where the function is not finite leaves nothing to judge.
         if let Some(&first) = self.loss.first()
             && !first.is_finite()
         {
             return vec![not_finite_at_start(first)];
         }
+        let n = (step + 1).min(self.loss.len());
+        let loss = &self.loss[..n];
         // Every point from θ0 on: step t is the loss after t updates.
-        let steps: Vec<f64> = (0..self.loss.len()).map(|t| t as f64).collect();
+        let steps: Vec<f64> = (0..n).map(|t| t as f64).collect();
         // lr[t−1] is the rate of the update that produced θ_t; the start has none.
         let lr: Vec<f64> = std::iter::once(f64::NAN)
             .chain(self.lr.iter().copied())
+            .take(n)
             .collect();
-        let val_steps: Vec<f64> = self.val_steps.iter().map(|&t| t as f64).collect();
+        let n_val = self
+            .val_steps
+            .iter()
+            .take_while(|&&t| (t as usize) < n)
+            .count()
+            .min(self.val_loss.len());
+        let val_steps: Vec<f64> = self.val_steps[..n_val].iter().map(|&t| t as f64).collect();
+        let diverged_at = self
+            .diverged_at
+            .filter(|&t| (t as usize) < n)
+            .map(|t| t as f64);
         diagnose_with(
             &Series {
                 steps: &steps,
-                train: &self.loss,
+                train: loss,
                 val_steps: &val_steps,
-                val: &self.val_loss,
+                val: &self.val_loss[..n_val],
                 lr: Some(&lr),
-                diverged_at: self.diverged_at.map(|t| t as f64),
+                diverged_at,
             },
             thresholds,
         )

@@ -1,4 +1,4 @@
-//! The headless CPU renderer: PNG and GIF without a window or a GPU.
+//! The headless CPU renderer: PNG, SVG and GIF without a window or a GPU.
 //!
 //! A [`Composition`] lays out one image (landscape, and optionally the loss curves
 //! beside it), computes the landscape once, and draws any playhead through the shared
@@ -9,6 +9,7 @@
 
 pub mod gif_out;
 pub mod skia;
+pub mod svg;
 
 use std::io::Write;
 use std::path::Path;
@@ -23,6 +24,7 @@ use crate::scene::{
 };
 
 pub use skia::SkiaCanvas;
+pub use svg::SvgCanvas;
 
 /// The page colour around the plots.
 pub const BACKGROUND: [u8; 4] = [255, 255, 255, 255];
@@ -64,6 +66,8 @@ pub enum Format {
     Png,
     /// The runs animated.
     Gif,
+    /// A still of the finished runs as vectors (SVG), for slides and papers.
+    Svg,
 }
 
 impl Format {
@@ -73,6 +77,7 @@ impl Format {
         match ext.as_str() {
             "png" => Some(Format::Png),
             "gif" => Some(Format::Gif),
+            "svg" => Some(Format::Svg),
             _ => None,
         }
     }
@@ -91,6 +96,22 @@ pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
         ));
     }
     Ok((w, h))
+}
+
+/// Where the landscape (and the loss curves, when asked for) go in an image of `options`'
+/// size: the title spans the image, the loss plot takes the right 38 %.
+pub fn layout_for(options: &RenderOptions) -> (SceneLayout, Option<Rect>) {
+    let (w, h) = (options.width as f32, options.height as f32);
+    let full = Rect::from_min_max([0.0, 0.0], [w, h]);
+    if options.with_loss {
+        let split = (w * 0.62).round();
+        let layout =
+            SceneLayout::with_title(full, Rect::from_min_max([0.0, 0.0], [split, h]), true);
+        let top = layout.title.map_or(0.0, |t| t.max[1]);
+        (layout, Some(Rect::from_min_max([split, top], [w, h])))
+    } else {
+        (SceneLayout::new(full, true), None)
+    }
 }
 
 /// One image's layout and its precomputed landscape; draws any playhead.
@@ -114,17 +135,7 @@ impl<'a> Composition<'a> {
         options: &RenderOptions,
         animated: bool,
     ) -> Self {
-        let (w, h) = (options.width as f32, options.height as f32);
-        let full = Rect::from_min_max([0.0, 0.0], [w, h]);
-        let (layout, loss_rect) = if options.with_loss {
-            let split = (w * 0.62).round();
-            let layout =
-                SceneLayout::with_title(full, Rect::from_min_max([0.0, 0.0], [split, h]), true);
-            let top = layout.title.map_or(0.0, |t| t.max[1]);
-            (layout, Some(Rect::from_min_max([split, top], [w, h])))
-        } else {
-            (SceneLayout::new(full, true), None)
-        };
+        let (layout, loss_rect) = layout_for(options);
         let surface = scenario.surface.build(scenario.seed);
         let opts = SceneOptions {
             grid_size: layout.plot_pixels(),
@@ -210,6 +221,23 @@ impl<'a> Composition<'a> {
         self.draw(&mut c, playhead, Layer::All);
         Ok(c)
     }
+
+    /// The image at `playhead` as an SVG document.
+    pub fn render_svg(&self, playhead: usize) -> String {
+        let mut c = SvgCanvas::new(self.size.0, self.size.1, BACKGROUND);
+        self.draw(&mut c, playhead, Layer::All);
+        c.finish()
+    }
+
+    /// Draws only the runs `visible` marks (runs past its end are drawn), as the window does.
+    pub fn set_visible(&mut self, visible: Vec<bool>) {
+        self.opts.visible = visible;
+    }
+
+    /// Where the landscape itself lands in the image.
+    pub fn plot_rect(&self) -> Rect {
+        self.layout.plot
+    }
 }
 
 /// Encodes an opaque pixmap as an RGB PNG: fast deflate and one fixed filter, since
@@ -244,6 +272,18 @@ pub fn write_png(
     let comp = Composition::new(scenario, runs, options, false);
     let canvas = comp.render(comp.last_step())?;
     write_atomic_with(path, |w| encode_png(&canvas.pixmap, w))
+}
+
+/// Draws the finished runs of `scenario` and writes them to `path` as an SVG, atomically.
+pub fn write_svg(
+    path: &Path,
+    scenario: &Scenario,
+    runs: &RunSet,
+    options: &RenderOptions,
+) -> std::io::Result<()> {
+    let comp = Composition::new(scenario, runs, options, false);
+    let text = comp.render_svg(comp.last_step());
+    crate::core::atomic::write_atomic(path, text.as_bytes())
 }
 
 /// Animates the runs of `scenario` into a GIF at `path`, atomically; `progress(done,

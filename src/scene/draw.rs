@@ -33,9 +33,10 @@ impl Layer {
     }
 }
 
-/// The text size that suits a drawing area (about 14 px at 1280 × 800).
+/// The text size that suits a drawing area (about 18 px at 1280 × 800, 24 px at
+/// 1920 × 1080): legible on a slide or a projected GIF, never below 12 px.
 pub fn font_size_for(rect: Rect) -> f32 {
-    (rect.width().min(rect.height() * 1.6) / 90.0).clamp(10.0, 18.0)
+    (rect.width().min(rect.height() * 1.6) / 72.0).clamp(12.0, 32.0)
 }
 
 /// `text` at `size` or smaller (down to ¾) so it fits `max_width`, cut with "…" if even

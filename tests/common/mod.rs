@@ -47,3 +47,16 @@ impl eframe::Storage for MemoryStorage {
     }
     fn flush(&mut self) {}
 }
+
+/// The app on `scenario` in a window of `size` points, in projector mode or not.
+pub fn harness_sized(
+    scenario: Scenario,
+    size: egui::Vec2,
+    projector: bool,
+) -> Harness<'static, GradscapeApp> {
+    Harness::builder().with_size(size).build_eframe(move |cc| {
+        let mut app = GradscapeApp::new(cc, scenario, None);
+        app.state.settings.projector = projector;
+        app
+    })
+}

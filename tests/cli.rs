@@ -279,10 +279,12 @@ fn malformed_files_exit_2_naming_the_field_or_position() {
 fn unreadable_and_non_utf8_files_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("bin.json");
-    std::fs::write(&p, [0xff, 0xfe, 0x00, 0x80]).unwrap();
+    // Not UTF-8 and not UTF-16 (no byte-order mark, no zero bytes): Latin-1, say.
+    std::fs::write(&p, b"{\"surface\": \xe9}").unwrap();
     let out = gradscape(&["run", p.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("not a text file"));
+    assert!(stderr(&out).contains("not UTF-8 text"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("save the file as UTF-8"));
     let out = gradscape(&["run", "/nonexistent/x.json"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("cannot read"));

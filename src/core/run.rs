@@ -100,21 +100,31 @@ impl Run {
             return vec![not_finite_at_start(first)];
         }
         let n = (step + 1).min(self.loss.len());
-        let loss = &self.loss[..n];
-        // Every point from θ0 on: step t is the loss after t updates.
-        let steps: Vec<f64> = (0..n).map(|t| t as f64).collect();
-        // lr[t−1] is the rate of the update that produced θ_t; the start has none.
-        let lr: Vec<f64> = std::iter::once(f64::NAN)
-            .chain(self.lr.iter().copied())
-            .take(n)
-            .collect();
         let n_val = self
             .val_steps
             .iter()
             .take_while(|&&t| (t as usize) < n)
             .count()
             .min(self.val_loss.len());
-        let val_steps: Vec<f64> = self.val_steps[..n_val].iter().map(|&t| t as f64).collect();
+        // Curves longer than DIAGNOSIS_MAX_POINTS are diagnosed on their envelope: each
+        // block of consecutive points gives its lowest and highest (in step order), with
+        // the first and last points kept. Spikes, reversals and the trend survive, and the
+        // working arrays stay bounded (at the 10⁷-step limit they took over 1 GB).
+        let train = envelope(&self.loss[..n], DIAGNOSIS_MAX_POINTS);
+        // Every point from θ0 on: step t is the loss after t updates.
+        let steps: Vec<f64> = train.iter().map(|&t| t as f64).collect();
+        let loss: Vec<f64> = train.iter().map(|&t| self.loss[t]).collect();
+        // lr[t−1] is the rate of the update that produced θ_t; the start has none.
+        let lr: Vec<f64> = train
+            .iter()
+            .map(|&t| match t {
+                0 => f64::NAN,
+                t => self.lr.get(t - 1).copied().unwrap_or(f64::NAN),
+            })
+            .collect();
+        let val = envelope(&self.val_loss[..n_val], DIAGNOSIS_MAX_POINTS);
+        let val_steps: Vec<f64> = val.iter().map(|&i| self.val_steps[i] as f64).collect();
+        let val_loss: Vec<f64> = val.iter().map(|&i| self.val_loss[i]).collect();
         let diverged_at = self
             .diverged_at
             .filter(|&t| (t as usize) < n)
@@ -122,9 +132,9 @@ impl Run {
         diagnose_with(
             &Series {
                 steps: &steps,
-                train: loss,
+                train: &loss,
                 val_steps: &val_steps,
-                val: &self.val_loss[..n_val],
+                val: &val_loss,
                 lr: Some(&lr),
                 diverged_at,
             },
@@ -168,6 +178,34 @@ impl Run {
             RunStatus::Finished
         }
     }
+}
+
+/// Longest curve [`Run::diagnose`] reads point by point; longer ones are read as their
+/// envelope of about this many points.
+pub const DIAGNOSIS_MAX_POINTS: usize = 1 << 18;
+
+/// Indices of `values` to keep, in order: all of them when there are at most `max`;
+/// otherwise the first, the last, and each block's lowest and highest (NaN counts as
+/// highest, so non-finite values are never thinned away).
+fn envelope(values: &[f64], max: usize) -> Vec<usize> {
+    let n = values.len();
+    if n <= max {
+        return (0..n).collect();
+    }
+    let block = n.div_ceil(max / 2 - 1);
+    let mut keep = Vec::with_capacity(max);
+    keep.push(0);
+    for start in (0..n).step_by(block) {
+        let end = (start + block).min(n);
+        let by_value = |a: &usize, b: &usize| values[*a].total_cmp(&values[*b]);
+        let lo = (start..end).min_by(by_value).unwrap_or(start);
+        let hi = (start..end).max_by(by_value).unwrap_or(start);
+        keep.push(lo.min(hi));
+        keep.push(lo.max(hi));
+    }
+    keep.push(n - 1);
+    keep.dedup();
+    keep
 }
 
 /// Every run of a scenario, with its warnings.
@@ -476,4 +514,35 @@ fn run_one(scenario: &Scenario, surface: &Surface, noise: &[Vec2], i: usize, lab
         }
     }
     run
+}
+
+#[cfg(test)]
+mod tests {
+    use super::envelope;
+
+    #[test]
+    fn short_curves_are_kept_whole() {
+        let v: Vec<f64> = (0..100).map(f64::from).collect();
+        assert_eq!(envelope(&v, 100), (0..100).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_envelope_keeps_ends_spikes_alternation_and_non_finite_values() {
+        // A zig-zag (period 2), one spike, and a NaN at the end.
+        let mut v: Vec<f64> = (0..100_000)
+            .map(|i| if i % 2 == 0 { 1.0 } else { 2.0 })
+            .collect();
+        v[40_001] = 1e9;
+        v[99_999] = f64::NAN;
+        let keep = envelope(&v, 1000);
+        assert!(keep.len() <= 1000, "{}", keep.len());
+        assert!(keep.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!((keep[0], *keep.last().unwrap()), (0, 99_999));
+        assert!(keep.contains(&40_001));
+        let kept: Vec<f64> = keep.iter().map(|&i| v[i]).collect();
+        // Still a zig-zag between the two levels.
+        let lows = kept.iter().filter(|&&x| x == 1.0).count();
+        let highs = kept.iter().filter(|&&x| x == 2.0).count();
+        assert!(lows > 400 && highs > 400, "{lows} {highs}");
+    }
 }

@@ -152,6 +152,9 @@ pub enum Command {
         /// Write here instead of standard output (atomically: all or nothing).
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+        /// The language of each run's diagnosis (evidence and action).
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
     },
     /// Diagnose a training log: Keras CSVLogger, Lightning metrics.csv, Hugging Face
     /// trainer_state.json, TensorBoard events, a W&B CSV export, MLflow metrics, or
@@ -283,19 +286,24 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
             let scenario = load_scenario(input.file.as_deref(), input.preset.as_deref())?;
             Ok(Outcome::OpenApp(Box::new(scenario), input.file))
         }
-        Some(Command::Run { input, format, out }) => {
+        Some(Command::Run {
+            input,
+            format,
+            out,
+            lang,
+        }) => {
             if let Some(out) = &out {
                 refuse_same_file(input.file.as_deref(), out)?;
             }
             let scenario = load_scenario(input.file.as_deref(), input.preset.as_deref())?;
             // Run by run, each written as soon as it is computed (see `core::output`).
+            let words = |f: &crate::core::diagnosis::Finding| {
+                crate::lang::with_lang(lang.into(), || crate::lang::finding_json(f))
+            };
             write_output(out.as_deref(), |w| match format {
-                RunFormat::Json => output::write_json(
-                    w,
-                    runs(&scenario),
-                    &scenario.warnings(),
-                    &crate::lang::finding_json,
-                ),
+                RunFormat::Json => {
+                    output::write_json(w, runs(&scenario), &scenario.warnings(), &words)
+                }
                 RunFormat::Csv => output::write_csv(w, runs(&scenario)),
             })?;
             Ok(Outcome::Done)

@@ -314,3 +314,32 @@ fn render_refuses_an_unknown_extension_naming_the_three() {
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(!out.exists());
 }
+
+/// `run --lang es` words each run's diagnosis in Spanish; the facts and ids stay the same.
+#[test]
+fn run_speaks_the_diagnosis_in_the_language_asked() {
+    let parse = |lang: &str| -> serde_json::Value {
+        let out = gradscape(&["run", "--preset", "lr-too-high", "--lang", lang]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let (en, es) = (parse("en"), parse("es"));
+    let (d_en, d_es) = (
+        &en["runs"][0]["diagnosis"][0],
+        &es["runs"][0]["diagnosis"][0],
+    );
+    assert_eq!(d_en["pattern"], "lr_too_high");
+    assert_eq!(d_en["pattern"], d_es["pattern"]);
+    assert_eq!(d_en["facts"], d_es["facts"]);
+    let action = d_es["action"].as_str().unwrap();
+    assert!(action.contains("baja α"), "{action}");
+    assert_ne!(d_en["evidence"], d_es["evidence"]);
+    let out = gradscape(&["run", "--preset", "lr-too-high", "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
+}

@@ -2,7 +2,7 @@
 //! log's runs take the loss panel (training loss as lines, validation as dots, every run of the
 //! file) with their diagnosis in the UI's language; hovering a finding shows its evidence, what
 //! to try and the thresholds behind the verdict. The log is read and judged exactly as
-//! `gradscape diagnose` does: the same readers, the same [`diagnose`].
+//! `gradscape diagnose` does: the same readers, the same [`crate::core::diagnosis::diagnose`].
 
 use std::path::{Path, PathBuf};
 

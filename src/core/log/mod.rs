@@ -3,7 +3,7 @@
 //! `trainer_state.json`, TensorBoard event files, Weights & Biases CSV exports and MLflow
 //! metric files.
 //!
-//! Every format is first turned into a [`table::Table`] (named columns, rows with a step), and
+//! Every format is first turned into a `table::Table` (named columns, rows with a step), and
 //! one builder picks the step, training-loss, validation-loss and learning-rate columns and
 //! makes the runs, so that every format follows the same column rules.
 

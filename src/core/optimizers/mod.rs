@@ -3,7 +3,7 @@
 //! An optimizer is a `Copy` struct of its hyperparameters (all but the learning rate)
 //! implementing [`Optimizer`]: its [`OptimizerInfo`] (id, parameters with their
 //! metadata, translation keys, the update as a formula), its step and, where it has one,
-//! its per-axis effective step. [`registry!`] turns the list below into the
+//! its per-axis effective step. `registry!` turns the list below into the
 //! [`OptimizerKind`] enum: the step loop matches on it once per update and calls each
 //! kind's `#[inline]` step directly, so dispatch stays static.
 

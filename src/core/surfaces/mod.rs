@@ -4,7 +4,7 @@
 //! metadata, axes), value, exact gradient, minima, saddle points, default view and,
 //! where known, its Hessian. Surfaces made of numbers only are *parametric* and are read
 //! from files through their [`ParamSpec`]s; `linreg` and `custom` carry data (points, an
-//! expression) and read their own fields. [`registry!`] turns the lists below into the
+//! expression) and read their own fields. `registry!` turns the lists below into the
 //! [`Surface`] enum, whose every method is one static match.
 
 use serde::Serialize;

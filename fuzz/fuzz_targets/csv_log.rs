@@ -2,7 +2,7 @@
 //! Errors are one line.
 #![no_main]
 
-use gradscape::core::diagnosis::{diagnose, summary};
+use gradscape::core::diagnosis::diagnose;
 use gradscape::core::log::read_log;
 use libfuzzer_sys::fuzz_target;
 
@@ -37,6 +37,6 @@ fuzz_target!(|data: &[u8]| {
         }
         let findings = diagnose(&run.series());
         assert!(!findings.is_empty());
-        let _ = summary(&findings);
+        let _ = gradscape::lang::summary(&findings);
     }
 });

@@ -186,6 +186,9 @@ pub enum Command {
         /// Draw the loss curves (log scale) beside the landscape.
         #[arg(long)]
         with_loss: bool,
+        /// The language of the figure's titles and notes.
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
     },
     /// List the surfaces with their parameters, defaults, default view and minima.
     Surfaces,
@@ -319,10 +322,13 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
             fps,
             frames,
             with_loss,
+            lang,
         }) => {
             refuse_same_file(input.file.as_deref(), &out)?;
             let scenario = load_scenario(input.file.as_deref(), input.preset.as_deref())?;
-            render_to(&scenario, &out, &size, fps, frames, with_loss)?;
+            crate::lang::with_lang(lang.into(), || {
+                render_to(&scenario, &out, &size, fps, frames, with_loss)
+            })?;
             Ok(Outcome::Done)
         }
         Some(Command::Surfaces) => {
@@ -333,7 +339,10 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
             let width = PRESETS.iter().map(|p| p.name.len()).max().unwrap_or(0);
             let text: String = PRESETS
                 .iter()
-                .map(|p| format!("{:width$}  {}\n", p.name, p.description))
+                .map(|p| {
+                    let description = crate::lang::tr(&format!("preset-{}", p.name));
+                    format!("{:width$}  {description}\n", p.name)
+                })
                 .collect();
             emit(None, &text)?;
             Ok(Outcome::Done)

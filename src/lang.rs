@@ -458,6 +458,21 @@ mod tests {
     }
 
     #[test]
+    fn every_preset_and_surface_title_is_translated() {
+        for lang in Lang::ALL {
+            let b = bundle(lang);
+            for p in crate::core::presets::PRESETS {
+                let key = format!("preset-{}", p.name);
+                assert!(b.has_message(&key), "{}: {key} missing", lang.code());
+            }
+            for s in crate::core::surfaces::SURFACES {
+                let key = format!("surface-title-{}", s.id);
+                assert!(b.has_message(&key), "{}: {key} missing", lang.code());
+            }
+        }
+    }
+
+    #[test]
     fn every_registry_key_is_translated() {
         let keys = registry_keys();
         assert!(keys.len() > 30);

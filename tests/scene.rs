@@ -274,3 +274,27 @@ fn screen_from_world_round_trips() {
     let w = t.inverse(t.apply([0.25, 1.5]));
     assert!((w[0] - 0.25).abs() < 1e-5 && (w[1] - 1.5).abs() < 1e-5);
 }
+
+/// The scene names what it shows by id; the language layer words it, so a Spanish
+/// figure says everything in Spanish (labels typed into the file stay as written).
+#[test]
+fn titles_and_notes_follow_the_language() {
+    use gradscape::lang::{Lang, with_lang};
+    let (_, _, es) = with_lang(Lang::Es, || scene("rosenbrock", usize::MAX));
+    assert!(
+        es.title
+            .starts_with("Rosenbrock (a = 1, b = 100) · 500 pasos"),
+        "{}",
+        es.title
+    );
+    assert!(es.title.contains("calentamiento"), "{}", es.title);
+    let (_, _, en) = scene("rosenbrock", usize::MAX);
+    assert!(
+        en.title.contains("500 steps") && en.title.contains("warmup"),
+        "{}",
+        en.title
+    );
+    let high = with_lang(Lang::Es, || scene("lr-too-high", usize::MAX)).2;
+    let note = high.legend[0].note.clone().unwrap_or_default();
+    assert!(note.starts_with("divergió en el paso"), "{note}");
+}

@@ -85,6 +85,7 @@ impl Landscape {
             highlight_step: state.hovered.map(|h| h.step),
             decorations: true,
             step_counter: false,
+            words: scene::Words(crate::lang::tr_args),
         };
         let mut scene = scene::build_scene_with(
             landscape,

@@ -91,13 +91,7 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
         .on_hover_text(tr("menu-lessons-tip"));
         ui.menu_button(tr("menu-presets"), |ui| {
             for p in PRESETS {
-                let key = format!("preset-{}", p.name);
-                // A preset added to core but not yet to the .ftl files keeps its English line.
-                let description = if super::i18n::has(&key) {
-                    tr(&key)
-                } else {
-                    p.description.to_string()
-                };
+                let description = tr(&format!("preset-{}", p.name));
                 if ui.button(p.name).on_hover_text(&description).clicked() {
                     state.load_preset(p.name);
                     state.notice = Some(tr_args(

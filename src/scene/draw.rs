@@ -513,8 +513,14 @@ impl Scene {
             );
         }
         if let Some((t, total)) = self.step {
-            let text = format!("step {t} / {total}");
-            let size = canvas.measure_text(&format!("step {total} / {total}"), f);
+            let counter = |t: usize| {
+                self.words.say(
+                    "scene-step-counter",
+                    &[("step", t.to_string()), ("total", total.to_string())],
+                )
+            };
+            let text = counter(t);
+            let size = canvas.measure_text(&counter(total), f);
             let (w, h) = (size[0] + 0.8 * f, size[1] + 0.5 * f);
             let r = Rect::from_min_max(
                 [p.max[0] - 0.6 * f - w, p.max[1] - 0.6 * f - h],

@@ -119,6 +119,39 @@ impl Landscape {
     }
 }
 
+/// Turns a message id and its arguments into words: the scene names what it shows by id
+/// and numbers, and the caller's language layer ([`crate::lang::tr_args`] by default)
+/// says it in the chosen language.
+#[derive(Clone, Copy)]
+pub struct Words(pub fn(&str, &[(&str, String)]) -> String);
+
+impl Words {
+    /// The words for `id` with `args`.
+    pub fn say(&self, id: &str, args: &[(&str, String)]) -> String {
+        (self.0)(id, args)
+    }
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Words(crate::lang::tr_args)
+    }
+}
+
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Words")
+    }
+}
+
+/// Every `Words` is the same for comparing scenes: what they say depends on the language
+/// in force, not on the scene.
+impl PartialEq for Words {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
 /// What [`build_scene`] includes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SceneOptions {
@@ -134,6 +167,8 @@ pub struct SceneOptions {
     pub decorations: bool,
     /// Show "step t / T" (for animations).
     pub step_counter: bool,
+    /// Who words the titles, notes and the step counter.
+    pub words: Words,
 }
 
 impl Default for SceneOptions {
@@ -145,6 +180,7 @@ impl Default for SceneOptions {
             highlight_step: None,
             decorations: true,
             step_counter: false,
+            words: Words::default(),
         }
     }
 }
@@ -231,6 +267,8 @@ pub struct Scene {
     pub step: Option<(usize, usize)>,
     /// Whether to draw title, axes, colour bar and legend.
     pub decorations: bool,
+    /// Who words the step counter when it is drawn.
+    pub words: Words,
 }
 
 /// Builds the scene for `runs` of `scenario` revealed up to step `playhead`, computing
@@ -277,11 +315,11 @@ pub fn build_scene_with(
     let mut trajectories = Vec::new();
     let mut legend = Vec::new();
     for (i, run) in runs.runs.iter().enumerate().filter(|(i, _)| visible(*i)) {
-        let t = trajectory(i, run, view, px, playhead, opts.highlight_step);
+        let t = trajectory(i, run, view, px, playhead, opts.highlight_step, opts.words);
         legend.push(LegendEntry {
             label: run.label.clone(),
             color: t.color,
-            note: run_note(run),
+            note: run_note(run, opts.words),
         });
         trajectories.push(t);
     }
@@ -313,8 +351,8 @@ pub fn build_scene_with(
         markers,
         start: [scenario.start.x, scenario.start.y],
         legend,
-        title: title(scenario, surface),
-        subtitle: subtitle(scenario, runs),
+        title: title(scenario, surface, opts.words),
+        subtitle: subtitle(scenario, runs, opts.words),
         axis_names: surface.info().axes.map(String::from),
         ticks: [
             colormap::nice_ticks(view.x[0], view.x[1], 8),
@@ -325,16 +363,17 @@ pub fn build_scene_with(
             .step_counter
             .then_some((playhead.min(longest), longest)),
         decorations: opts.decorations,
+        words: opts.words,
         landscape,
     }
 }
 
-fn run_note(run: &Run) -> Option<String> {
+fn run_note(run: &Run, words: Words) -> Option<String> {
     if let Some(t) = run.diverged_at {
-        return Some(format!("diverged at step {t}"));
+        return Some(words.say("scene-diverged", &[("step", t.to_string())]));
     }
     if let Some(t) = run.stopped_at {
-        return Some(format!("stopped early at step {t}"));
+        return Some(words.say("scene-stopped", &[("step", t.to_string())]));
     }
     None
 }
@@ -347,6 +386,7 @@ fn trajectory(
     px: [f64; 2],
     playhead: usize,
     highlight: Option<usize>,
+    words: Words,
 ) -> Trajectory {
     let end = playhead.min(run.points.len().saturating_sub(1));
     let shown = &run.points[..(end + 1).min(run.points.len())];
@@ -372,7 +412,7 @@ fn trajectory(
         (end >= exit_index.min(step as usize)).then(|| Divergence {
             step,
             at: exit_point,
-            text: format!("diverged at step {step}"),
+            text: words.say("scene-diverged", &[("step", step.to_string())]),
         })
     });
     Trajectory {
@@ -530,26 +570,29 @@ pub fn fmt_param(v: f64) -> String {
 
 /// The surface's title: its name and the parameters its registry entry shows, e.g.
 /// "Rosenbrock (a = 1, b = 100)"; the data surfaces say what their data are.
-fn surface_name(surface: &Surface) -> String {
+fn surface_name(surface: &Surface, words: Words) -> String {
     let info = surface.info();
+    let name = words.say(&format!("surface-title-{}", info.id), &[]);
     if let Some(l) = surface.linreg() {
-        return format!(
-            "{}: MSE of w·ξ + b ({} points, batch {})",
-            info.title,
-            l.train.len(),
-            l.batch_size.min(l.train.len())
+        return words.say(
+            "scene-linreg",
+            &[
+                ("name", name),
+                ("points", l.train.len().to_string()),
+                ("batch", l.batch_size.min(l.train.len()).to_string()),
+            ],
         );
     }
     if let Surface::Custom(e) = surface {
-        return format!("{} {}", info.title, e.source());
+        return format!("{name} {}", e.source());
     }
     let shown: Vec<String> = shown_params(info.params, &surface.values())
         .map(|(p, v)| format!("{} = {}{}", p.symbol, fmt_param(v), p.unit))
         .collect();
     if shown.is_empty() {
-        info.title.to_string()
+        name
     } else {
-        format!("{} ({})", info.title, shown.join(", "))
+        format!("{name} ({})", shown.join(", "))
     }
 }
 
@@ -568,50 +611,62 @@ fn shown_params<'a>(
         })
 }
 
-fn schedule_name(s: &Schedule) -> String {
+fn schedule_name(s: &Schedule, words: Words) -> String {
     let decay = match &s.decay {
         Decay::Constant => None,
-        Decay::Step { milestones, gamma } => Some(format!(
-            "step decay ×{} at {}",
-            fmt_param(*gamma),
-            milestones
-                .iter()
-                .map(|m| m.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
+        Decay::Step { milestones, gamma } => Some(
+            words.say(
+                "scene-step-decay",
+                &[
+                    ("gamma", fmt_param(*gamma)),
+                    (
+                        "milestones",
+                        milestones
+                            .iter()
+                            .map(|m| m.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                ],
+            ),
+        ),
         Decay::Exponential { gamma } => {
-            Some(format!("exponential decay ×{} per step", fmt_param(*gamma)))
+            Some(words.say("scene-exponential-decay", &[("gamma", fmt_param(*gamma))]))
         }
-        Decay::Cosine { total_steps, .. } => Some(format!("cosine decay over {total_steps} steps")),
-        Decay::Plateau(p) => Some(format!("reduce on plateau ×{}", fmt_param(p.factor))),
+        Decay::Cosine { total_steps, .. } => {
+            Some(words.say("scene-cosine-decay", &[("steps", total_steps.to_string())]))
+        }
+        Decay::Plateau(p) => {
+            Some(words.say("scene-plateau-decay", &[("factor", fmt_param(p.factor))]))
+        }
     };
+    let w = s.warmup_steps.to_string();
     match (s.warmup_steps, decay) {
-        (0, None) => "constant rate".into(),
+        (0, None) => words.say("scene-constant-rate", &[]),
         (0, Some(d)) => d,
-        (w, None) => format!("warmup {w} steps"),
-        (w, Some(d)) => format!("warmup {w} + {d}"),
+        (_, None) => words.say("scene-warmup", &[("steps", w)]),
+        (_, Some(d)) => words.say("scene-warmup-then", &[("steps", w), ("decay", d)]),
     }
 }
 
-fn title(scenario: &Scenario, surface: &Surface) -> String {
-    let mut parts = vec![surface_name(surface), format!("{} steps", scenario.steps)];
-    parts.push(schedule_name(&scenario.schedule));
+fn title(scenario: &Scenario, surface: &Surface, words: Words) -> String {
+    let mut parts = vec![
+        surface_name(surface, words),
+        words.say("scene-steps", &[("steps", scenario.steps.to_string())]),
+    ];
+    parts.push(schedule_name(&scenario.schedule, words));
     if scenario.grad_noise > 0.0 {
-        parts.push(format!(
-            "gradient noise σ = {}",
-            fmt_param(scenario.grad_noise)
-        ));
+        parts.push(words.say("scene-noise", &[("sigma", fmt_param(scenario.grad_noise))]));
     }
     if scenario.early_stopping.is_some() {
-        parts.push("early stopping".into());
+        parts.push(words.say("scene-early-stopping", &[]));
     }
     parts.join(" · ")
 }
 
 /// "label: lr 0.05, β1 0.9, β2 0.999" for each optimizer (ε is left out: it rarely
 /// explains a path).
-fn subtitle(scenario: &Scenario, runs: &RunSet) -> String {
+fn subtitle(scenario: &Scenario, runs: &RunSet, words: Words) -> String {
     scenario
         .optimizers
         .iter()
@@ -621,7 +676,7 @@ fn subtitle(scenario: &Scenario, runs: &RunSet) -> String {
                 .runs
                 .get(i)
                 .map_or_else(|| o.display_label(), |r| r.label.clone());
-            format!("{label}: {}", hyperparameters(o))
+            format!("{label}: {}", hyperparameters(o, words))
         })
         .collect::<Vec<_>>()
         .join("   ")
@@ -629,7 +684,7 @@ fn subtitle(scenario: &Scenario, runs: &RunSet) -> String {
 
 /// An optimizer's key hyperparameters, e.g. "lr 0.05, β1 0.9, β2 0.999" (those its
 /// registry entry shows: ε rarely explains a path).
-pub fn hyperparameters(o: &OptimizerConfig) -> String {
+pub fn hyperparameters(o: &OptimizerConfig, words: Words) -> String {
     let mut s = format!("lr {}", fmt_param(o.lr));
     for (p, v) in shown_params(o.kind.info().params, &o.kind.values()) {
         if p.valid == Valid::Flag {
@@ -639,7 +694,7 @@ pub fn hyperparameters(o: &OptimizerConfig) -> String {
         }
     }
     if let Some(sched) = &o.schedule {
-        s += &format!(" ({})", schedule_name(sched));
+        s += &format!(" ({})", schedule_name(sched, words));
     }
     s
 }

@@ -12,7 +12,6 @@ pub struct Ackley;
 impl SurfaceFn for Ackley {
     const INFO: SurfaceInfo = SurfaceInfo {
         id: "ackley",
-        title: "Ackley",
         tip_key: "surface-ackley",
         params: &[],
         data_fields: &[],

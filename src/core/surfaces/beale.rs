@@ -10,7 +10,6 @@ pub struct Beale;
 impl SurfaceFn for Beale {
     const INFO: SurfaceInfo = SurfaceInfo {
         id: "beale",
-        title: "Beale",
         tip_key: "surface-beale",
         params: &[],
         data_fields: &[],

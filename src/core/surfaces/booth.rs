@@ -13,7 +13,6 @@ pub struct Booth;
 impl SurfaceFn for Booth {
     const INFO: SurfaceInfo = SurfaceInfo {
         id: "booth",
-        title: "Booth",
         tip_key: "surface-booth",
         params: &[],
         data_fields: &[],

@@ -11,7 +11,6 @@ pub type Custom = Expr;
 impl SurfaceFn for Expr {
     const INFO: SurfaceInfo = SurfaceInfo {
         id: "custom",
-        title: "f(x, y) =",
         tip_key: "surface-custom",
         params: &[],
         data_fields: &["expr"],

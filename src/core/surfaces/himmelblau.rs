@@ -10,7 +10,6 @@ pub struct Himmelblau;
 impl SurfaceFn for Himmelblau {
     const INFO: SurfaceInfo = SurfaceInfo {
         id: "himmelblau",
-        title: "Himmelblau",
         tip_key: "surface-himmelblau",
         params: &[],
         data_fields: &[],

@@ -81,7 +81,6 @@ impl Linreg {
 impl SurfaceFn for Linreg {
     const INFO: SurfaceInfo = SurfaceInfo {
         id: "linreg",
-        title: "Line fit",
         tip_key: "surface-linreg",
         params: &[],
         data_fields: &[

@@ -60,8 +60,6 @@ impl View {
 pub struct SurfaceInfo {
     /// The kind's name in scenario files.
     pub id: &'static str,
-    /// Its name in scene titles: a proper name ("Rosenbrock") or a formula.
-    pub title: &'static str,
     /// Translation key of its one-line description.
     pub tip_key: &'static str,
     /// Its numeric parameters, in file order (sliders, titles, validation).

@@ -18,7 +18,6 @@ pub struct Quadratic {
 impl SurfaceFn for Quadratic {
     const INFO: SurfaceInfo = SurfaceInfo {
         id: "quadratic",
-        title: "Quadratic",
         tip_key: "surface-quadratic",
         params: &[
             ParamSpec::number(

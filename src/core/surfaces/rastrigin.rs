@@ -16,7 +16,6 @@ pub struct Rastrigin {
 impl SurfaceFn for Rastrigin {
     const INFO: SurfaceInfo = SurfaceInfo {
         id: "rastrigin",
-        title: "Rastrigin",
         tip_key: "surface-rastrigin",
         params: &[ParamSpec::number(
             "a",

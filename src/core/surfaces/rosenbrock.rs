@@ -16,7 +16,6 @@ pub struct Rosenbrock {
 impl SurfaceFn for Rosenbrock {
     const INFO: SurfaceInfo = SurfaceInfo {
         id: "rosenbrock",
-        title: "Rosenbrock",
         tip_key: "surface-rosenbrock",
         params: &[
             ParamSpec::number(

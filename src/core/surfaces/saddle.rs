@@ -10,7 +10,6 @@ pub struct Saddle;
 impl SurfaceFn for Saddle {
     const INFO: SurfaceInfo = SurfaceInfo {
         id: "saddle",
-        title: "Saddle x² + y⁴/4 − y²/2",
         tip_key: "surface-saddle",
         params: &[],
         data_fields: &[],

@@ -19,7 +19,6 @@ const T_MAX: f64 = 0.156_731_256_780_340_1;
 impl SurfaceFn for StyblinskiTang {
     const INFO: SurfaceInfo = SurfaceInfo {
         id: "styblinski_tang",
-        title: "Styblinski–Tang",
         tip_key: "surface-styblinski_tang",
         params: &[],
         data_fields: &[],

@@ -92,3 +92,28 @@ fn folded_controls_come_back_with_one_click() {
     harness.run();
     assert!(harness.state().state.settings.loss_open);
 }
+
+/// The arrow key and the runs' legend never cover each other: the key takes the least
+/// covered corner the legend left free (in a projected 1024×768 window they used to land in
+/// the same corner, top right).
+#[test]
+fn the_arrow_key_keeps_clear_of_the_runs_legend() {
+    for (w, h, projector) in [(1024.0, 768.0, true), (1280.0, 800.0, false)] {
+        let ravine = presets::find("ravine-momentum").unwrap().scenario();
+        let mut hr = harness_sized(ravine, vec2(w, h), projector);
+        hr.state_mut().state.settings.lang = gradscape::app::i18n::Lang::Es;
+        hr.run_steps(4);
+        let (legend, key) = hr.ctx.data(|d| {
+            (
+                d.get_temp::<Option<egui::Rect>>(egui::Id::unique("runs legend rect"))
+                    .flatten(),
+                d.get_temp::<egui::Rect>(egui::Id::unique("arrow key rect")),
+            )
+        });
+        let (legend, key) = (legend.expect("legend drawn"), key.expect("arrow key drawn"));
+        assert!(
+            !legend.intersects(key),
+            "{w}×{h}: legend {legend:?}, key {key:?}"
+        );
+    }
+}

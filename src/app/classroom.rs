@@ -426,8 +426,14 @@ fn arrow_legend(
         })
         .collect();
     scored.sort_by_key(|(n, _)| *n);
-    // The runs' legend sits in the least covered corner: take the next one.
-    let auto = scored[usize::from(!state.runs.runs.is_empty()).min(scored.len() - 1)].1;
+    // The least covered corner the runs' legend (drawn just before) does not overlap.
+    let legend: Option<egui::Rect> = ui
+        .data(|d| d.get_temp(egui::Id::unique("runs legend rect")))
+        .flatten();
+    let auto = scored
+        .iter()
+        .find(|(_, c)| legend.is_none_or(|l| !l.intersects(egui::Rect::from_min_size(*c, size))))
+        .map_or(scored[0].1, |(_, c)| *c);
     // A dragged key stays where it was put, as a fraction of the plot, inside it.
     let dragged: Option<egui::Vec2> = ui.data(|d| d.get_temp(id));
     let at = dragged.map_or(auto, |f| {
@@ -438,6 +444,8 @@ fn arrow_legend(
         at.y.clamp(r.top(), (r.bottom() - size.y).max(r.top())),
     );
     let rect = egui::Rect::from_min_size(at, size);
+    // Where the key went, beside the runs' legend's rectangle (for tests and later frames).
+    ui.data_mut(|d| d.insert_temp(egui::Id::unique("arrow key rect"), rect));
     let response = ui
         .interact(rect, id, egui::Sense::drag())
         .on_hover_text(tr("overlay-legend-tip"));

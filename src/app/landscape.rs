@@ -109,6 +109,14 @@ impl Landscape {
         scene.draw_layer(&mut canvas, &layout, Layer::Background);
         super::classroom::draw_ghosts(&painter, t, state);
         scene.draw_layer(&mut canvas, &layout, Layer::Foreground);
+        // The arrow key keeps clear of the runs' legend, wherever the scene put it.
+        let legend = scene.legend_drawn.get().map(|r| {
+            egui::Rect::from_min_max(
+                egui::pos2(r.min[0], r.min[1]),
+                egui::pos2(r.max[0], r.max[1]),
+            )
+        });
+        ui.data_mut(|d| d.insert_temp(egui::Id::unique("runs legend rect"), legend));
         draw_overlays(&painter, t, state);
         super::classroom::draw_arrows(ui, &painter, t, state);
         if state.updating() {

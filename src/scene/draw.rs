@@ -421,6 +421,7 @@ impl Scene {
             .copied()
             .unwrap_or(corners[0]);
         let r = box_at(&corner);
+        self.legend_drawn.set(Some(r));
         canvas.rect(r, Some(LEGEND_BG), None);
         for (i, (e, text)) in self.legend.iter().zip(&rows).enumerate() {
             let cy = r.min[1] + 0.3 * f + row_h * (i as f32 + 0.5);

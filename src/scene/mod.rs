@@ -269,6 +269,9 @@ pub struct Scene {
     pub decorations: bool,
     /// Who words the step counter when it is drawn.
     pub words: Words,
+    /// Where the last draw put the runs' legend (screen coordinates), so the window's own
+    /// keys can keep clear of it.
+    pub legend_drawn: std::cell::Cell<Option<canvas::Rect>>,
 }
 
 /// Builds the scene for `runs` of `scenario` revealed up to step `playhead`, computing
@@ -364,6 +367,7 @@ pub fn build_scene_with(
             .then_some((playhead.min(longest), longest)),
         decorations: opts.decorations,
         words: opts.words,
+        legend_drawn: std::cell::Cell::new(None),
         landscape,
     }
 }

@@ -148,3 +148,11 @@ fn es_plateau_claims_fail_when_both_patiences_let_the_cut_come() {
     });
     assert_eq!(holds, [false, false]);
 }
+
+#[test]
+fn bias_correction_claim_fails_when_both_runs_are_corrected() {
+    let holds = holds_after("adam-bias-correction", |j| {
+        j["optimizers"][3]["bias_correction"] = true.into();
+    });
+    assert_eq!(holds, [false]);
+}

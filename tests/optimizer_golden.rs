@@ -127,3 +127,41 @@ fn lion_leaves_a_flat_axis_alone() {
     assert_close(points[2], [0.0, 0.8], "θ2");
     assert_close(points[3], [0.0, 0.7], "θ3");
 }
+
+/// Adam with `bias_correction: false` uses m̂ = m and v̂ = v. On f = x + 2y the gradient is
+/// g = (1, 2) everywhere; from (0, 0) with α = 0.1, β1 = 0.9, β2 = 0.999, ε = 1e-8, by hand:
+/// step 1: m = 0.1·g = (0.1, 0.2), v = 0.001·g² = (0.001, 0.004),
+///         θ1 = −0.1·m/(√v + ε);
+/// step 2: m = 0.9·m + 0.1·g = (0.19, 0.38), v = 0.999·v + 0.001·g² = (0.001999, 0.007996),
+///         θ2 = θ1 − 0.1·m/(√v + ε).
+/// With the correction the first step is 0.1·g/(|g| + ε) per axis, 3.16 times shorter.
+#[test]
+fn adam_without_bias_correction_uses_the_raw_moments() {
+    let run = |corrected: bool| {
+        let json = format!(
+            r#"{{"surface": {{"kind": "custom", "expr": "x + 2*y"}}, "start": [0, 0], "steps": 2,
+                "optimizers": [{{"kind": "adam", "lr": 0.1, "bias_correction": {corrected}}}]}}"#
+        );
+        let s = gradscape::core::scenario::Scenario::from_json(&json).unwrap();
+        gradscape::core::run::run_scenario(&s).runs[0]
+            .points
+            .clone()
+    };
+    let raw = run(false);
+    let x1 = -0.1 * 0.1 / (0.001f64.sqrt() + 1e-8);
+    let y1 = -0.1 * 0.2 / (0.004f64.sqrt() + 1e-8);
+    let x2 = x1 - 0.1 * 0.19 / (0.001999f64.sqrt() + 1e-8);
+    let y2 = y1 - 0.1 * 0.38 / (0.007996f64.sqrt() + 1e-8);
+    for (got, want) in [
+        (raw[1].x, x1),
+        (raw[1].y, y1),
+        (raw[2].x, x2),
+        (raw[2].y, y2),
+    ] {
+        assert!((got - want).abs() < 1e-12, "{got} vs {want}");
+    }
+    let corrected = run(true);
+    assert!((corrected[1].x - -0.1 / (1.0 + 1e-8)).abs() < 1e-12);
+    let ratio = raw[1].norm() / corrected[1].norm();
+    assert!((ratio - 0.1 / 0.001f64.sqrt()).abs() < 1e-6, "{ratio}");
+}

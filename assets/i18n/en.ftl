@@ -410,7 +410,7 @@ lesson-noisy-text = Every gradient here carries random noise, like a minibatch. 
 lesson-scales-title = Different scales per parameter
 lesson-scales-text = The bowl is 100 times steeper along one axis than the other. Move λ2 (curvature v) in the Surface section. Look for: SGD crawling along the flat axis (its α is limited by the steep one) while RMSProp and Adam take similar steps on both. Then set angle (°) to 45 and see the per-axis advantage fade.
 lesson-adam-title = Adam's bias correction
-lesson-adam-text = Adam's averages m and v start at zero; bias correction scales them up during the first steps. Select Adam and move β2 (g² memory) between 0.9 and 0.999. Look for: the size of the first few steps on the landscape (press Reset, then Step to go one at a time). Compare AdamW: weight decay pulls the end point toward the origin.
+lesson-adam-text = Adam's averages m and v start at zero; bias correction scales them up during the first steps. Select Adam and move β2 (g² memory) between 0.9 and 0.999. Look for: the size of the first few steps on the landscape (press Reset, then Step to go one at a time). Compare AdamW: weight decay pulls the end point toward the origin. The grey run is Adam with bias correction switched off (m and v used as they are): its first step is (1−β1)/√(1−β2) ≈ 3.16 times as long, the check below measures it.
 lesson-warmup-title = Warmup and cosine decay
 lesson-warmup-text = Two SGD runs share the peak rate α = 1 and a cosine decay; one warms up over 20 steps. This bowl's walls are steep far out (curvature about 30 at the start) and gentle at the bottom (curvature 1): α = 1 is fine at the bottom, but a full-size first step from the start throws the run out and it diverges. Warmup keeps the first steps small while the walls are steep. Open Schedule (all optimizers) and move warmup (steps) down to 0, or lower lr α. Look for: the Learning rate plot ramping up, and the run without warmup leaving the picture at step 3.
 lesson-schedules-title = Step decay
@@ -559,3 +559,5 @@ surface-title-styblinski_tang = Styblinski–Tang
 surface-title-booth = Booth
 surface-title-linreg = Line fit
 surface-title-custom = f(x, y) =
+bias-correction = bias correction
+bias-correction-tip = Divide m and v by (1 − β^t): they start at zero, so without it the first steps use averages that are far too small. Off, the first step's length is (1−β1)/√(1−β2) times the corrected one (about 3.16× with β1 = 0.9, β2 = 0.999).

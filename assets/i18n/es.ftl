@@ -409,7 +409,7 @@ lesson-noisy-text = Aquí cada gradiente lleva ruido aleatorio, como en un minil
 lesson-scales-title = Escalas distintas por parámetro
 lesson-scales-text = El cuenco es 100 veces más empinado en un eje que en el otro. Mueve λ2 (curvatura v) en la sección Superficie. Observa: el SGD avanza a paso de tortuga por el eje plano (su α la limita el empinado) mientras RMSProp y Adam dan pasos parecidos en ambos. Luego pon ángulo (°) a 45 y mira cómo se desvanece la ventaja por eje.
 lesson-adam-title = La corrección de sesgo de Adam
-lesson-adam-text = Las medias m y v de Adam empiezan en cero; la corrección de sesgo las agranda en los primeros pasos. Selecciona Adam y mueve β2 (memoria de g²) entre 0.9 y 0.999. Observa: el tamaño de los primeros pasos en el paisaje (pulsa Reiniciar y luego Paso para avanzar de uno en uno). Compara con AdamW: el decaimiento de pesos acerca el punto final al origen.
+lesson-adam-text = Las medias m y v de Adam empiezan en cero; la corrección de sesgo las agranda en los primeros pasos. Selecciona Adam y mueve β2 (memoria de g²) entre 0.9 y 0.999. Observa: el tamaño de los primeros pasos en el paisaje (pulsa Reiniciar y luego Paso para avanzar de uno en uno). Compara con AdamW: el decaimiento de pesos acerca el punto final al origen. La ejecución gris es Adam sin corrección de sesgo (m y v tal cual): su primer paso es (1−β1)/√(1−β2) ≈ 3.16 veces más largo; la comprobación de abajo lo mide.
 lesson-warmup-title = Calentamiento y decaimiento coseno
 lesson-warmup-text = Dos ejecuciones de SGD comparten la tasa máxima α = 1 y un decaimiento coseno; una se calienta durante 20 pasos. Las paredes de este cuenco son empinadas lejos del centro (curvatura de unos 30 al inicio) y suaves en el fondo (curvatura 1): α = 1 va bien en el fondo, pero un primer paso de tamaño completo desde el inicio saca la ejecución fuera y diverge. El calentamiento mantiene pequeños los primeros pasos mientras las paredes son empinadas. Abre Programa de α (todos) y baja calentamiento (pasos) hasta 0, o baja lr α. Observa: la gráfica de la tasa subiendo, y la ejecución sin calentamiento saliendo de la imagen en el paso 3.
 lesson-schedules-title = Decaimiento por escalones
@@ -558,3 +558,5 @@ surface-title-styblinski_tang = Styblinski–Tang
 surface-title-booth = Booth
 surface-title-linreg = Ajuste de una recta
 surface-title-custom = f(x, y) =
+bias-correction = corrección de sesgo
+bias-correction-tip = Divide m y v entre (1 − β^t): empiezan en cero, así que sin ella los primeros pasos usan promedios demasiado pequeños. Sin corrección, el primer paso mide (1−β1)/√(1−β2) veces el corregido (unas 3.16 veces con β1 = 0.9 y β2 = 0.999).

@@ -464,6 +464,11 @@ pub fn preset_claims(preset: &str) -> &'static [Claim] {
             parts: 5,
             ratio: 0.2,
         }],
+        "adam-bias-correction" => &[Claim::FirstStepRatio {
+            a: 3,
+            b: 0,
+            ratio: 2.5,
+        }],
         "es-plateau" => &[
             Claim::RateNeverCut { run: 0 },
             Claim::BestValRatio {

@@ -1,6 +1,6 @@
 //! Adam with decoupled weight decay.
 
-use super::adam::{BETA1, BETA2, EPS, effective, update};
+use super::adam::{BETA1, BETA2, BIAS_CORRECTION, EPS, Moments, effective, update};
 use super::{Optimizer, OptimizerInfo, OptimizerState};
 use crate::core::Vec2;
 use crate::core::param::{ParamSpec, Slider, Valid};
@@ -16,6 +16,8 @@ pub struct AdamW {
     pub eps: f64,
     /// λ
     pub weight_decay: f64,
+    /// As Adam's: off, m̂ = m and v̂ = v.
+    pub bias_correction: bool,
 }
 
 /// Decoupled weight decay λ (AdamW, Lion), with `default` when left out.
@@ -43,7 +45,7 @@ impl Optimizer for AdamW {
         formula: "θ := θ·(1 − α·λ);  m := β1·m + (1−β1)·g;  v := β2·v + (1−β2)·g²;  \
                   θ := θ − α·(m/(1−β1^t)) / (√(v/(1−β2^t)) + ε)",
         default_lr: 0.001,
-        params: &[BETA1, BETA2, EPS, weight_decay(0.01)],
+        params: &[BETA1, BETA2, EPS, weight_decay(0.01), BIAS_CORRECTION],
         sweep: Some("beta1"),
         first_moment: true,
         effective_key: Some("overlay-effective-adam"),
@@ -55,20 +57,33 @@ impl Optimizer for AdamW {
             beta2: v[1],
             eps: v[2],
             weight_decay: v[3],
+            bias_correction: v.get(4).is_none_or(|b| *b != 0.0),
         }
     }
 
     fn values(&self) -> Vec<f64> {
-        vec![self.beta1, self.beta2, self.eps, self.weight_decay]
+        vec![
+            self.beta1,
+            self.beta2,
+            self.eps,
+            self.weight_decay,
+            if self.bias_correction { 1.0 } else { 0.0 },
+        ]
     }
 
     #[inline(always)]
     fn step(&self, s: &mut OptimizerState, theta: Vec2, g: Vec2, lr: f64) -> Vec2 {
         let decayed = theta * (1.0 - lr * self.weight_decay);
-        update(s, decayed, g, lr, self.beta1, self.beta2, self.eps)
+        let m = Moments {
+            beta1: self.beta1,
+            beta2: self.beta2,
+            eps: self.eps,
+            bias_correction: self.bias_correction,
+        };
+        update(s, decayed, g, lr, m)
     }
 
     fn effective_step(&self, s: &OptimizerState, lr: f64) -> Option<Vec2> {
-        effective(s, lr, self.eps)
+        effective(s, lr, self.eps, self.bias_correction)
     }
 }

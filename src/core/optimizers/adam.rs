@@ -94,13 +94,7 @@ impl Optimizer for Adam {
 
     #[inline(always)]
     fn step(&self, s: &mut OptimizerState, theta: Vec2, g: Vec2, lr: f64) -> Vec2 {
-        let m = Moments {
-            beta1: self.beta1,
-            beta2: self.beta2,
-            eps: self.eps,
-            bias_correction: self.bias_correction,
-        };
-        update(s, theta, g, lr, m)
+        update(self, s, theta, g, lr)
     }
 
     fn effective_step(&self, s: &OptimizerState, lr: f64) -> Option<Vec2> {
@@ -108,24 +102,15 @@ impl Optimizer for Adam {
     }
 }
 
-/// The settings of Adam's moments, shared with AdamW.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Moments {
-    pub beta1: f64,
-    pub beta2: f64,
-    pub eps: f64,
-    pub bias_correction: bool,
-}
-
 /// The Adam update from `theta` (AdamW passes θ already decayed).
 #[inline]
-pub(super) fn update(s: &mut OptimizerState, theta: Vec2, g: Vec2, lr: f64, k: Moments) -> Vec2 {
-    let Moments {
+fn update(k: &Adam, s: &mut OptimizerState, theta: Vec2, g: Vec2, lr: f64) -> Vec2 {
+    let Adam {
         beta1,
         beta2,
         eps,
         bias_correction,
-    } = k;
+    } = *k;
     s.first = beta1 * s.first + (1.0 - beta1) * g;
     s.second = beta2 * s.second + (1.0 - beta2) * g.component_mul(&g);
     s.beta1_pow *= beta1;
@@ -145,7 +130,7 @@ pub(super) fn update(s: &mut OptimizerState, theta: Vec2, g: Vec2, lr: f64, k: M
 }
 
 /// α/(√v̂ + ε) per axis, once a step has been taken.
-pub(super) fn effective(
+fn effective(
     s: &OptimizerState,
     lr: f64,
     eps: f64,

@@ -1,6 +1,6 @@
 //! Adam with decoupled weight decay.
 
-use super::adam::{BETA1, BETA2, BIAS_CORRECTION, EPS, Moments, effective, update};
+use super::adam::{Adam, BETA1, BETA2, BIAS_CORRECTION, EPS};
 use super::{Optimizer, OptimizerInfo, OptimizerState};
 use crate::core::Vec2;
 use crate::core::param::{ParamSpec, Slider, Valid};
@@ -35,6 +35,18 @@ pub(super) const fn weight_decay(default: f64) -> ParamSpec {
         },
         ["weight-decay", "weight-decay-tip"],
     )
+}
+
+impl AdamW {
+    /// The Adam whose update follows the decay.
+    fn adam(&self) -> Adam {
+        Adam {
+            beta1: self.beta1,
+            beta2: self.beta2,
+            eps: self.eps,
+            bias_correction: self.bias_correction,
+        }
+    }
 }
 
 impl Optimizer for AdamW {
@@ -73,17 +85,12 @@ impl Optimizer for AdamW {
 
     #[inline(always)]
     fn step(&self, s: &mut OptimizerState, theta: Vec2, g: Vec2, lr: f64) -> Vec2 {
+        // Decoupled decay first, then exactly Adam's update.
         let decayed = theta * (1.0 - lr * self.weight_decay);
-        let m = Moments {
-            beta1: self.beta1,
-            beta2: self.beta2,
-            eps: self.eps,
-            bias_correction: self.bias_correction,
-        };
-        update(s, decayed, g, lr, m)
+        self.adam().step(s, decayed, g, lr)
     }
 
     fn effective_step(&self, s: &OptimizerState, lr: f64) -> Option<Vec2> {
-        effective(s, lr, self.eps, self.bias_correction)
+        self.adam().effective_step(s, lr)
     }
 }

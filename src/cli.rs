@@ -223,7 +223,7 @@ pub fn load_scenario(file: Option<&Path>, preset: Option<&str>) -> Result<Scenar
     let Some(path) = file else {
         return Ok(presets::default_scenario());
     };
-    crate::core::scenario::load_file(path).map_err(|e| UserError(e.to_string()))
+    crate::core::scenario::load_file(path).map_err(|e| UserError(crate::lang::load_error(&e)))
 }
 
 /// Writes what `fill` produces to `out` atomically, or to standard output.
@@ -298,15 +298,22 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
             if let Some(out) = &out {
                 refuse_same_file(input.file.as_deref(), out)?;
             }
-            let scenario = load_scenario(input.file.as_deref(), input.preset.as_deref())?;
+            let scenario = crate::lang::with_lang(lang.into(), || {
+                load_scenario(input.file.as_deref(), input.preset.as_deref())
+            })?;
             // Run by run, each written as soon as it is computed (see `core::output`).
             let words = |f: &crate::core::diagnosis::Finding| {
                 crate::lang::with_lang(lang.into(), || crate::lang::finding_json(f))
             };
+            let warnings: Vec<String> = crate::lang::with_lang(lang.into(), || {
+                scenario
+                    .warnings()
+                    .iter()
+                    .map(crate::lang::problem)
+                    .collect()
+            });
             write_output(out.as_deref(), |w| match format {
-                RunFormat::Json => {
-                    output::write_json(w, runs(&scenario), &scenario.warnings(), &words)
-                }
+                RunFormat::Json => output::write_json(w, runs(&scenario), &warnings, &words),
                 RunFormat::Csv => output::write_csv(w, runs(&scenario)),
             })?;
             Ok(Outcome::Done)
@@ -325,7 +332,9 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
             lang,
         }) => {
             refuse_same_file(input.file.as_deref(), &out)?;
-            let scenario = load_scenario(input.file.as_deref(), input.preset.as_deref())?;
+            let scenario = crate::lang::with_lang(lang.into(), || {
+                load_scenario(input.file.as_deref(), input.preset.as_deref())
+            })?;
             crate::lang::with_lang(lang.into(), || {
                 render_to(&scenario, &out, &size, fps, frames, with_loss)
             })?;

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::diagnosis::{Finding, Pattern, Thresholds};
 use crate::core::log::ColumnChoice;
 use crate::core::run::RunSet;
+use crate::core::scenario::{Problem, ScenarioError};
 
 /// The English strings: the default language and the fallback for every other.
 const EN_FTL: &str = include_str!("../assets/i18n/en.ftl");
@@ -272,7 +273,48 @@ pub fn finding_json(f: &Finding) -> serde_json::Value {
 
 /// `run`'s JSON (SPEC §9) with each diagnosis in this thread's language.
 pub fn run_json(set: &RunSet) -> String {
-    crate::core::output::to_json(set, &finding_json)
+    let warnings: Vec<String> = set.warnings.iter().map(problem).collect();
+    crate::core::output::to_json(set, &warnings, &finding_json)
+}
+
+/// A scenario's problem (an error's or a warning's) in this thread's language.
+pub fn problem(p: &Problem) -> String {
+    let args: Vec<(&str, String)> = p
+        .args
+        .iter()
+        .map(|(n, v)| (*n, crate::core::scenario::one_line(v)))
+        .collect();
+    tr_args(&format!("scn-{}", p.id), &args)
+}
+
+/// A scenario file that could not be loaded, as one line in this thread's language: the
+/// path, then what is wrong (a read error's own words; a validation problem worded here).
+pub fn load_error(e: &crate::core::scenario::LoadError) -> String {
+    use crate::core::scenario::LoadError;
+    match e {
+        LoadError::Read { .. } => e.to_string(),
+        LoadError::Invalid { path, error } => {
+            format!("{}: {}", path.display(), scenario_error(error))
+        }
+    }
+}
+
+/// A scenario error as one line in this thread's language: where (line and column, the
+/// field as the file spells it), then what is wrong.
+pub fn scenario_error(e: &ScenarioError) -> String {
+    let mut out = String::new();
+    if let Some((line, column)) = e.line_col {
+        out += &tr_args(
+            "scn-at",
+            &[("line", line.to_string()), ("column", column.to_string())],
+        );
+        out += " ";
+    }
+    if !e.field.is_empty() {
+        out += &crate::core::scenario::one_line(&e.field);
+        out += ": ";
+    }
+    out + &problem(&e.problem)
 }
 
 /// A column chosen among several, stated: "training loss read from 'loss' (240 values), not
@@ -499,6 +541,91 @@ mod tests {
             })
             .map(str::to_string)
             .collect()
+    }
+
+    /// Every problem id core hands over has its message: scanned from the source, so a new
+    /// `Problem::new("…")` or rule id without a Fluent entry fails here.
+    #[test]
+    fn every_scenario_problem_id_is_worded_in_every_language() {
+        fn scan(dir: &std::path::Path, out: &mut BTreeSet<String>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    scan(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    let text = std::fs::read_to_string(&p).unwrap();
+                    for (i, _) in text.match_indices("Problem::new(\"") {
+                        let rest = &text[i + "Problem::new(\"".len()..];
+                        out.insert(rest[..rest.find('"').unwrap()].to_string());
+                    }
+                }
+            }
+        }
+        let mut ids = BTreeSet::new();
+        scan(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core"),
+            &mut ids,
+        );
+        use crate::core::param::Valid;
+        for v in [
+            Valid::Finite,
+            Valid::Positive,
+            Valid::NonNegative,
+            Valid::Unit,
+            Valid::Flag,
+        ] {
+            ids.insert(v.rule().to_string());
+        }
+        for rule in ["null-or-positive", "open-unit", "not-number"] {
+            ids.insert(rule.to_string());
+        }
+        assert!(ids.len() > 20, "{ids:?}");
+        for lang in Lang::ALL {
+            let b = bundle(lang);
+            for id in &ids {
+                assert!(
+                    b.has_message(&format!("scn-{id}")),
+                    "{}: scn-{id}",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    /// Bad files are explained in the chosen language: field as written, then the problem.
+    #[test]
+    fn scenario_errors_and_warnings_speak_spanish() {
+        use crate::core::scenario::Scenario;
+        let bad = [
+            r#"{"surface": {"kind": "quadratic"}, "start": [1, 2], "steps": 0, "optimizers": [{"kind": "sgd"}]}"#,
+            r#"{"surface": {"kind": "quadratic"}, "start": [1, 2], "optimizers": [{"kind": "sgd", "lr": -1}]}"#,
+            r#"{"surface": {"kind": "bowl"}, "start": [1, 2], "optimizers": [{"kind": "sgd"}]}"#,
+            r#"{"surface": {"kind": "quadratic"}, "start": [1, 2], "optimizers": []}"#,
+            r#"{"surface": {"kind": "quadratic"}, "start": [1, 2], "view": {"x": [1, 0], "y": [0, 1]}, "optimizers": [{"kind": "sgd"}]}"#,
+        ];
+        for text in bad {
+            let e = Scenario::from_json(text).unwrap_err();
+            let en = with_lang(Lang::En, || scenario_error(&e));
+            let es = with_lang(Lang::Es, || scenario_error(&e));
+            assert!(!en.contains("scn-") && !es.contains("scn-"), "{en} / {es}");
+            assert!(es.starts_with(&e.field), "{es}");
+            assert_ne!(en, es, "not translated: {en}");
+            assert!(!es.contains("must") && !es.contains("unknown"), "{es}");
+        }
+        let e = Scenario::from_json("{\n  \"start\": [1, @]}").unwrap_err();
+        let es = with_lang(Lang::Es, || scenario_error(&e));
+        assert!(es.starts_with("línea 2, columna"), "{es}");
+        let warned = Scenario::from_json(
+            r#"{"surface": {"kind": "quadratic"}, "start": [1, 2], "schedule": {"kind": "plateau", "patience": 5}, "early_stopping": {"patience": 3}, "optimizers": [{"kind": "sgd"}]}"#,
+        )
+        .unwrap();
+        let w = warned.warnings();
+        assert_eq!(w.len(), 1);
+        let es = with_lang(Lang::Es, || problem(&w[0]));
+        assert!(
+            es.contains("paciencia") && es.contains('3') && es.contains('5'),
+            "{es}"
+        );
     }
 
     #[test]

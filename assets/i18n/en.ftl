@@ -435,6 +435,7 @@ overlay-arrows = arrows
 overlay-arrows-tip = At the playhead: white arrow = −g (minus the gradient), straight downhill; coloured arrow = where the velocity (momentum) carries the point
 overlay-legend-gradient = −g: downhill
 overlay-legend-velocity = velocity / momentum (run colour)
+legend-drag-tip = Which colour is which run. Drag it anywhere on the map; hide it in the View menu (Legends on the landscape).
 overlay-legend-tip = Arrows at each path's current point. White: minus the gradient the next step uses, the steepest way down (its length is fixed: only the direction counts). Coloured: minus the velocity or momentum m, where inertia carries θ; its length is relative to the gradient's (longer = more inertia than slope).
 overlay-step = step { $step }
 overlay-gradient = |g| = { $norm }   lr = { $lr }
@@ -478,7 +479,7 @@ menu-export-svg-tip = The same figure as vectors, for slides and papers: sharp a
 menu-controls = Controls
 menu-controls-tip = Show or hide the side panel with the surface, optimizer and schedule settings
 menu-legends = Legends on the landscape
-menu-legends-tip = Show the keys to the paths and arrows on the landscape (placed where they cover the fewest path points; drag the arrow key to move it)
+menu-legends-tip = Show the keys to the paths and arrows on the landscape (placed where they cover the fewest path points; drag a key to move it)
 menu-loss-panel = Loss panel
 menu-loss-panel-tip = Show the loss curves and the diagnosis under the landscape
 legends = legends
@@ -561,3 +562,38 @@ surface-title-linreg = Line fit
 surface-title-custom = f(x, y) =
 bias-correction = bias correction
 bias-correction-tip = Divide m and v by (1 − β^t): they start at zero, so without it the first steps use averages that are far too small. Off, the first step's length is (1−β1)/√(1−β2) times the corrected one (about 3.16× with β1 = 0.9, β2 = 0.999).
+
+## Scenario file problems (core hands over an id and its arguments)
+scn-at = line { $line }, column { $column }:
+scn-empty-file = the file is empty
+scn-json = { $detail }
+scn-json-object = { $detail }, expected a JSON object {"{"}…{"}"}
+scn-json-object-file = { $detail }, expected a JSON object {"{"}"surface": …, "start": …, "optimizers": …{"}"}
+scn-pair = expected 2 numbers, [a, b]
+scn-pair-got = expected 2 numbers, [a, b] (got { $got })
+scn-at-least = must be at least { $min }
+scn-at-most = must be at most { $max } (got { $got })
+scn-not-finite = must be a finite number (got { $got })
+scn-not-number = must be a number (got { $got })
+scn-not-flag = must be true or false (got { $got })
+scn-positive = must be > 0 (got { $got })
+scn-non-negative = must be ≥ 0 (got { $got })
+scn-null-or-positive = must be null or > 0 (got { $got })
+scn-unit = must be in [0, 1) (got { $got })
+scn-open-unit = must be in (0, 1) (got { $got })
+scn-unknown-kind = unknown kind '{ $kind }' (known: { $known })
+scn-not-a-field = is not a field of { $kind } (its fields are { $fields })
+scn-not-a-field-none = is not a field of { $kind } (it takes no parameters)
+scn-no-optimizer = needs at least one optimizer
+scn-color = must be "#rrggbb" (got "{ $got }")
+scn-cosine-total = is required for a cosine schedule
+scn-total-after-warmup = must be larger than warmup_steps ({ $warmup }) (got { $got })
+scn-view-order = { $axis }min must be below { $axis }max (got [{ $lo }, { $hi }])
+scn-view-bound = must lie within ±{ $bound } to be drawn (got [{ $lo }, { $hi }])
+scn-view-span = the span { $span } is too small to draw (at least { $min } and { $rel } of the largest coordinate; got [{ $lo }, { $hi }])
+scn-expr-required = is required for a custom surface, e.g. "x^2 + 10*y^2"
+scn-expr = { $detail }
+scn-data-required = is required with explicit data (a list of [ξ, η] pairs)
+scn-not-empty = must not be empty
+scn-count-range = must be from 1 to { $max } (got { $got })
+scn-warn-es-patience = early_stopping.patience ({ $es }) is not larger than the plateau patience ({ $plateau }): the run could stop just before the lower rate helps

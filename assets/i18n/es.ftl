@@ -434,6 +434,7 @@ overlay-arrows = flechas
 overlay-arrows-tip = En el cabezal: flecha blanca = −g (menos el gradiente), cuesta abajo; flecha de color = hacia donde la velocidad (el momento) lleva el punto
 overlay-legend-gradient = −g: cuesta abajo
 overlay-legend-velocity = velocidad / momento (color de la ejecución)
+legend-drag-tip = Qué color es cada ejecución. Arrástrala a cualquier lugar del mapa; ocúltala en el menú Ver (Leyendas sobre el paisaje).
 overlay-legend-tip = Flechas en el punto actual de cada trayectoria. Blanca: menos el gradiente que usa el siguiente paso, la bajada más empinada (su longitud es fija: solo cuenta la dirección). De color: menos la velocidad o el momento m, hacia donde la inercia lleva θ; su longitud es relativa a la del gradiente (más larga = más inercia que pendiente).
 overlay-step = paso { $step }
 overlay-gradient = |g| = { $norm }   tasa = { $lr }
@@ -477,7 +478,7 @@ menu-export-svg-tip = La misma figura en vectores, para diapositivas y artículo
 menu-controls = Controles
 menu-controls-tip = Muestra u oculta el panel lateral con los ajustes de superficie, optimizadores y programa
 menu-legends = Leyendas sobre el paisaje
-menu-legends-tip = Muestra las claves de las trayectorias y las flechas sobre el paisaje (colocadas donde tapan menos puntos; arrastra la clave de las flechas para moverla)
+menu-legends-tip = Muestra las claves de las trayectorias y las flechas sobre el paisaje (colocadas donde tapan menos puntos; arrastra una clave para moverla)
 menu-loss-panel = Panel de pérdida
 menu-loss-panel-tip = Muestra las curvas de pérdida y el diagnóstico bajo el paisaje
 legends = leyendas
@@ -560,3 +561,38 @@ surface-title-linreg = Ajuste de una recta
 surface-title-custom = f(x, y) =
 bias-correction = corrección de sesgo
 bias-correction-tip = Divide m y v entre (1 − β^t): empiezan en cero, así que sin ella los primeros pasos usan promedios demasiado pequeños. Sin corrección, el primer paso mide (1−β1)/√(1−β2) veces el corregido (unas 3.16 veces con β1 = 0.9 y β2 = 0.999).
+
+## Problemas de un archivo de escenario (core entrega un id y sus argumentos)
+scn-at = línea { $line }, columna { $column }:
+scn-empty-file = el archivo está vacío
+scn-json = { $detail }
+scn-json-object = { $detail }; se esperaba un objeto JSON {"{"}…{"}"}
+scn-json-object-file = { $detail }; se esperaba un objeto JSON {"{"}"surface": …, "start": …, "optimizers": …{"}"}
+scn-pair = se esperaban 2 números, [a, b]
+scn-pair-got = se esperaban 2 números, [a, b] (hay { $got })
+scn-at-least = debe ser al menos { $min }
+scn-at-most = debe ser como mucho { $max } (vale { $got })
+scn-not-finite = debe ser un número finito (vale { $got })
+scn-not-number = debe ser un número (vale { $got })
+scn-not-flag = debe ser true o false (vale { $got })
+scn-positive = debe ser > 0 (vale { $got })
+scn-non-negative = debe ser ≥ 0 (vale { $got })
+scn-null-or-positive = debe ser null o > 0 (vale { $got })
+scn-unit = debe estar en [0, 1) (vale { $got })
+scn-open-unit = debe estar en (0, 1) (vale { $got })
+scn-unknown-kind = tipo desconocido '{ $kind }' (conocidos: { $known })
+scn-not-a-field = no es un campo de { $kind } (sus campos son { $fields })
+scn-not-a-field-none = no es un campo de { $kind } (no tiene parámetros)
+scn-no-optimizer = necesita al menos un optimizador
+scn-color = debe ser "#rrggbb" (vale "{ $got }")
+scn-cosine-total = es obligatorio en un programa coseno
+scn-total-after-warmup = debe ser mayor que warmup_steps ({ $warmup }) (vale { $got })
+scn-view-order = { $axis }min debe ser menor que { $axis }max (hay [{ $lo }, { $hi }])
+scn-view-bound = debe estar dentro de ±{ $bound } para poder dibujarse (hay [{ $lo }, { $hi }])
+scn-view-span = el intervalo { $span } es demasiado pequeño para dibujarlo (al menos { $min } y { $rel } de la mayor coordenada; hay [{ $lo }, { $hi }])
+scn-expr-required = es obligatorio en una superficie personalizada, p. ej. "x^2 + 10*y^2"
+scn-expr = { $detail }
+scn-data-required = es obligatorio con datos explícitos (una lista de pares [ξ, η])
+scn-not-empty = no puede estar vacío
+scn-count-range = debe estar entre 1 y { $max } (vale { $got })
+scn-warn-es-patience = la paciencia de la parada temprana ({ $es }) no es mayor que la del programa por meseta ({ $plateau }): la ejecución podría detenerse justo antes de que la tasa más baja ayude

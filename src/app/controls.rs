@@ -319,7 +319,7 @@ pub fn early_stopping_ui(ui: &mut Ui, state: &mut AppState) {
     for w in state.scenario.warnings() {
         ui.colored_label(
             super::widgets::ink::WARN,
-            tr_args("msg-warning", &[("warning", w.to_string())]),
+            tr_args("msg-warning", &[("warning", crate::lang::problem(&w))]),
         );
     }
 }

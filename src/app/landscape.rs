@@ -98,6 +98,9 @@ impl Landscape {
         if !state.settings.legends {
             scene.legend.clear();
         }
+        // A legend the user dragged stays where it was put (as a fraction of the plot).
+        let legend_id = ui.scope_id().with("runs legend drag");
+        scene.legend_at = ui.data(|d| d.get_temp::<[f32; 2]>(legend_id));
         let painter = ui.painter_at(outer);
         if ui.visuals().dark_mode {
             // The scene's title, axes and colour bar are drawn in dark ink, as on the PNGs:
@@ -117,6 +120,23 @@ impl Landscape {
             )
         });
         ui.data_mut(|d| d.insert_temp(egui::Id::unique("runs legend rect"), legend));
+        if let Some(r) = legend {
+            let plot = layout.plot;
+            let response = ui
+                .interact(r, legend_id, egui::Sense::drag())
+                .on_hover_text(super::i18n::tr("legend-drag-tip"));
+            if response.dragged() {
+                let p = r.min + response.drag_delta();
+                let f = [
+                    (p.x - plot.min[0]) / plot.width().max(1.0),
+                    (p.y - plot.min[1]) / plot.height().max(1.0),
+                ];
+                ui.data_mut(|d| d.insert_temp(legend_id, f));
+            }
+            if response.hovered() || response.dragged() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::Grab);
+            }
+        }
         draw_overlays(&painter, t, state);
         super::classroom::draw_arrows(ui, &painter, t, state);
         if state.updating() {

@@ -473,8 +473,11 @@ fn messages_ui(ui: &mut Ui, state: &mut AppState) {
     }
     for w in &state.runs.warnings {
         ui.label(
-            RichText::new(tr_args("msg-warning", &[("warning", w.clone())]))
-                .color(widgets::ink::WARN),
+            RichText::new(tr_args(
+                "msg-warning",
+                &[("warning", crate::lang::problem(w))],
+            ))
+            .color(widgets::ink::WARN),
         );
     }
     // What the last save or export did, and where: until dismissed or replaced.

@@ -453,7 +453,10 @@ impl AppState {
         // A last line of defence: every control keeps its value in range, but the core
         // assumes a valid scenario, so one that slipped through is refused, not run.
         if let Err(e) = Scenario::from_raw(&self.scenario.to_raw()) {
-            self.error = Some(tr_args("msg-invalid", &[("error", e.to_string())]));
+            self.error = Some(tr_args(
+                "msg-invalid",
+                &[("error", crate::lang::scenario_error(&e))],
+            ));
             return;
         }
         self.surface = self.scenario.surface.build(self.scenario.seed);
@@ -718,7 +721,7 @@ impl AppState {
                 self.mark_changed();
             }
             // Only a custom expression can fail here; its text box shows why.
-            Err(e) => self.expr_error = Some(e.to_string()),
+            Err(e) => self.expr_error = Some(crate::lang::scenario_error(&e)),
         }
     }
 
@@ -799,7 +802,7 @@ impl AppState {
                 Ok(())
             }
             Err(e) => {
-                let msg = tr_args("msg-open-failed", &[("error", e.to_string())]);
+                let msg = tr_args("msg-open-failed", &[("error", crate::lang::load_error(&e))]);
                 self.error = Some(msg.clone());
                 Err(msg)
             }

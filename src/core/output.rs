@@ -119,10 +119,11 @@ pub fn write_json(
     out.write_all(b"\n")
 }
 
-/// SPEC §9's JSON, as [`write_json`] writes it but without the final line break.
-pub fn to_json(set: &RunSet, words: Words<'_>) -> String {
+/// SPEC §9's JSON, as [`write_json`] writes it but without the final line break;
+/// `warnings` are the set's warnings worded by the caller.
+pub fn to_json(set: &RunSet, warnings: &[String], words: Words<'_>) -> String {
     let mut out = Vec::new();
-    write_json(&mut out, set.runs.iter().cloned(), &set.warnings, words)
+    write_json(&mut out, set.runs.iter().cloned(), warnings, words)
         .expect("writing to memory cannot fail");
     out.pop();
     String::from_utf8(out).expect("serde_json writes UTF-8")

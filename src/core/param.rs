@@ -3,7 +3,9 @@
 //! which translation keys name it. Parsing, validation, the app's sliders, titles and
 //! `gradscape surfaces` all read these tables, so a new kind declares its fields once.
 
-/// Which values a field accepts; the rule text goes into validation messages.
+use super::scenario::Problem;
+
+/// Which values a field accepts; its rule's id names the problem of a value it refuses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Valid {
     /// Any finite number.
@@ -30,14 +32,14 @@ impl Valid {
         }
     }
 
-    /// The rule as validation messages word it ("must be {rule} (got …)").
+    /// The id of the problem a value breaking the rule has (worded by the language layer).
     pub fn rule(self) -> &'static str {
         match self {
-            Self::Finite => "a finite number",
-            Self::Positive => "> 0",
-            Self::NonNegative => "≥ 0",
-            Self::Unit => "in [0, 1)",
-            Self::Flag => "true or false",
+            Self::Finite => "not-finite",
+            Self::Positive => "positive",
+            Self::NonNegative => "non-negative",
+            Self::Unit => "unit",
+            Self::Flag => "not-flag",
         }
     }
 }
@@ -256,9 +258,9 @@ impl<'de> serde::Deserialize<'de> for ParamValue {
 pub type RawParams = Vec<(String, ParamValue)>;
 
 /// The values of `specs` read from `raw` (defaults for the missing ones), each checked;
-/// errors are `(field name, message)`. Fields `raw` holds that `specs` does not name are
+/// errors are `(field name, problem)`. Fields `raw` holds that `specs` does not name are
 /// the caller's to reject (it knows the other fields its kind takes).
-pub fn read_params(specs: &[ParamSpec], raw: &RawParams) -> Result<Vec<f64>, (String, String)> {
+pub fn read_params(specs: &[ParamSpec], raw: &RawParams) -> Result<Vec<f64>, (String, Problem)> {
     specs
         .iter()
         .map(|spec| {
@@ -266,22 +268,19 @@ pub fn read_params(specs: &[ParamSpec], raw: &RawParams) -> Result<Vec<f64>, (St
                 return Ok(spec.default);
             };
             let v = given.for_field(spec.valid).ok_or_else(|| {
-                let want = if spec.valid == Valid::Flag {
-                    "true or false"
+                let id = if spec.valid == Valid::Flag {
+                    "not-flag"
                 } else {
-                    "a number"
+                    "not-number"
                 };
-                (
-                    spec.name.to_string(),
-                    format!("must be {want} (got {given})"),
-                )
+                (spec.name.to_string(), Problem::new(id).arg("got", given))
             })?;
             if spec.valid.accepts(v) {
                 Ok(v)
             } else {
                 Err((
                     spec.name.to_string(),
-                    format!("must be {} (got {v})", spec.valid.rule()),
+                    Problem::new(spec.valid.rule()).arg("got", v),
                 ))
             }
         })

@@ -10,7 +10,7 @@ use super::Vec2;
 use super::diagnosis::{Finding, Series, Thresholds, diagnose_with, not_finite_at_start};
 use super::early_stop::EarlyStopper;
 use super::optimizers::{OptimizerConfig, OptimizerState};
-use super::scenario::Scenario;
+use super::scenario::{Problem, Scenario};
 use super::schedule::LrScheduler;
 use super::surfaces::{Linreg, Surface};
 
@@ -214,7 +214,7 @@ pub struct RunSet {
     /// One run per optimizer, in the scenario's order.
     pub runs: Vec<Run>,
     /// Advice about the scenario itself (SPEC §6's plateau warning).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Problem>,
 }
 
 /// Runs every optimizer of `scenario`.

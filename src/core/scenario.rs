@@ -26,31 +26,85 @@ pub const MAX_STEPS: u64 = 10_000_000;
 /// Generated `linreg` data sets larger than this are refused.
 pub const MAX_POINTS: u64 = 100_000;
 
-/// An error in a scenario file: the field it concerns and, where known, line and column.
+/// An error in a scenario file: the field it concerns, what is wrong (an id and its
+/// arguments, worded by the language layer) and, where known, line and column.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub struct ScenarioError {
     /// The field's path, e.g. `optimizers[1].lr`; empty for the whole file.
     pub field: String,
     /// What is wrong.
-    pub message: String,
+    pub problem: Problem,
     /// 1-based line and column, for syntax and type errors.
     pub line_col: Option<(usize, usize)>,
 }
 
+/// What is wrong with a field, as data: the language layer turns `id` into the Fluent
+/// message `scn-<id>` and fills it with `args` (already written as the file would write
+/// them, or quoting the file). Core builds no sentences for users.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Which problem, e.g. `at-least`; one message per id in the Fluent files.
+    pub id: &'static str,
+    /// Named arguments of the message.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Problem {
+    /// A problem with no arguments.
+    pub fn new(id: &'static str) -> Self {
+        Self {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// The same problem with one more argument.
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    /// The argument called `name`, if given.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.args
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A technical form (`line:column: field: id (name=value, …)`) for logs and panics; what
+/// users read comes from the language layer (`lang::scenario_error`).
 impl std::fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if let Some((l, c)) = self.line_col {
-            write!(f, "line {l}, column {c}: ")?;
+            write!(f, "{l}:{c}: ")?;
         }
         if !self.field.is_empty() {
             write!(f, "{}: ", OneLine(&self.field))?;
         }
-        write!(f, "{}", OneLine(&self.message))
+        write!(f, "{}", self.problem.id)?;
+        if !self.problem.args.is_empty() {
+            write!(f, " (")?;
+            for (i, (n, v)) in self.problem.args.iter().enumerate() {
+                if i > 0 {
+                    write!(f, ", ")?;
+                }
+                write!(f, "{n}={}", OneLine(v))?;
+            }
+            write!(f, ")")?;
+        }
+        Ok(())
     }
 }
 
-/// Text with its control characters (and line separators) escaped, as in `grad\noise`: field
-/// names and messages quote what the file holds, and an error must stay on one line.
+/// `text` with its control characters (and line separators) escaped, as in `grad\noise`:
+/// field names and messages quote what the file holds, and an error must stay on one line.
+pub fn one_line(text: &str) -> String {
+    OneLine(text).to_string()
+}
+
+/// Text with its control characters escaped: see [`one_line`].
 struct OneLine<'a>(&'a str);
 
 impl std::fmt::Display for OneLine<'_> {
@@ -69,10 +123,10 @@ impl std::fmt::Display for OneLine<'_> {
 
 impl ScenarioError {
     /// An error about `field` (no position).
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, problem: Problem) -> Self {
         Self {
             field: field.into(),
-            message: message.into(),
+            problem,
             line_col: None,
         }
     }
@@ -357,7 +411,7 @@ impl RawScenario {
     /// the line and column.
     pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
         if text.trim().is_empty() {
-            return Err(ScenarioError::new("", "the file is empty"));
+            return Err(ScenarioError::new("", Problem::new("empty-file")));
         }
         let mut de = serde_json::Deserializer::from_str(text);
         let raw: Self = serde_path_to_error::deserialize(&mut de).map_err(|e| {
@@ -375,7 +429,7 @@ impl RawScenario {
 }
 
 /// A serde_json error as a [`ScenarioError`], its position moved to the front and its
-/// wording put in the file's terms.
+/// problem put in the file's terms (serde's own wording is kept only where no id fits).
 fn json_error(text: &str, field: String, e: serde_json::Error) -> ScenarioError {
     let (line, column) = (e.line(), e.column());
     let mut message = e.to_string();
@@ -384,25 +438,27 @@ fn json_error(text: &str, field: String, e: serde_json::Error) -> ScenarioError 
     }
     // Every fixed-length array of a file is a pair: serde says "trailing characters" at a
     // third element and "invalid length 1, expected an array of length 2" at one.
-    if !field.is_empty() && message == "trailing characters" {
-        message = "expected 2 numbers, [a, b]".to_string();
+    let problem = if !field.is_empty() && message == "trailing characters" {
+        Problem::new("pair")
     } else if let Some(rest) = message.strip_prefix("invalid length ")
         && let Some(n) = rest.strip_suffix(", expected an array of length 2")
     {
-        message = format!("expected 2 numbers, [a, b] (got {n})");
-    }
-    // The Rust type names mean nothing in a file ("expected struct RawScenario").
-    if let Some(i) = message.find("expected struct Raw") {
+        Problem::new("pair-got").arg("got", n)
+    } else if let Some(i) = message.find("expected struct Raw") {
+        // The Rust type names mean nothing in a file ("expected struct RawScenario").
         message.truncate(i);
-        message.push_str(if field.is_empty() {
-            "expected a JSON object {\"surface\": …, \"start\": …, \"optimizers\": …}"
+        let id = if field.is_empty() {
+            "json-object-file"
         } else {
-            "expected a JSON object {…}"
-        });
-    }
+            "json-object"
+        };
+        Problem::new(id).arg("detail", message.trim_end().trim_end_matches(','))
+    } else {
+        Problem::new("json").arg("detail", message)
+    };
     ScenarioError {
         field,
-        message,
+        problem,
         line_col: (line > 0).then(|| (line, char_column(text, line, column))),
     }
 }
@@ -550,8 +606,9 @@ impl Scenario {
             .unwrap_or(&self.schedule)
     }
 
-    /// SPEC §6's warning: early stopping as patient as the plateau schedule or less.
-    pub fn warnings(&self) -> Vec<String> {
+    /// SPEC §6's warning: early stopping as patient as the plateau schedule or less (the
+    /// run could stop just before the lower rate helps). Warnings are data, as errors are.
+    pub fn warnings(&self) -> Vec<Problem> {
         let Some(es) = &self.early_stopping else {
             return Vec::new();
         };
@@ -559,11 +616,11 @@ impl Scenario {
             .filter_map(|i| self.schedule_of(i).plateau().map(|p| p.patience))
             .max();
         match plateau_patience {
-            Some(pp) if es.patience <= pp => vec![format!(
-                "early_stopping.patience ({}) is not larger than the plateau patience ({pp}): \
-                 the run could stop just before the lower rate helps",
-                es.patience
-            )],
+            Some(pp) if es.patience <= pp => vec![
+                Problem::new("warn-es-patience")
+                    .arg("es", es.patience)
+                    .arg("plateau", pp),
+            ],
             _ => Vec::new(),
         }
     }
@@ -575,12 +632,17 @@ impl Scenario {
         let start = finite_pair("start", raw.start)?;
         let steps = raw.steps.unwrap_or(500);
         if steps < 1 {
-            return Err(ScenarioError::new("steps", "must be at least 1"));
+            return Err(ScenarioError::new(
+                "steps",
+                Problem::new("at-least").arg("min", 1),
+            ));
         }
         if steps > MAX_STEPS {
             return Err(ScenarioError::new(
                 "steps",
-                format!("must be at most {MAX_STEPS} (got {steps})"),
+                Problem::new("at-most")
+                    .arg("max", MAX_STEPS)
+                    .arg("got", steps),
             ));
         }
         let grad_noise = raw.grad_noise.unwrap_or(0.0);
@@ -588,15 +650,18 @@ impl Scenario {
             "grad_noise",
             grad_noise,
             grad_noise >= 0.0 && grad_noise.is_finite(),
-            "≥ 0",
+            "non-negative",
         )?;
         if let Some(c) = raw.grad_clip {
-            check("grad_clip", c, c > 0.0 && c.is_finite(), "null or > 0")?;
+            check("grad_clip", c, c > 0.0 && c.is_finite(), "null-or-positive")?;
         }
         let val_shift = finite_pair("val_shift", raw.val_shift.unwrap_or([0.0, 0.0]))?;
         let eval_every = raw.eval_every.unwrap_or(1);
         if eval_every < 1 {
-            return Err(ScenarioError::new("eval_every", "must be at least 1"));
+            return Err(ScenarioError::new(
+                "eval_every",
+                Problem::new("at-least").arg("min", 1),
+            ));
         }
         let schedule = match &raw.schedule {
             Some(s) => schedule_from_raw("schedule", s)?,
@@ -610,7 +675,7 @@ impl Scenario {
         if raw.optimizers.is_empty() {
             return Err(ScenarioError::new(
                 "optimizers",
-                "needs at least one optimizer",
+                Problem::new("no-optimizer"),
             ));
         }
         let optimizers = raw
@@ -660,21 +725,27 @@ impl Scenario {
     }
 }
 
-/// `Ok` when `ok`, else "must be {rule} (got {value})" about `field`.
-pub(crate) fn check(field: &str, value: f64, ok: bool, rule: &str) -> Result<(), ScenarioError> {
+/// `Ok` when `ok`, else the problem `rule` (an id such as `positive`) about `field`,
+/// quoting the value.
+pub(crate) fn check(
+    field: &str,
+    value: f64,
+    ok: bool,
+    rule: &'static str,
+) -> Result<(), ScenarioError> {
     if ok {
         Ok(())
     } else {
         Err(ScenarioError::new(
             field,
-            format!("must be {rule} (got {})", Shortest(value)),
+            Problem::new(rule).arg("got", Shortest(value)),
         ))
     }
 }
 
 /// `value` if finite.
 pub(crate) fn finite(field: &str, value: f64) -> Result<f64, ScenarioError> {
-    check(field, value, value.is_finite(), "a finite number")?;
+    check(field, value, value.is_finite(), "not-finite")?;
     Ok(value)
 }
 
@@ -695,15 +766,14 @@ pub(crate) fn only_fields(
 ) -> Result<(), ScenarioError> {
     for name in present {
         if !allowed.contains(name) {
-            let takes = if allowed.is_empty() {
-                "it takes no parameters".to_string()
+            let problem = if allowed.is_empty() {
+                Problem::new("not-a-field-none").arg("kind", kind)
             } else {
-                format!("its fields are {}", allowed.join(", "))
+                Problem::new("not-a-field")
+                    .arg("kind", kind)
+                    .arg("fields", allowed.join(", "))
             };
-            return Err(ScenarioError::new(
-                format!("{prefix}.{name}"),
-                format!("is not a field of {kind} ({takes})"),
-            ));
+            return Err(ScenarioError::new(format!("{prefix}.{name}"), problem));
         }
     }
     Ok(())
@@ -712,7 +782,9 @@ pub(crate) fn only_fields(
 fn unknown_kind(field: &str, kind: &str, known: &[&str]) -> ScenarioError {
     ScenarioError::new(
         field,
-        format!("unknown kind '{kind}' (known: {})", known.join(", ")),
+        Problem::new("unknown-kind")
+            .arg("kind", kind)
+            .arg("known", known.join(", ")),
     )
 }
 
@@ -729,12 +801,12 @@ fn surface_to_raw(s: &SurfaceSpec) -> RawSurface {
 }
 
 fn positive(field: &str, v: f64) -> Result<f64, ScenarioError> {
-    check(field, v, v > 0.0 && v.is_finite(), "> 0")?;
+    check(field, v, v > 0.0 && v.is_finite(), "positive")?;
     Ok(v)
 }
 
 fn non_negative(field: &str, v: f64) -> Result<f64, ScenarioError> {
-    check(field, v, v >= 0.0 && v.is_finite(), "≥ 0")?;
+    check(field, v, v >= 0.0 && v.is_finite(), "non-negative")?;
     Ok(v)
 }
 
@@ -747,16 +819,15 @@ fn optimizer_from_raw(p: &str, r: &RawOptimizer) -> Result<OptimizerConfig, Scen
     let present: Vec<&str> = r.params.iter().map(|(n, _)| n.as_str()).collect();
     only_fields(p, &r.kind, &present, &names)?;
     let values = read_params(info.params, &r.params)
-        .map_err(|(name, msg)| ScenarioError::new(f(&name), msg))?;
+        .map_err(|(name, problem)| ScenarioError::new(f(&name), problem))?;
     let kind = OptimizerKind::with_values(info.id, &values).expect("a registered kind");
     let lr = positive(&f("lr"), r.lr.unwrap_or(info.default_lr))?;
     let color = r
         .color
         .as_deref()
         .map(|c| {
-            parse_color(c).ok_or_else(|| {
-                ScenarioError::new(f("color"), format!("must be \"#rrggbb\" (got \"{c}\")"))
-            })
+            parse_color(c)
+                .ok_or_else(|| ScenarioError::new(f("color"), Problem::new("color").arg("got", c)))
         })
         .transpose()?;
     let schedule = r
@@ -840,15 +911,15 @@ fn schedule_from_raw(p: &str, r: &RawSchedule) -> Result<Schedule, ScenarioError
             let Some(total_steps) = r.total_steps else {
                 return Err(ScenarioError::new(
                     f("total_steps"),
-                    "is required for a cosine schedule",
+                    Problem::new("cosine-total"),
                 ));
             };
             if total_steps <= warmup_steps {
                 return Err(ScenarioError::new(
                     f("total_steps"),
-                    format!(
-                        "must be larger than warmup_steps ({warmup_steps}) (got {total_steps})"
-                    ),
+                    Problem::new("total-after-warmup")
+                        .arg("warmup", warmup_steps)
+                        .arg("got", total_steps),
                 ));
             }
             Decay::Cosine {
@@ -864,7 +935,7 @@ fn schedule_from_raw(p: &str, r: &RawSchedule) -> Result<Schedule, ScenarioError
                 &f("factor"),
                 factor,
                 factor > 0.0 && factor < 1.0,
-                "in (0, 1)",
+                "open-unit",
             )?;
             Decay::Plateau(Plateau {
                 factor,
@@ -925,7 +996,7 @@ fn early_stopping_from_raw(r: &RawEarlyStopping) -> Result<EarlyStopping, Scenar
     if patience < 1 {
         return Err(ScenarioError::new(
             "early_stopping.patience",
-            "must be at least 1",
+            Problem::new("at-least").arg("min", 1),
         ));
     }
     Ok(EarlyStopping {
@@ -957,38 +1028,32 @@ fn view_from_raw(v: RawView) -> Result<View, ScenarioError> {
         if lo >= hi {
             return Err(ScenarioError::new(
                 field,
-                format!(
-                    "{axis}min must be below {axis}max (got [{}, {}])",
-                    Shortest(lo),
-                    Shortest(hi)
-                ),
+                Problem::new("view-order")
+                    .arg("axis", axis)
+                    .arg("lo", Shortest(lo))
+                    .arg("hi", Shortest(hi)),
             ));
         }
         let largest = lo.abs().max(hi.abs());
         if largest > MAX_VIEW_COORD {
             return Err(ScenarioError::new(
                 field,
-                format!(
-                    "must lie within ±{} to be drawn (got [{}, {}])",
-                    Shortest(MAX_VIEW_COORD),
-                    Shortest(lo),
-                    Shortest(hi)
-                ),
+                Problem::new("view-bound")
+                    .arg("bound", Shortest(MAX_VIEW_COORD))
+                    .arg("lo", Shortest(lo))
+                    .arg("hi", Shortest(hi)),
             ));
         }
         let span = hi - lo;
         if span < MIN_VIEW_SPAN || span < MIN_VIEW_SPAN_REL * largest {
             return Err(ScenarioError::new(
                 field,
-                format!(
-                    "the span {} is too small to draw (at least {} and {} of the largest \
-                     coordinate; got [{}, {}])",
-                    Shortest(span),
-                    Shortest(MIN_VIEW_SPAN),
-                    Shortest(MIN_VIEW_SPAN_REL),
-                    Shortest(lo),
-                    Shortest(hi)
-                ),
+                Problem::new("view-span")
+                    .arg("span", Shortest(span))
+                    .arg("min", Shortest(MIN_VIEW_SPAN))
+                    .arg("rel", Shortest(MIN_VIEW_SPAN_REL))
+                    .arg("lo", Shortest(lo))
+                    .arg("hi", Shortest(hi)),
             ));
         }
     }

@@ -415,11 +415,17 @@ impl Scene {
                     * 50
                 + usize::from(r.contains(to_screen.apply(self.start))) * 50
         };
-        let corner = corners[..usable]
-            .iter()
-            .min_by_key(|c| covered(&box_at(c)))
-            .copied()
-            .unwrap_or(corners[0]);
+        let corner = match self.legend_at {
+            Some([fx, fy]) => [
+                (p.min[0] + fx * p.width()).clamp(p.min[0], (p.max[0] - w).max(p.min[0])),
+                (p.min[1] + fy * p.height()).clamp(p.min[1], (p.max[1] - h).max(p.min[1])),
+            ],
+            None => corners[..usable]
+                .iter()
+                .min_by_key(|c| covered(&box_at(c)))
+                .copied()
+                .unwrap_or(corners[0]),
+        };
         let r = box_at(&corner);
         self.legend_drawn.set(Some(r));
         canvas.rect(r, Some(LEGEND_BG), None);

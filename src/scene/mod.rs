@@ -272,6 +272,9 @@ pub struct Scene {
     /// Where the last draw put the runs' legend (screen coordinates), so the window's own
     /// keys can keep clear of it.
     pub legend_drawn: std::cell::Cell<Option<canvas::Rect>>,
+    /// Where the user put the runs' legend: its top-left corner as a fraction of the plot
+    /// (kept inside it); `None` puts it in the corner covering the fewest path points.
+    pub legend_at: Option<[f32; 2]>,
 }
 
 /// Builds the scene for `runs` of `scenario` revealed up to step `playhead`, computing
@@ -368,6 +371,7 @@ pub fn build_scene_with(
         decorations: opts.decorations,
         words: opts.words,
         legend_drawn: std::cell::Cell::new(None),
+        legend_at: None,
         landscape,
     }
 }

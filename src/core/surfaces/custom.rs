@@ -3,7 +3,7 @@
 use super::{DataSurface, SurfaceFn, SurfaceInfo, View};
 use crate::core::Vec2;
 use crate::core::expr::Expr;
-use crate::core::scenario::{RawSurface, ScenarioError, SurfaceSpec, only_fields};
+use crate::core::scenario::{Problem, RawSurface, ScenarioError, SurfaceSpec, only_fields};
 
 /// The expression is the surface.
 pub type Custom = Expr;
@@ -47,10 +47,10 @@ impl DataSurface for Expr {
         let Some(src) = &r.expr else {
             return Err(ScenarioError::new(
                 "surface.expr",
-                "is required for a custom surface, e.g. \"x^2 + 10*y^2\"",
+                Problem::new("expr-required"),
             ));
         };
-        let e = Expr::parse(src).map_err(|e| ScenarioError::new("surface.expr", e.to_string()))?;
+        let e = Expr::parse(src).map_err(|e| ScenarioError::new("surface.expr", Problem::new("expr").arg("detail", e)))?;
         Ok(SurfaceSpec::Fixed(super::Surface::Custom(e)))
     }
 

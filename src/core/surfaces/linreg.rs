@@ -8,7 +8,7 @@ use rand_distr::StandardNormal;
 use super::{DataSurface, SurfaceFn, SurfaceInfo, View};
 use crate::core::Vec2;
 use crate::core::scenario::{
-    MAX_POINTS, RawSurface, ScenarioError, SurfaceSpec, check, finite, finite_pair, only_fields,
+    MAX_POINTS, Problem, RawSurface, ScenarioError, SurfaceSpec, check, finite, finite_pair, only_fields,
 };
 
 /// Training and validation points of `linreg`, and its batch size.
@@ -211,7 +211,7 @@ fn parse_linreg(r: &RawSurface) -> Result<SurfaceSpec, ScenarioError> {
     if batch_size < 1 {
         return Err(ScenarioError::new(
             "surface.batch_size",
-            "must be at least 1",
+            Problem::new("at-least").arg("min", 1),
         ));
     }
     let batch_size = usize::try_from(batch_size).unwrap_or(usize::MAX);
@@ -228,11 +228,11 @@ fn parse_linreg(r: &RawSurface) -> Result<SurfaceSpec, ScenarioError> {
                 let Some(v) = v else {
                     return Err(ScenarioError::new(
                         field,
-                        "is required with explicit data (a list of [ξ, η] pairs)",
+                        Problem::new("data-required"),
                     ));
                 };
                 if v.is_empty() {
-                    return Err(ScenarioError::new(field, "must not be empty"));
+                    return Err(ScenarioError::new(field, Problem::new("not-empty")));
                 }
                 for (i, p) in v.iter().enumerate() {
                     finite_pair(&format!("{field}[{i}]"), *p)?;
@@ -268,7 +268,9 @@ fn parse_linreg(r: &RawSurface) -> Result<SurfaceSpec, ScenarioError> {
         if !(1..=MAX_POINTS).contains(&n) {
             return Err(ScenarioError::new(
                 format!("surface.{name}"),
-                format!("must be from 1 to {MAX_POINTS} (got {n})"),
+                Problem::new("count-range")
+                    .arg("max", MAX_POINTS)
+                    .arg("got", n),
             ));
         }
         Ok(n)
@@ -285,8 +287,8 @@ fn parse_linreg(r: &RawSurface) -> Result<SurfaceSpec, ScenarioError> {
         x_std: num("x_std", r.x_std, d.x_std)?,
         noise: num("noise", r.noise, d.noise)?,
     };
-    check("surface.x_std", gen_.x_std, gen_.x_std >= 0.0, "≥ 0")?;
-    check("surface.noise", gen_.noise, gen_.noise >= 0.0, "≥ 0")?;
+    check("surface.x_std", gen_.x_std, gen_.x_std >= 0.0, "non-negative")?;
+    check("surface.noise", gen_.noise, gen_.noise >= 0.0, "non-negative")?;
     Ok(SurfaceSpec::GeneratedLinreg { gen_, batch_size })
 }
 

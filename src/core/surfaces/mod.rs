@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::Vec2;
 use super::param::{ParamSpec, read_params, write_params};
-use super::scenario::{RawSurface, ScenarioError, SurfaceSpec, only_fields};
+use super::scenario::{Problem, RawSurface, ScenarioError, SurfaceSpec, only_fields};
 
 /// A rectangle of the plane: what the app shows and `render` draws.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -152,7 +152,7 @@ fn parse_parametric<T: Parametric>(raw: &RawSurface) -> Result<T, ScenarioError>
     let names: Vec<&str> = T::INFO.params.iter().map(|p| p.name).collect();
     only_fields("surface", &raw.kind, &raw.present_fields(), &names)?;
     let values = read_params(T::INFO.params, &raw.params)
-        .map_err(|(field, msg)| ScenarioError::new(format!("surface.{field}"), msg))?;
+        .map_err(|(field, problem)| ScenarioError::new(format!("surface.{field}"), problem))?;
     Ok(T::from_values(&values))
 }
 
@@ -234,7 +234,9 @@ macro_rules! registry {
                 )*
                 Err(ScenarioError::new(
                     "surface.kind",
-                    format!("unknown kind '{}' (known: {})", raw.kind, SURFACE_KINDS.join(", ")),
+                    Problem::new("unknown-kind")
+                        .arg("kind", &raw.kind)
+                        .arg("known", SURFACE_KINDS.join(", ")),
                 ))
             }
 

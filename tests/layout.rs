@@ -117,3 +117,99 @@ fn the_arrow_key_keeps_clear_of_the_runs_legend() {
         );
     }
 }
+
+/// The first screen's "Start here" card sits over the loss panel, not over the map: in a
+/// projected 1024×768 window it used to cover most of the landscape.
+#[test]
+fn the_start_card_leaves_the_map_in_view() {
+    for (w, h, projector) in [(1024.0, 768.0, true), (1280.0, 800.0, false)] {
+        let mut hr = harness_sized(presets::default_scenario(), vec2(w, h), projector);
+        gradscape::app::lessons::welcome(&mut hr.state_mut().state);
+        hr.run_steps(3);
+        hr.get_by_label("Start here");
+        let card = hr
+            .ctx
+            .memory(|m| m.area_rect(egui::Id::unique("start here")))
+            .expect("the card is drawn");
+        let map = hr.state().state.landscape.unwrap().rect;
+        let covered = card.intersect(map);
+        let share = if covered.is_positive() {
+            covered.area() / map.area()
+        } else {
+            0.0
+        };
+        assert!(
+            share <= 0.15,
+            "{w}×{h}: the card {card:?} covers {:.0} % of the map {map:?}",
+            100.0 * share
+        );
+    }
+}
+
+/// The runs' legend can be dragged anywhere on the map, and stays where it was put.
+#[test]
+fn the_runs_legend_can_be_dragged() {
+    let ravine = presets::find("ravine-momentum").unwrap().scenario();
+    let mut hr = harness_sized(ravine, vec2(1280.0, 800.0), false);
+    hr.run_steps(4);
+    let legend = |hr: &egui_kittest::Harness<'_, gradscape::app::GradscapeApp>| {
+        hr.ctx
+            .data(|d| d.get_temp::<Option<egui::Rect>>(egui::Id::unique("runs legend rect")))
+            .flatten()
+            .expect("legend drawn")
+    };
+    let before = legend(&hr);
+    let map = hr.state().state.landscape.unwrap().rect;
+    // Towards the map's centre, whichever corner the legend started in.
+    let target = map.center();
+    let delta = target - before.min;
+    let from = before.center();
+    hr.event(egui::Event::PointerMoved(from));
+    hr.run();
+    hr.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    hr.run();
+    for i in 1..=5 {
+        hr.event(egui::Event::PointerMoved(from + delta * (i as f32 / 5.0)));
+        hr.run();
+    }
+    hr.event(egui::Event::PointerButton {
+        pos: from + delta,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    hr.run_steps(3);
+    let after = legend(&hr);
+    assert!(
+        (after.min - target).length() < 20.0,
+        "dragged to {target:?}, drawn at {after:?} (was {before:?})"
+    );
+    // The start point did not move: the drag belonged to the legend.
+    assert_eq!(
+        hr.state().state.scenario.start,
+        presets::find("ravine-momentum").unwrap().scenario().start
+    );
+}
+
+/// A projected window keeps the toolbar to two rows: the view toggles fold into "Show…".
+#[test]
+fn a_narrow_toolbar_folds_its_toggles_into_a_menu() {
+    let mut hr = harness_sized(presets::default_scenario(), vec2(1024.0, 768.0), true);
+    hr.state_mut().state.settings.lang = gradscape::app::i18n::Lang::Es;
+    hr.run_steps(3);
+    hr.get_by_label("Mostrar…");
+    assert!(hr.query_by_label("curvas de nivel").is_none());
+    hr.get_by_label("Mostrar…").click();
+    hr.run_steps(2);
+    hr.get_by_label("curvas de nivel");
+    gradscape::app::i18n::set_lang(gradscape::app::i18n::Lang::En);
+    let mut wide = harness_sized(presets::default_scenario(), vec2(1280.0, 800.0), false);
+    wide.run_steps(2);
+    assert!(wide.query_by_label("Show…").is_none());
+    wide.get_by_label("contours");
+}

@@ -245,6 +245,8 @@ timeline = / { $end } steps
 timeline-tip = The timeline: drag to show the runs up to any step
 reset-view = Reset view
 reset-view-tip = Back to the scenario's region of the plane (or double-click the landscape)
+show-menu = Show…
+show-menu-tip = Reset the view; contours, legends, 3-D, arrows and the previous path on or off (they fold into this menu when the window is narrow)
 contours = contours
 contours-tip = Lines of equal loss: an optimizer's step is perpendicular to them, so they show where a gradient step points.
 

@@ -244,6 +244,8 @@ timeline = / { $end } pasos
 timeline-tip = La línea de tiempo: arrástrala para mostrar las ejecuciones hasta cualquier paso
 reset-view = Restablecer vista
 reset-view-tip = Vuelve a la región del plano del escenario (o haz doble clic en el paisaje)
+show-menu = Mostrar…
+show-menu-tip = Restablecer la vista; curvas de nivel, leyendas, 3-D, flechas y la trayectoria anterior (se pliegan en este menú cuando la ventana es estrecha)
 contours = curvas de nivel
 contours-tip = Líneas de igual pérdida: el paso de gradiente es perpendicular a ellas, así que muestran hacia dónde apunta.
 

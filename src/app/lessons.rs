@@ -402,20 +402,26 @@ pub fn start_card_ui(ctx: &egui::Context, state: &mut AppState) {
     }
     let mut open = true;
     let lesson = state.lesson.and_then(|i| LESSONS.get(i));
+    // Bottom right, over the loss panel (empty at step 0), so the landscape stays in view;
+    // on a short (projected) screen the lesson's text folds so the card stays small.
+    let screen = ctx.content_rect();
+    let width = (screen.width() * 0.42).clamp(280.0, 440.0);
     egui::Window::new(RichText::new(tr("start-title")).heading().strong())
         .id(egui::Id::unique("start here"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
-        .default_width(420.0)
-        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -40.0))
+        .default_width(width)
+        .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -40.0))
         .show(ctx, |ui| {
-            ui.set_max_width(440.0);
+            ui.set_max_width(width);
             ui.label(tr("start-text"));
             if let Some(l) = lesson {
                 ui.add_space(4.0);
-                ui.label(RichText::new(l.title()).strong());
-                ui.label(l.text());
+                egui::CollapsingHeader::new(RichText::new(l.title()).strong())
+                    .id_salt("start lesson text")
+                    .default_open(screen.height() >= 850.0)
+                    .show(ui, |ui| ui.label(l.text()));
             }
             ui.add_space(6.0);
             ui.horizontal(|ui| {

@@ -77,8 +77,10 @@ pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
         LossTab::Lr => vec![Curve::Lr],
         LossTab::Grad => vec![Curve::GradNorm],
     };
-    // Wrapping: in a projected or Spanish window the tabs and the key do not all fit.
-    ui.horizontal_wrapped(|ui| {
+    // One row: in a projected or Spanish window the tabs and the key do not all fit, and a
+    // wrapped row would be taken from the plots; the key then moves above the diagnosis.
+    let mut key_in_header = true;
+    ui.horizontal(|ui| {
         if ui
             .small_button(tr("loss-fold"))
             .on_hover_text(tr("loss-fold-tip"))
@@ -109,8 +111,12 @@ pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
             ui.checkbox(&mut state.settings.log_loss, tr("plot-log"))
                 .on_hover_text(tr("plot-log-tip"));
         }
-        ui.separator();
-        curve_key_ui(ui);
+        if ui.available_width() >= curve_key_width(ui) + 12.0 {
+            ui.separator();
+            curve_key_ui(ui);
+        } else {
+            key_in_header = false;
+        }
     });
     let n = curves.len() as f32;
     let plot_w = ((total - diag_w - gaps) / n).max(120.0);
@@ -131,6 +137,9 @@ pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
         ui.separator();
         ui.vertical(|ui| {
             ui.set_width(diag_w);
+            if !key_in_header {
+                ui.horizontal(curve_key_ui);
+            }
             diagnosis_ui(ui, state);
         });
     });
@@ -141,6 +150,18 @@ pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
         state.hovered = None;
         state.hover_source = None;
     }
+}
+
+/// The width [`curve_key_ui`] takes, in the current language.
+fn curve_key_width(ui: &Ui) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let text = |key: &str| {
+        ui.painter()
+            .layout_no_wrap(tr(key), font.clone(), egui::Color32::WHITE)
+            .size()
+            .x
+    };
+    22.0 + 12.0 + text("loss-key-train") + text("loss-key-val") + 4.0 * ui.spacing().item_spacing.x
 }
 
 /// "—— training   ● validation": what the line and the dots of the loss plot are.

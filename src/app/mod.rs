@@ -260,7 +260,12 @@ impl GradscapeApp {
             )
         });
         if space {
+            // Space on the "Start here" card is its Play button.
+            self.state.start_card = false;
             self.state.toggle_play();
+        }
+        if self.state.start_card && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            self.state.start_card = false;
         }
         if right {
             self.state.step_by(1);

@@ -8,14 +8,46 @@ use super::state::AppState;
 use super::widgets::fmt_num;
 
 /// The two rows above the landscape: play controls and the timeline; then the speed and
-/// the view toggles, which wrap rather than run off a narrow or projected window.
+/// the view toggles. Where the toggles would not fit on the speed's row (a narrow or
+/// projected window) they fold into one "Show" menu: every wrapped row is taken from the
+/// landscape's height.
 pub fn toolbar_ui(ui: &mut Ui, state: &mut AppState) {
     playback_ui(ui, state);
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         speed_ui(ui, state);
         ui.separator();
-        view_buttons_ui(ui, state);
+        if ui.available_width() >= view_buttons_width(ui) {
+            view_buttons_ui(ui, state);
+        } else {
+            ui.menu_button(tr("show-menu"), |ui| view_buttons_ui(ui, state))
+                .response
+                .on_hover_text(tr("show-menu-tip"));
+        }
     });
+}
+
+/// The width the view buttons take on one row, measured in the current language and size.
+fn view_buttons_width(ui: &Ui) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let spacing = ui.spacing();
+    let per_box = spacing.icon_width + spacing.icon_spacing + spacing.item_spacing.x;
+    let text = |key: &str| {
+        ui.painter()
+            .layout_no_wrap(tr(key), font.clone(), egui::Color32::WHITE)
+            .size()
+            .x
+    };
+    let boxes = [
+        "contours",
+        "legends",
+        "view3d-toggle",
+        "overlay-arrows",
+        "ghost-toggle",
+    ];
+    text("reset-view")
+        + 2.0 * spacing.button_padding.x
+        + spacing.item_spacing.x
+        + boxes.iter().map(|k| text(k) + per_box).sum::<f32>()
 }
 
 /// Play, step, reset and the timeline scrubber.

@@ -61,6 +61,20 @@ impl Curve {
 const MIN_PLOT_W: f32 = 250.0;
 
 /// The plots (three side by side, or the one its tab picks) and the diagnosis on the
+/// Marks of a log axis from the plot's own scale (the frame is shorter than the space given
+/// to the plot, its axes take some): a labelled decade, or every few decades, about every
+/// 26 points, so that egui_plot (which hides labels closer than 16) draws them.
+pub fn log_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    let px_per_decade = f64::from(GRID_MIN_PX) / input.base_step_size;
+    let span = input.bounds.1 - input.bounds.0;
+    let labels = (span * px_per_decade / 26.0).clamp(1.0, 8.0);
+    decade_marks(input.bounds, labels)
+}
+
+/// Grid lines closer than this many points are not drawn; it also sets the scale of the
+/// spacers' `base_step_size` (value per this many points).
+const GRID_MIN_PX: f32 = 8.0;
+
 /// right, under a row of tabs with the key to the curves and a button to fold the panel.
 pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
     if super::training_log::loss_panel_ui(ui, state) {
@@ -349,6 +363,7 @@ fn plot_ui(
     let response = plot
         .width(width)
         .height(plot_h)
+        .grid_spacing(GRID_MIN_PX..=300.0)
         .allow_scroll(false)
         .allow_zoom(false)
         .allow_drag(false)
@@ -389,8 +404,7 @@ fn plot_ui(
         // alone).
         .y_grid_spacer(move |input: egui_plot::GridInput| {
             if log {
-                let labels = (plot_h / 26.0).clamp(2.0, 8.0) as f64;
-                return decade_marks(input.bounds, labels);
+                return log_marks(input);
             }
             let s = nice_step((input.bounds.1 - input.bounds.0) / 4.0);
             linear_marks(input.bounds, s)
@@ -748,6 +762,33 @@ fn diagnoses_shown(ui: &Ui, state: &AppState) -> (std::sync::Arc<Vec<Vec<Finding
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A short loss plot (a 52-point frame over eight decades, as at 1280×800) used to get
+    /// marks 10 points apart, whose labels egui_plot hides: now every labelled mark is at
+    /// least 20 points from the next, and there are at least two.
+    #[test]
+    fn short_log_axes_keep_labelled_marks_apart() {
+        for (frame_px, lo, hi) in [(52.0, -6.5, 1.7), (60.0, -12.0, 2.0), (200.0, -3.0, 2.0)] {
+            let px_per_decade = frame_px / (hi - lo);
+            let input = egui_plot::GridInput {
+                bounds: (lo, hi),
+                base_step_size: f64::from(GRID_MIN_PX) / px_per_decade,
+            };
+            let labelled: Vec<f64> = log_marks(input)
+                .iter()
+                .filter(|m| m.step_size >= 1.0)
+                .map(|m| m.value)
+                .collect();
+            assert!(labelled.len() >= 2, "{frame_px}: {labelled:?}");
+            for w in labelled.windows(2) {
+                let gap = (w[1] - w[0]) * px_per_decade;
+                assert!(
+                    gap >= 20.0,
+                    "{frame_px} px: marks {labelled:?} only {gap} px apart"
+                );
+            }
+        }
+    }
 
     #[test]
     fn decimation_keeps_ends_and_extremes_within_the_limit() {

@@ -621,7 +621,8 @@ fn fmt_sig(v: f64) -> String {
     }
     let digits = (1 - v.log10().floor() as i32).max(0) as usize;
     if !(1e-3..1e5).contains(&v) {
-        return format!("{v:.1e}");
+        // A decade reads "1e-5", not "1.0e-5".
+        return format!("{v:.1e}").replace(".0e", "e");
     }
     let s = format!("{v:.digits$}");
     if s.contains('.') {

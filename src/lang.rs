@@ -602,6 +602,8 @@ mod tests {
             r#"{"surface": {"kind": "bowl"}, "start": [1, 2], "optimizers": [{"kind": "sgd"}]}"#,
             r#"{"surface": {"kind": "quadratic"}, "start": [1, 2], "optimizers": []}"#,
             r#"{"surface": {"kind": "quadratic"}, "start": [1, 2], "view": {"x": [1, 0], "y": [0, 1]}, "optimizers": [{"kind": "sgd"}]}"#,
+            r#"{"surface": {"kind": "custom", "expr": "x + * y"}, "start": [1, 2], "optimizers": [{"kind": "sgd"}]}"#,
+            r#"{"surface": {"kind": "custom", "expr": "x + zeta"}, "start": [1, 2], "optimizers": [{"kind": "sgd"}]}"#,
         ];
         for text in bad {
             let e = Scenario::from_json(text).unwrap_err();

@@ -735,7 +735,7 @@ impl AppState {
                     crate::core::scenario::SurfaceSpec::Fixed(Surface::Custom(e));
                 self.mark_changed();
             }
-            Err(e) => self.expr_error = Some(e.to_string()),
+            Err(e) => self.expr_error = Some(crate::lang::problem(&e.to_problem())),
         }
     }
 

@@ -9,28 +9,27 @@
 
 use std::fmt;
 
-/// A parse error: where it is (0-based character offset) and what was found there.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message} at position {}{}", position + 1, if *unknown_name { UNKNOWN_NAME_HINT } else { "" })]
+use super::scenario::Problem;
+
+/// A parse error: where it is (0-based character offset) and what was found there, as an
+/// id and arguments (the offending token quoted) that the language layer words.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{} at position {}", problem.id, position + 1)]
 pub struct ExprError {
     /// 0-based character offset of the offending token.
     pub position: usize,
     /// What went wrong, naming the offending token.
-    pub message: String,
-    /// Whether to list what names exist.
-    pub unknown_name: bool,
+    pub problem: Problem,
 }
 
-const UNKNOWN_NAME_HINT: &str =
-    " (use x and y; constants pi and e; functions sin cos tan exp ln log sqrt abs tanh)";
-
 impl ExprError {
-    fn new(position: usize, message: String) -> Self {
-        Self {
-            position,
-            message,
-            unknown_name: false,
-        }
+    fn new(position: usize, problem: Problem) -> Self {
+        Self { position, problem }
+    }
+
+    /// The error as a scenario file's problem: the same id, with the 1-based position.
+    pub fn to_problem(&self) -> Problem {
+        self.problem.clone().arg("position", self.position + 1)
     }
 }
 
@@ -176,7 +175,10 @@ impl Expr {
         };
         let root = p.expr()?;
         if let Some(t) = p.peek() {
-            return Err(ExprError::new(t.pos, format!("unexpected '{}'", t.text)));
+            return Err(ExprError::new(
+                t.pos,
+                Problem::new("expr-unexpected").arg("token", &t.text),
+            ));
         }
         Ok(Self {
             source: source.to_string(),
@@ -344,9 +346,9 @@ fn tokenize(source: &str) -> Result<Vec<Token>, ExprError> {
                 }
             }
             let text: String = chars[start..i].iter().collect();
-            let value: f64 = text
-                .parse()
-                .map_err(|_| ExprError::new(start, format!("malformed number '{text}'")))?;
+            let value: f64 = text.parse().map_err(|_| {
+                ExprError::new(start, Problem::new("expr-bad-number").arg("token", &text))
+            })?;
             out.push(Token {
                 tok: Tok::Num(value),
                 pos: start,
@@ -381,7 +383,10 @@ fn tokenize(source: &str) -> Result<Vec<Token>, ExprError> {
             });
             i += 1;
         } else {
-            return Err(ExprError::new(i, format!("unexpected character '{c}'")));
+            return Err(ExprError::new(
+                i,
+                Problem::new("expr-unexpected").arg("token", c),
+            ));
         }
     }
     Ok(out)
@@ -427,7 +432,7 @@ impl Parser<'_> {
                 .map_or(self.end, |i| self.tokens[i].pos);
             return Err(ExprError::new(
                 position,
-                format!("expression too long: more than {MAX_HEIGHT} chained operations"),
+                Problem::new("expr-too-long").arg("max", MAX_HEIGHT),
             ));
         }
         self.nodes.push(n);
@@ -450,7 +455,7 @@ impl Parser<'_> {
             let position = self.peek().map_or(self.end, |t| t.pos);
             return Err(ExprError::new(
                 position,
-                format!("expression nested deeper than {MAX_DEPTH} levels"),
+                Problem::new("expr-too-deep").arg("max", MAX_DEPTH),
             ));
         }
         Ok(())
@@ -517,7 +522,7 @@ impl Parser<'_> {
 
     fn primary(&mut self) -> Result<usize, ExprError> {
         let Some(t) = self.peek().cloned() else {
-            return Err(ExprError::new(self.end, "expression ends too early".into()));
+            return Err(ExprError::new(self.end, Problem::new("expr-ends-early")));
         };
         self.pos += 1;
         match t.tok {
@@ -525,19 +530,22 @@ impl Parser<'_> {
             Tok::Op('(') => {
                 let inner = self.expr()?;
                 if !self.eat_op(')') {
-                    return Err(self.expected("')'"));
+                    return Err(self.expected_close());
                 }
                 Ok(inner)
             }
-            Tok::Op(c) => Err(ExprError::new(t.pos, format!("unexpected '{c}'"))),
+            Tok::Op(c) => Err(ExprError::new(
+                t.pos,
+                Problem::new("expr-unexpected").arg("token", c),
+            )),
             Tok::Ident(name) => {
                 if let Some(f) = Func::from_name(&name) {
                     if !self.eat_op('(') {
-                        return Err(self.expected(&format!("'(' after function {name}")));
+                        return Err(self.expected_call(&name));
                     }
                     let arg = self.expr()?;
                     if !self.eat_op(')') {
-                        return Err(self.expected("')'"));
+                        return Err(self.expected_close());
                     }
                     return self.push(Node::Call(f, arg));
                 }
@@ -546,19 +554,39 @@ impl Parser<'_> {
                     "y" => self.push(Node::Y),
                     "pi" => self.push(Node::Num(std::f64::consts::PI)),
                     "e" => self.push(Node::Num(std::f64::consts::E)),
-                    _ => Err(ExprError {
-                        unknown_name: true,
-                        ..ExprError::new(t.pos, format!("unknown variable '{name}'"))
-                    }),
+                    _ => Err(ExprError::new(
+                        t.pos,
+                        Problem::new("expr-unknown-name").arg("name", &name),
+                    )),
                 }
             }
         }
     }
 
-    fn expected(&self, what: &str) -> ExprError {
+    /// ')' was expected at the next token (or the text ended).
+    fn expected_close(&self) -> ExprError {
         match self.peek() {
-            Some(t) => ExprError::new(t.pos, format!("expected {what}, found '{}'", t.text)),
-            None => ExprError::new(self.end, format!("expected {what}, found the end")),
+            Some(t) => ExprError::new(
+                t.pos,
+                Problem::new("expr-expected-close").arg("token", &t.text),
+            ),
+            None => ExprError::new(self.end, Problem::new("expr-expected-close-end")),
+        }
+    }
+
+    /// '(' was expected after the function `name` (or the text ended).
+    fn expected_call(&self, name: &str) -> ExprError {
+        match self.peek() {
+            Some(t) => ExprError::new(
+                t.pos,
+                Problem::new("expr-expected-call")
+                    .arg("name", name)
+                    .arg("token", &t.text),
+            ),
+            None => ExprError::new(
+                self.end,
+                Problem::new("expr-expected-call-end").arg("name", name),
+            ),
         }
     }
 }
@@ -595,21 +623,24 @@ mod tests {
     fn errors_name_position_and_token() {
         let err = Expr::parse("x^2 + z").unwrap_err();
         assert_eq!(err.position, 6);
-        assert!(err.message.contains("'z'"), "{err}");
+        assert_eq!(err.problem.id, "expr-unknown-name");
+        assert_eq!(err.problem.get("name"), Some("z"));
         let err = Expr::parse("x + * y").unwrap_err();
         assert_eq!(err.position, 4);
-        assert!(err.to_string().contains("'*' at position 5"), "{err}");
-        assert!(
-            Expr::parse("(x + y")
-                .unwrap_err()
-                .message
-                .contains("expected ')'")
+        assert_eq!(err.problem.get("token"), Some("*"));
+        assert_eq!(err.to_problem().get("position"), Some("5"));
+        assert_eq!(
+            Expr::parse("(x + y").unwrap_err().problem.id,
+            "expr-expected-close-end"
         );
         assert!(Expr::parse("").is_err());
-        assert!(Expr::parse("x $ y").unwrap_err().message.contains("'$'"));
+        assert_eq!(
+            Expr::parse("x $ y").unwrap_err().problem.get("token"),
+            Some("$")
+        );
         assert!(Expr::parse("sin x").is_err());
         let deep = "(".repeat(10_000) + "x" + &")".repeat(10_000);
-        assert!(Expr::parse(&deep).unwrap_err().message.contains("nested"));
+        assert_eq!(Expr::parse(&deep).unwrap_err().problem.id, "expr-too-deep");
     }
 
     /// Found by fuzzing (fuzz/fuzz_targets/expr.rs): a long flat chain nests nothing, so the
@@ -620,7 +651,7 @@ mod tests {
         for op in ["+", "-", "*", "/"] {
             let long = vec!["x"; 200_000].join(op);
             let err = Expr::parse(&long).unwrap_err();
-            assert!(err.message.contains("too long"), "{op}: {err}");
+            assert_eq!(err.problem.id, "expr-too-long", "{op}: {err}");
         }
         // `^` is right-associative: its chains nest, and the nesting limit refuses them.
         assert!(Expr::parse(&vec!["x"; 200_000].join("^")).is_err());
@@ -639,12 +670,7 @@ mod tests {
         );
         // Nesting and chaining add up.
         let mixed = format!("({})*x", vec!["x"; MAX_HEIGHT as usize].join("+"));
-        assert!(
-            Expr::parse(&mixed)
-                .unwrap_err()
-                .message
-                .contains("too long")
-        );
+        assert_eq!(Expr::parse(&mixed).unwrap_err().problem.id, "expr-too-long");
     }
 
     #[test]

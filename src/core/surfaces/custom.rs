@@ -50,7 +50,7 @@ impl DataSurface for Expr {
                 Problem::new("expr-required"),
             ));
         };
-        let e = Expr::parse(src).map_err(|e| ScenarioError::new("surface.expr", Problem::new("expr").arg("detail", e)))?;
+        let e = Expr::parse(src).map_err(|e| ScenarioError::new("surface.expr", e.to_problem()))?;
         Ok(SurfaceSpec::Fixed(super::Surface::Custom(e)))
     }
 

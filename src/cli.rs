@@ -367,7 +367,11 @@ pub fn diagnose_text(args: &DiagnoseArgs) -> Result<String, UserError> {
         val: args.val.clone(),
         lr: args.lr.clone(),
     };
-    let read = read_path(&args.log, &options).map_err(|e| UserError(e.to_string()))?;
+    let read = read_path(&args.log, &options).map_err(|e| {
+        UserError(crate::lang::with_lang(args.lang.into(), || {
+            crate::lang::log_path_error(&e)
+        }))
+    })?;
     // Unnamed runs are named after what was given: the file, or the directory.
     let given = if args.log.is_dir() {
         args.log.file_name()

@@ -292,11 +292,88 @@ pub fn problem(p: &Problem) -> String {
 pub fn load_error(e: &crate::core::scenario::LoadError) -> String {
     use crate::core::scenario::LoadError;
     match e {
-        LoadError::Read { .. } => e.to_string(),
+        LoadError::Read { path, source } => {
+            format!("{}: {}", path.display(), problem(&source.problem()))
+        }
         LoadError::Invalid { path, error } => {
             format!("{}: {}", path.display(), scenario_error(error))
         }
     }
+}
+
+/// A place in a log file: "line 5", "log_history entry 3", "record 4 (byte 96)".
+pub fn loc(l: &crate::core::log::Loc) -> String {
+    use crate::core::log::Loc;
+    match *l {
+        Loc::Line(line) => tr_args("log-loc-line", &[("line", line.to_string())]),
+        Loc::LineColumn(line, column) => tr_args(
+            "log-loc-line-column",
+            &[("line", line.to_string()), ("column", column.to_string())],
+        ),
+        Loc::Entry(i) => tr_args("log-loc-entry", &[("entry", i.to_string())]),
+        Loc::Record(i, byte) => tr_args(
+            "log-loc-record",
+            &[("record", i.to_string()), ("byte", byte.to_string())],
+        ),
+    }
+}
+
+/// Why a training log could not be read, as one line in this thread's language (what the
+/// file holds is quoted as written).
+pub fn log_error(e: &crate::core::log::LogError) -> String {
+    use crate::core::log::LogError;
+    use crate::core::scenario::one_line;
+    match e {
+        LogError::Empty => tr("log-err-empty"),
+        LogError::NoRows => tr("log-err-no-rows"),
+        LogError::NotText => tr("scn-text-binary"),
+        LogError::NoTrainColumn { found, hint } => {
+            let mut out = tr_args("log-err-no-train", &[("found", one_line(found))]);
+            if hint == "separator" {
+                out += &tr("log-err-separator");
+            }
+            out
+        }
+        LogError::NoSuchColumn { role, name, found } => tr_args(
+            "log-err-no-such-column",
+            &[
+                ("name", one_line(name)),
+                ("role", role.to_string()),
+                ("found", one_line(found)),
+            ],
+        ),
+        LogError::Ragged {
+            line,
+            expected,
+            found,
+        } => tr_args(
+            "log-err-ragged",
+            &[
+                ("line", line.to_string()),
+                ("expected", expected.to_string()),
+                ("found", found.to_string()),
+            ],
+        ),
+        LogError::BadNumber { at, column, text } => tr_args(
+            "log-err-bad-number",
+            &[
+                ("at", loc(at)),
+                ("column", one_line(column)),
+                ("text", one_line(text)),
+            ],
+        ),
+        LogError::Csv { line, message } => tr_args(
+            "log-err-csv",
+            &[("line", line.to_string()), ("detail", one_line(message))],
+        ),
+        LogError::At { at, problem: p } => format!("{}: {}", loc(at), problem(p)),
+        LogError::Format(p) => problem(p),
+    }
+}
+
+/// A log error in a named file: "path: what is wrong", in this thread's language.
+pub fn log_path_error(e: &crate::core::log::PathError) -> String {
+    format!("{}: {}", e.path.display(), log_error(&e.error))
 }
 
 /// A scenario error as one line in this thread's language: where (line and column, the
@@ -589,6 +666,24 @@ mod tests {
                     lang.code()
                 );
             }
+        }
+    }
+
+    /// A log that cannot be read is explained in Spanish too, quoting the file as written.
+    #[test]
+    fn log_errors_speak_spanish() {
+        use crate::core::log::read_log;
+        for (text, es_part) in [
+            ("epoch,acc\n0,0.5\n", "no hay columna de pérdida"),
+            ("epoch,loss\n0,1\n1,2,3\n", "línea 3: 3 celdas"),
+            ("epoch,loss\n0,abc\n", "no se puede leer 'abc'"),
+            ("", "vacío"),
+        ] {
+            let e = read_log(text).unwrap_err();
+            let es = with_lang(Lang::Es, || log_error(&e));
+            let en = with_lang(Lang::En, || log_error(&e));
+            assert!(es.contains(es_part), "{es}");
+            assert_ne!(es, en);
         }
     }
 

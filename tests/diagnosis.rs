@@ -163,7 +163,8 @@ fn real_labels() -> BTreeMap<String, Vec<Pattern>> {
 
 /// Reads a log the way `gradscape diagnose` does (any format) and keeps its last run.
 fn read_last_run(path: &Path) -> Result<Run, String> {
-    let read = read_path(path, &ReadOptions::default()).map_err(|e| e.to_string())?;
+    let read = read_path(path, &ReadOptions::default())
+        .map_err(|e| gradscape::lang::log_path_error(&e))?;
     let r = read.runs.last().ok_or("no run")?;
     Ok(Run {
         steps: r.steps.clone(),
@@ -1544,7 +1545,7 @@ fn reader_groups_the_programs_own_csv_by_run() {
 #[test]
 fn reader_names_the_missing_training_column() {
     let err = read_log("epoch,acc,val_loss\n0,0.5,1.0\n").unwrap_err();
-    let message = err.to_string();
+    let message = gradscape::lang::log_error(&err);
     assert!(
         message.starts_with(
             "no training-loss column: expected one of train_loss, training_loss, loss"
@@ -1558,13 +1559,13 @@ fn reader_names_the_missing_training_column() {
 fn reader_names_the_line_of_a_bad_number() {
     let err = read_log("epoch,loss,val_loss\n0,1.0,1.1\n1,0.9,1.0\n\n2,0.8,abc\n").unwrap_err();
     assert_eq!(
-        err.to_string(),
+        gradscape::lang::log_error(&err),
         "line 5: cannot read 'abc' in column val_loss as a number"
     );
     // Line numbers count the lines of the file, also when a quoted cell spans two.
     let err = read_log("epoch,loss\n0,1.0\n1,\"0.9\n\"\n2,x\n").unwrap_err();
     assert_eq!(
-        err.to_string(),
+        gradscape::lang::log_error(&err),
         "line 5: cannot read 'x' in column loss as a number"
     );
 }
@@ -1580,7 +1581,10 @@ fn reader_rejects_ragged_rows_empty_files_and_garbage() {
             found: 2
         }
     );
-    assert_eq!(err.to_string(), "line 3: 2 cells where the header has 3");
+    assert_eq!(
+        gradscape::lang::log_error(&err),
+        "line 3: 2 cells where the header has 3"
+    );
     assert_eq!(read_log("").unwrap_err(), LogError::Empty);
     assert_eq!(read_log(" \n\n").unwrap_err(), LogError::Empty);
     assert_eq!(read_log("epoch,loss\n").unwrap_err(), LogError::NoRows);
@@ -1603,7 +1607,7 @@ fn reader_rejects_ragged_rows_empty_files_and_garbage() {
             })
             .collect();
         if let Err(e) = read_log(&text) {
-            assert!(!e.to_string().contains('\n'), "{e}");
+            assert!(!gradscape::lang::log_error(&e).contains('\n'), "{e}");
         }
     }
 }

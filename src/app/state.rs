@@ -1110,7 +1110,7 @@ impl TrainingLog {
     /// the command line's one-line message, naming the file and the line or record.
     pub fn open(path: &std::path::Path) -> Result<TrainingLog, String> {
         let read = crate::core::log::read_path(path, &crate::core::log::ReadOptions::default())
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::lang::log_path_error(&e))?;
         let findings = read
             .runs
             .iter()

@@ -37,7 +37,7 @@ pub enum TextError {
     TooBig {
         /// The cap in bytes.
         limit: u64,
-        /// What the file was meant to be.
+        /// What the file was meant to be: `scenario` or `log`.
         what: &'static str,
     },
     /// Zero bytes in a log that is not UTF-16.
@@ -67,11 +67,36 @@ pub enum TextError {
     },
 }
 
+impl TextError {
+    /// The error as an id and arguments, for the language layer to word.
+    pub fn problem(&self) -> crate::core::scenario::Problem {
+        use crate::core::scenario::Problem;
+        match self {
+            TextError::Io(e) => Problem::new("text-io").arg("detail", e),
+            TextError::Folder => Problem::new("text-folder"),
+            TextError::TooBig { limit, what } => Problem::new(if *what == "log" {
+                "text-too-big-log"
+            } else {
+                "text-too-big-scenario"
+            })
+            .arg("mib", limit >> 20),
+            TextError::Binary => Problem::new("text-binary"),
+            TextError::Utf16 { byte } => Problem::new("text-utf16").arg("byte", byte),
+            TextError::ScenarioUtf8 { line, byte } => Problem::new("text-utf8")
+                .arg("line", line)
+                .arg("byte", byte),
+            TextError::LogUtf8 { line, byte } => Problem::new("text-utf8-log")
+                .arg("line", line)
+                .arg("byte", byte),
+        }
+    }
+}
+
 /// Reads the text file at `path` with the cap of its `kind`, and decodes it.
 pub fn read_text(path: &Path, kind: TextKind) -> Result<String, TextError> {
     let (limit, what) = match kind {
-        TextKind::Scenario => (MAX_SCENARIO_BYTES, "a scenario file"),
-        TextKind::Log => (MAX_LOG_BYTES, "a log"),
+        TextKind::Scenario => (MAX_SCENARIO_BYTES, "scenario"),
+        TextKind::Log => (MAX_LOG_BYTES, "log"),
     };
     let file = std::fs::File::open(path)?;
     let meta = file.metadata()?;

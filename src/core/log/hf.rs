@@ -7,6 +7,8 @@
 
 use serde_json::Value;
 
+use crate::core::scenario::Problem;
+
 use super::table::{self, Cell, Row, Rows, Table};
 use super::{Loc, LogError, LogRun, ReadOptions, one_line};
 
@@ -21,19 +23,13 @@ pub(super) fn read(text: &str, options: &ReadOptions) -> Result<Vec<LogRun>, Log
     let text = quote_non_finite(text);
     let json: Value = serde_json::from_str(&text).map_err(|e| LogError::At {
         at: Loc::LineColumn(e.line() as u64, e.column() as u64),
-        expected: format!(
-            "expected a Hugging Face trainer_state.json (JSON): {}",
-            one_line(&strip_position(&e.to_string()))
-        ),
+        problem: Problem::new("log-hf-json")
+            .arg("detail", one_line(&strip_position(&e.to_string()))),
     })?;
     let history = json
         .get("log_history")
         .and_then(Value::as_array)
-        .ok_or_else(|| {
-            LogError::Format(
-                "no log_history array: expected a Hugging Face trainer_state.json".to_string(),
-            )
-        })?;
+        .ok_or_else(|| LogError::Format(Problem::new("log-hf-no-history")))?;
     if history.is_empty() {
         return Err(LogError::NoRows);
     }
@@ -42,7 +38,7 @@ pub(super) fn read(text: &str, options: &ReadOptions) -> Result<Vec<LogRun>, Log
     for (i, entry) in history.iter().enumerate() {
         let entry = entry.as_object().ok_or_else(|| LogError::At {
             at: Loc::Entry(i),
-            expected: format!("expected an object, found {}", kind(entry)),
+            problem: Problem::new("log-hf-not-object").arg("found", kind(entry)),
         })?;
         let mut cells = Vec::new();
         for (key, value) in entry {

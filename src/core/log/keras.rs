@@ -44,7 +44,7 @@ pub(super) fn csv_table(text: &str) -> Result<(Table, String), LogError> {
     };
     let names: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     let hint = if names.len() == 1 && names[0].contains(['|', ':', ' ', '/']) {
-        "; the separator must be a comma, a semicolon or a tab".to_string()
+        "separator".to_string()
     } else {
         String::new()
     };

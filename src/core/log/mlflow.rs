@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::table::{self, Cell, Row, Rows, Table};
 use super::{Loc, LogError, LogRun, PathError, ReadOptions, one_line};
+use crate::core::scenario::Problem;
 
 /// Reads an MLflow run: `path` is the run directory, its `metrics/` directory, or one metric
 /// file in it (the run's other metrics are read too).
@@ -14,10 +15,7 @@ pub(super) fn read_path(path: &Path, options: &ReadOptions) -> Result<Vec<LogRun
     let metrics = metrics_dir(path).ok_or_else(|| {
         PathError::new(
             path,
-            LogError::Format(
-                "not in an MLflow run: expected a file under mlruns/<experiment>/<run>/metrics/"
-                    .to_string(),
-            ),
+            LogError::Format(Problem::new("log-mlflow-not-in-run")),
         )
     })?;
     let mut files = Vec::new();
@@ -25,7 +23,7 @@ pub(super) fn read_path(path: &Path, options: &ReadOptions) -> Result<Vec<LogRun
     if files.is_empty() {
         return Err(PathError::new(
             &metrics,
-            LogError::Format("no metric files: expected one file per metric".to_string()),
+            LogError::Format(Problem::new("log-mlflow-no-metrics")),
         ));
     }
     let mut table = Table::default();
@@ -104,10 +102,7 @@ fn parse(text: &str) -> Result<Vec<(u64, f64, f64)>, LogError> {
         }
         let bad = || LogError::At {
             at: Loc::Line(line_no),
-            expected: format!(
-                "expected 'timestamp value step' (numbers separated by spaces), found '{}'",
-                one_line(line.trim())
-            ),
+            problem: Problem::new("log-mlflow-bad-line").arg("found", one_line(line.trim())),
         };
         if !(2..=3).contains(&fields.len()) {
             return Err(bad());

@@ -18,6 +18,7 @@ mod wandb;
 use std::path::{Path, PathBuf};
 
 use super::diagnosis::Series;
+use super::scenario::Problem;
 
 pub use table::{ColumnChoice, Role};
 
@@ -111,32 +112,31 @@ pub struct ReadOptions {
     pub lr: Option<String>,
 }
 
-/// Why a log could not be read. Each message is one line naming the line, entry or record
-/// and what was expected there.
+/// Why a log could not be read, as data: the language layer (`lang::log_error`) words it
+/// as one line naming the line, entry or record and what was expected there; `Display` is
+/// a technical form for logs.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LogError {
     /// Nothing but white space.
-    #[error("the log is empty")]
+    #[error("empty")]
     Empty,
     /// A header row and nothing else.
-    #[error("the log has a header row but no data rows")]
+    #[error("no-rows")]
     NoRows,
     /// Control characters where text was expected.
-    #[error("the log is not a text CSV file (it contains binary data)")]
+    #[error("not-text")]
     NotText,
     /// None of the training-loss names is among the columns.
-    #[error(
-        "no training-loss column: expected one of train_loss, training_loss, loss, or a name \
-         given with --train (the header has: {found}){hint}"
-    )]
+    #[error("no-train-column (found={found}{hint})")]
     NoTrainColumn {
         /// The column names, as written.
         found: String,
-        /// A hint when the header did not split at all (an unsupported separator), else empty.
+        /// `separator` when the header did not split at all (an unsupported separator),
+        /// else empty.
         hint: String,
     },
     /// A column named on the command line is not there.
-    #[error("no column '{name}' (given with --{role}); the log has: {found}")]
+    #[error("no-such-column (name={name}, role={role}, found={found})")]
     NoSuchColumn {
         /// `train`, `val` or `lr`.
         role: &'static str,
@@ -146,7 +146,7 @@ pub enum LogError {
         found: String,
     },
     /// A row with a different number of cells than the header.
-    #[error("line {line}: {found} cells where the header has {expected}")]
+    #[error("{line}: ragged (found={found}, expected={expected})")]
     Ragged {
         /// 1-based line number in the file.
         line: u64,
@@ -156,7 +156,7 @@ pub enum LogError {
         found: usize,
     },
     /// A cell that should be a number and is not.
-    #[error("{at}: cannot read '{text}' in column {column} as a number")]
+    #[error("{at}: bad-number (text={text}, column={column})")]
     BadNumber {
         /// Where: `line 5`, `log_history entry 3`.
         at: Loc,
@@ -166,7 +166,7 @@ pub enum LogError {
         text: String,
     },
     /// The CSV itself is malformed (e.g. an unterminated quote).
-    #[error("line {line}: {message}")]
+    #[error("{line}: csv ({message})")]
     Csv {
         /// 1-based line number in the file.
         line: u64,
@@ -174,16 +174,16 @@ pub enum LogError {
         message: String,
     },
     /// Something other than what the format has at a place in the file.
-    #[error("{at}: {expected}")]
+    #[error("{at}: {}", problem.id)]
     At {
         /// Where: `line 2`, `record 4 (byte 96)`, `log_history entry 7`.
         at: Loc,
         /// What was expected there, and what was found.
-        expected: String,
+        problem: Problem,
     },
     /// The file as a whole is not what the format needs.
-    #[error("{0}")]
-    Format(String),
+    #[error("{}", .0.id)]
+    Format(Problem),
 }
 
 /// A place in a log file, for error messages.
@@ -202,10 +202,10 @@ pub enum Loc {
 impl std::fmt::Display for Loc {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Loc::Line(l) => write!(f, "line {l}"),
-            Loc::LineColumn(l, c) => write!(f, "line {l}, column {c}"),
-            Loc::Entry(i) => write!(f, "log_history entry {i}"),
-            Loc::Record(i, byte) => write!(f, "record {i} (byte {byte})"),
+            Loc::Line(l) => write!(f, "{l}"),
+            Loc::LineColumn(l, c) => write!(f, "{l}:{c}"),
+            Loc::Entry(i) => write!(f, "log_history[{i}]"),
+            Loc::Record(i, byte) => write!(f, "record[{i}]@{byte}"),
         }
     }
 }
@@ -229,7 +229,10 @@ impl PathError {
     }
 
     fn cannot_read(path: &Path, e: &std::io::Error) -> PathError {
-        PathError::new(path, LogError::Format(format!("cannot read: {e}")))
+        PathError::new(
+            path,
+            LogError::Format(Problem::new("text-io").arg("detail", e)),
+        )
     }
 }
 
@@ -273,7 +276,7 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<LogRead, PathErro
             let text =
                 super::text::read_text(&file, super::text::TextKind::Log).map_err(|e| match e {
                     super::text::TextError::Binary => PathError::new(&file, LogError::NotText),
-                    other => PathError::new(&file, LogError::Format(other.to_string())),
+                    other => PathError::new(&file, LogError::Format(other.problem())),
                 })?;
             let at = |error| PathError::new(&file, error);
             match format {
@@ -303,7 +306,7 @@ fn text_of(bytes: &[u8]) -> Result<String, LogError> {
         let line = bytes[..bad].iter().filter(|b| **b == b'\n').count() as u64 + 1;
         LogError::At {
             at: Loc::Line(line),
-            expected: format!("the text is not valid UTF-8 (byte {bad}); save the log as UTF-8"),
+            problem: Problem::new("log-not-utf8").arg("byte", bad),
         }
     })
 }
@@ -392,9 +395,7 @@ fn find_log(dir: &Path, wanted: Option<LogFormat>) -> Result<(PathBuf, LogFormat
             n => {
                 return Err(PathError::new(
                     dir,
-                    LogError::Format(format!(
-                        "{n} MLflow runs here: expected one; give the run's directory"
-                    )),
+                    LogError::Format(Problem::new("log-mlflow-many").arg("n", n)),
                 ));
             }
         }
@@ -440,15 +441,11 @@ fn find_log(dir: &Path, wanted: Option<LogFormat>) -> Result<(PathBuf, LogFormat
     }
     Err(PathError::new(
         dir,
-        LogError::Format(format!(
-            "no training log found in this directory{}: expected metrics.csv, \
-             trainer_state.json, events.out.tfevents.*, an MLflow run's metrics/ or a single .csv",
-            if csvs.len() > 1 {
-                format!(" ({} CSV files; name one)", csvs.len())
-            } else {
-                String::new()
-            }
-        )),
+        LogError::Format(if csvs.len() > 1 {
+            Problem::new("log-none-in-dir-csvs").arg("n", csvs.len())
+        } else {
+            Problem::new("log-none-in-dir")
+        }),
     ))
 }
 

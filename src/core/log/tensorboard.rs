@@ -18,6 +18,7 @@ use prost::Message;
 
 use super::table::{self, Cell, Row, Rows, Table};
 use super::{Loc, LogError, LogRun, PathError, ReadOptions};
+use crate::core::scenario::Problem;
 
 /// `tensorflow.Event`: only the step and the summary.
 #[derive(Clone, PartialEq, Message)]
@@ -142,9 +143,7 @@ pub(super) fn read_path(
     if table.rows.is_empty() {
         return Err(PathError::new(
             path,
-            LogError::Format(
-                "no scalar summaries: expected TensorBoard event files with scalars".to_string(),
-            ),
+            LogError::Format(Problem::new("log-tb-no-scalars")),
         ));
     }
     let width = table.names.len();
@@ -162,17 +161,14 @@ fn read_events(bytes: &[u8]) -> Result<Vec<(Loc, f64, String, f64)>, LogError> {
     while at < bytes.len() {
         index += 1;
         let loc = Loc::Record(index, at as u64);
-        let bad = |expected: String| LogError::At { at: loc, expected };
+        let bad = |problem: Problem| LogError::At { at: loc, problem };
         let header = bytes
             .get(at..at + 12)
-            .ok_or_else(|| bad("truncated: expected a 12-byte TFRecord header".to_string()))?;
+            .ok_or_else(|| bad(Problem::new("log-tb-truncated-header")))?;
         let len_bytes: [u8; 8] = header[..8].try_into().unwrap_or_default();
         let len_crc = u32::from_le_bytes(header[8..12].try_into().unwrap_or_default());
         if masked_crc(&len_bytes) != len_crc {
-            return Err(bad(
-                "the length's checksum does not match: expected a TFRecord (TensorBoard event file)"
-                    .to_string(),
-            ));
+            return Err(bad(Problem::new("log-tb-length-crc")));
         }
         let len = u64::from_le_bytes(len_bytes);
         let start = at + 12;
@@ -181,18 +177,17 @@ fn read_events(bytes: &[u8]) -> Result<Vec<(Loc, f64, String, f64)>, LogError> {
             .and_then(|l| start.checked_add(l))
             .filter(|e| e.checked_add(4).is_some_and(|f| f <= bytes.len()))
             .ok_or_else(|| {
-                bad(format!(
-                    "truncated: expected {len} bytes of data and a checksum, the file has {}",
-                    bytes.len() - start
-                ))
+                bad(Problem::new("log-tb-truncated-data")
+                    .arg("len", len)
+                    .arg("has", bytes.len() - start))
             })?;
         let data = &bytes[start..end];
         let data_crc = u32::from_le_bytes(bytes[end..end + 4].try_into().unwrap_or_default());
         if masked_crc(data) != data_crc {
-            return Err(bad("the data's checksum does not match".to_string()));
+            return Err(bad(Problem::new("log-tb-data-crc")));
         }
         let event = Event::decode(data)
-            .map_err(|e| bad(format!("expected a TensorFlow Event message: {e}")))?;
+            .map_err(|e| bad(Problem::new("log-tb-not-event").arg("detail", e)))?;
         if let Some(summary) = event.summary {
             for v in summary.value {
                 if let Some(value) = scalar(&v) {
@@ -336,8 +331,13 @@ mod tests {
         let mut broken = bytes.clone();
         let last = broken.len() - 6;
         broken[last] ^= 1;
-        let err = read_events(&broken).unwrap_err().to_string();
-        assert!(err.starts_with("record 4 (byte "), "{err}");
-        assert!(err.contains("checksum"), "{err}");
+        let err = read_events(&broken).unwrap_err();
+        match &err {
+            LogError::At { at, problem } => {
+                assert!(matches!(at, Loc::Record(4, _)), "{err}");
+                assert_eq!(problem.id, "log-tb-data-crc");
+            }
+            other => panic!("{other}"),
+        }
     }
 }

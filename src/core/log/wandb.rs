@@ -5,6 +5,7 @@
 use super::keras::csv_table;
 use super::table::{self, Cell, Row, Rows, Table, normalize};
 use super::{LogError, LogRun, ReadOptions};
+use crate::core::scenario::Problem;
 
 /// What separates the run name from the metric in a column name.
 const SEPARATOR: &str = " - ";
@@ -16,12 +17,7 @@ pub(super) fn read(text: &str, options: &ReadOptions) -> Result<Vec<LogRun>, Log
         .names
         .iter()
         .position(|n| normalize(n) == "step")
-        .ok_or_else(|| {
-            LogError::Format(
-                "no Step column: expected a Weights & Biases CSV export (Step, <run> - <metric>)"
-                    .to_string(),
-            )
-        })?;
+        .ok_or_else(|| LogError::Format(Problem::new("log-wandb-no-step")))?;
     // Run name → its (column, metric) pairs, in order of first appearance.
     let mut runs: Vec<(String, Vec<(usize, String)>)> = Vec::new();
     for (col, name) in table.names.iter().enumerate() {

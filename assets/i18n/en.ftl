@@ -297,6 +297,8 @@ diag-lr_too_high-title = LR too high
 diag-lr_too_high-action = lower lr ×0.1, add warmup, check eps, clip gradients
 diag-lr_too_low-title = LR too low
 diag-lr_too_low-action = raise lr ×2–3, or warm up to a higher target lr
+diag-lr_too_low-action-capped = raise lr at most ×{ $factor } (beyond that lr·λmax passes 2 and plain gradient descent diverges), or add momentum or a schedule
+diag-lr_too_low-action-edge = do not raise lr: lr·λmax is already at the edge of 2; add momentum, or a schedule that decays the rate
 diag-overfitting-title = Overfitting
 diag-overfitting-action = early stopping, regularization, lower lr on plateau
 diag-scheduler_helping-title = Schedule is helping
@@ -321,6 +323,7 @@ ev-lr_too_high-nonfinite_after_rise = train loss rose ×{ $factor } within { $wi
 ev-lr_too_high-grew = train loss grew by orders of magnitude: ×{ $factor }, from { $low } at step { $low_step } to { $high } at step { $high_step }
 ev-lr_too_high-rebound = train loss climbed back { $change }, from about { $low } near step { $low_step } to about { $high } near step { $high_step } (last: { $last })
 ev-lr_too_high-oscillation = train loss reversed direction violently { $count } times in { $steps_count } steps (largest: { $a } -> { $b } -> { $c } at steps { $from_step }–{ $to_step })
+ev-lr_too_high-unstable = lr·λmax = { $lr_lambda_product } ≥ 2 (lr { $lr }, sharpest curvature λmax { $lambda_max }): along the steepest direction every step overshoots at least as far as it corrects, so gradient descent bounces or grows however flat the loss looks
 ev-lr_too_low-flat = train loss barely moved: { $first } -> { $last } ({ $fraction_share } lower) over { $steps_count } steps ({ $from_step } -> { $to_step })
 ev-lr_too_low-slow = train loss fell only { $fraction_share } ({ $first } -> { $last }) over { $steps_count } steps, at a steady pace: { $late_share } of the drop came in the second half
 ev-lr_too_low-steady = train loss fell from { $first } to { $last } over { $steps_count } steps without slowing down: { $late_share } of the drop came in the second half
@@ -561,3 +564,16 @@ surface-title-linreg = Line fit
 surface-title-custom = f(x, y) =
 bias-correction = bias correction
 bias-correction-tip = Divide m and v by (1 − β^t): they start at zero, so without it the first steps use averages that are far too small. Off, the first step's length is (1−β1)/√(1−β2) times the corrected one (about 3.16× with β1 = 0.9, β2 = 0.999).
+preset-adam-epsilon = Adam's ε: when ε is far larger than √v̂, Adam's step is α·m̂/ε, momentum SGD at rate α/ε, and the per-axis scaling is gone
+lesson-epsilon-title = Adam's ε: too large turns Adam into momentum
+lesson-epsilon-text = Adam divides each axis's step by √v̂ + ε. With the usual ε = 1e-8 the √v̂ part decides, so both axes of this bowl (100 times steeper along y) move at a similar pace. Here the gradients are smaller than 1, so with ε = 1 the ε part decides: the step is α·m̂/(√v̂ + ε) ≈ α·m̂/ε, the momentum step with rate α/ε, and the adaptive effect is gone. The grey Adam (ε = 1, α = 1) and the blue momentum (α = 1) walk almost the same path and crawl along the flat axis, while the orange Adam (ε = 1e-8) arrives early. Select the grey Adam and move ε down toward 1e-8 (lower α with it). Look for: the checks below, and the grey path leaving the blue one.
+claim-steps-alike = { $a } gets below { $target } in { $a_steps } steps, { $b } in { $b_steps } (the lesson: within { $tol } of each other)
+claim-not-worst = Last { $part } of the steps: { $run } averages { $mean }, the worst ({ $worst }) { $worst_mean } (the lesson: not the worst)
+predict-heading = Predict first
+predict-first-below = Before the runs play: which optimizer gets its loss below { $target } first?
+predict-pick-tip = Your prediction: the runs then play from the start and the card checks it
+predict-waiting = Your prediction: { $guess }. Watch the runs…
+predict-right = ✓ Right: { $winner } got there first, at step { $step }.
+predict-wrong = ✗ Not this time: you said { $guess }, but { $winner } got there first, at step { $step }.
+predict-nobody = No run got there in these steps (you said { $guess }).
+predict-again = Ask again

@@ -296,6 +296,8 @@ diag-lr_too_high-title = Tasa demasiado alta
 diag-lr_too_high-action = baja α ×0.1, añade calentamiento, revisa ε, recorta los gradientes
 diag-lr_too_low-title = Tasa demasiado baja
 diag-lr_too_low-action = sube α ×2–3, o calienta hasta una α objetivo mayor
+diag-lr_too_low-action-capped = sube α como mucho ×{ $factor } (más allá, α·λmax pasa de 2 y el descenso de gradiente diverge), o añade momentum o un programa de α
+diag-lr_too_low-action-edge = no subas α: α·λmax ya está en el límite de 2; añade momentum, o un programa que reduzca α
 diag-overfitting-title = Sobreajuste
 diag-overfitting-action = parada temprana, regularización, bajar α en las mesetas
 diag-scheduler_helping-title = El programa ayuda
@@ -320,6 +322,7 @@ ev-lr_too_high-nonfinite_after_rise = la pérdida de entrenamiento subió ×{ $f
 ev-lr_too_high-grew = la pérdida de entrenamiento creció órdenes de magnitud: ×{ $factor }, de { $low } en el paso { $low_step } a { $high } en el paso { $high_step }
 ev-lr_too_high-rebound = la pérdida de entrenamiento volvió a subir { $change }, de unos { $low } cerca del paso { $low_step } a unos { $high } cerca del paso { $high_step } (última: { $last })
 ev-lr_too_high-oscillation = la pérdida de entrenamiento cambió de sentido violentamente { $count } veces en { $steps_count } pasos (la mayor: { $a } -> { $b } -> { $c } en los pasos { $from_step }–{ $to_step })
+ev-lr_too_high-unstable = α·λmax = { $lr_lambda_product } ≥ 2 (α { $lr }, curvatura máxima λmax { $lambda_max }): en la dirección más empinada cada paso se pasa al menos tanto como corrige, así que el descenso de gradiente rebota o crece aunque la pérdida parezca plana
 ev-lr_too_low-flat = la pérdida de entrenamiento apenas se movió: { $first } -> { $last } ({ $fraction_share } menos) en { $steps_count } pasos ({ $from_step } -> { $to_step })
 ev-lr_too_low-slow = la pérdida de entrenamiento bajó solo un { $fraction_share } ({ $first } -> { $last }) en { $steps_count } pasos, a ritmo constante: el { $late_share } de la bajada llegó en la segunda mitad
 ev-lr_too_low-steady = la pérdida de entrenamiento bajó de { $first } a { $last } en { $steps_count } pasos sin frenar: el { $late_share } de la bajada llegó en la segunda mitad
@@ -560,3 +563,16 @@ surface-title-linreg = Ajuste de una recta
 surface-title-custom = f(x, y) =
 bias-correction = corrección de sesgo
 bias-correction-tip = Divide m y v entre (1 − β^t): empiezan en cero, así que sin ella los primeros pasos usan promedios demasiado pequeños. Sin corrección, el primer paso mide (1−β1)/√(1−β2) veces el corregido (unas 3.16 veces con β1 = 0.9 y β2 = 0.999).
+preset-adam-epsilon = La ε de Adam: cuando ε es mucho mayor que √v̂, el paso de Adam es α·m̂/ε, SGD con momentum a tasa α/ε, y la escala por eje desaparece
+lesson-epsilon-title = La ε de Adam: demasiado grande convierte Adam en momentum
+lesson-epsilon-text = Adam divide el paso de cada eje por √v̂ + ε. Con la ε habitual de 1e-8 manda la parte √v̂, así que los dos ejes de este cuenco (100 veces más empinado en y) avanzan a un ritmo parecido. Aquí los gradientes son menores que 1, así que con ε = 1 manda ε: el paso es α·m̂/(√v̂ + ε) ≈ α·m̂/ε, el paso de momentum con tasa α/ε, y el efecto adaptativo se pierde. El Adam gris (ε = 1, α = 1) y el momentum azul (α = 1) recorren casi el mismo camino y se arrastran por el eje plano, mientras el Adam naranja (ε = 1e-8) llega pronto. Selecciona el Adam gris y baja ε hacia 1e-8 (bajando α con ella). Fíjate en: las comprobaciones de abajo, y en cómo el camino gris se separa del azul.
+claim-steps-alike = { $a } baja de { $target } en { $a_steps } pasos, { $b } en { $b_steps } (la lección: a menos de un { $tol } entre sí)
+claim-not-worst = Último { $part } de los pasos: { $run } promedia { $mean }, el peor ({ $worst }) { $worst_mean } (la lección: no es el peor)
+predict-heading = Primero, predice
+predict-first-below = Antes de que corran: ¿qué optimizador baja primero su pérdida de { $target }?
+predict-pick-tip = Tu predicción: luego las ejecuciones corren desde el principio y la tarjeta la comprueba
+predict-waiting = Tu predicción: { $guess }. Mira las ejecuciones…
+predict-right = ✓ Correcto: { $winner } llegó primero, en el paso { $step }.
+predict-wrong = ✗ Esta vez no: dijiste { $guess }, pero { $winner } llegó primero, en el paso { $step }.
+predict-nobody = Ninguna ejecución llegó en estos pasos (dijiste { $guess }).
+predict-again = Preguntar de nuevo

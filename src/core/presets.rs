@@ -39,6 +39,7 @@ pub const PRESETS: &[Preset] = &[
     preset!("rastrigin-local-minima"),
     preset!("reading-loss-curves"),
     preset!("adam-bias-correction"),
+    preset!("adam-epsilon"),
 ];
 
 /// The preset named `name`.

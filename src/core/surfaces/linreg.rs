@@ -104,6 +104,21 @@ impl SurfaceFn for Linreg {
         Linreg::mse_gradient(self.train.iter(), p)
     }
 
+    /// The mean squared error is quadratic in (w, b): H = (2/n)·Σ [ξ², ξ; ξ, 1].
+    fn hessian(&self, _: Vec2) -> Option<[[f64; 2]; 2]> {
+        let n = self.train.len() as f64;
+        let (sxx, sx) = self
+            .train
+            .iter()
+            .fold((0.0, 0.0), |(a, b), [xi, _]| (a + xi * xi, b + xi));
+        let k = 2.0 / n;
+        Some([[k * sxx, k * sx], [k * sx, k * n]])
+    }
+
+    fn max_curvature(&self) -> Option<f64> {
+        self.hessian(Vec2::zeros()).map(|h| super::lambda_max(h))
+    }
+
     #[inline(never)]
     fn val_value(&self, p: Vec2, _shift: Vec2) -> f64 {
         Linreg::mse(&self.val, p)

@@ -55,6 +55,10 @@ fn every_claim_of_every_preset_holds_with_a_margin() {
         "step-decay",
         "rosenbrock-valley",
         "es-plateau",
+        "adam-epsilon",
+        "which-optimizer",
+        "which-optimizer-ravine",
+        "which-optimizer-noisy",
     ] {
         assert!(!preset_claims(name).is_empty(), "{name} makes no claim");
     }
@@ -155,4 +159,60 @@ fn bias_correction_claim_fails_when_both_runs_are_corrected() {
         j["optimizers"][3]["bias_correction"] = true.into();
     });
     assert_eq!(holds, [false]);
+}
+
+#[test]
+fn epsilon_claims_fail_when_epsilon_is_small_again() {
+    // ε back at 1e-8 (with a rate that suits it): the grey Adam is adaptive again, as
+    // quick as the orange one and no longer in step with momentum.
+    let holds = holds_after("adam-epsilon", |j| {
+        j["optimizers"][1]["eps"] = 1e-8.into();
+        j["optimizers"][1]["lr"] = 0.05.into();
+    });
+    assert_eq!(holds, [false, false]);
+}
+
+#[test]
+fn which_optimizer_claims_fail_when_the_situation_changes() {
+    // SGD at a rate its walls tolerate, Adam at one far too high: now Adam is the worst.
+    let holds = holds_after("which-optimizer", |j| {
+        j["optimizers"][0]["lr"] = 0.01.into();
+        j["optimizers"][3]["lr"] = 3.0.into();
+    });
+    assert_eq!(holds, [false]);
+    // SGD below its stability bound in the ravine ends lower than a slow momentum.
+    let holds = holds_after("which-optimizer-ravine", |j| {
+        j["optimizers"][0]["lr"] = 0.015.into();
+        j["optimizers"][1]["lr"] = 0.001.into();
+    });
+    assert!(!holds[1], "{holds:?}");
+    // Without noise there is nothing for RMSProp and Adam to steady.
+    let holds = holds_after("which-optimizer-noisy", |j| {
+        j["grad_noise"] = 0.0.into();
+        j["optimizers"][0]["lr"] = 0.15.into();
+    });
+    assert!(!holds[1] && !holds[2], "{holds:?}");
+}
+
+/// Adam at its defaults is never the worst, in each of the lesson's three situations.
+#[test]
+fn adam_is_never_the_worst_in_the_three_situations() {
+    for name in [
+        "which-optimizer",
+        "which-optimizer-ravine",
+        "which-optimizer-noisy",
+    ] {
+        let json = preset_json(name);
+        let adam = &json["optimizers"][3];
+        assert_eq!(adam["kind"], "adam", "{name}");
+        // Defaults: no β1, β2 or ε given.
+        for field in ["beta1", "beta2", "eps"] {
+            assert!(adam.get(field).is_none(), "{name}: {field}");
+        }
+        let worst = checks(name, &json)
+            .into_iter()
+            .find(|c| matches!(c.claim, Claim::NotWorst { run: 3, .. }))
+            .expect("a not-worst claim");
+        assert!(worst.holds && worst.margin >= MARGIN, "{name}: {worst:?}");
+    }
 }

@@ -573,7 +573,18 @@ predict-heading = Predict first
 predict-first-below = Before the runs play: which optimizer gets its loss below { $target } first?
 predict-pick-tip = Your prediction: the runs then play from the start and the card checks it
 predict-waiting = Your prediction: { $guess }. Watch the runs…
-predict-right = ✓ Right: { $winner } got there first, at step { $step }.
-predict-wrong = ✗ Not this time: you said { $guess }, but { $winner } got there first, at step { $step }.
+predict-right = Right: { $winner } got there first, at step { $step }.
+predict-wrong = Not this time: you said { $guess }, but { $winner } got there first, at step { $step }.
 predict-nobody = No run got there in these steps (you said { $guess }).
 predict-again = Ask again
+preset-which-optimizer = Which optimizer when, a general baseline: SGD, momentum, RMSProp and Adam at one α = 0.05 on Himmelblau's surface
+preset-which-optimizer-ravine = Which optimizer when, a ravine: the four at α = 0.05 in a valley 100 times steeper across than along
+preset-which-optimizer-noisy = Which optimizer when, very noisy gradients: the four at α = 0.05 on a bowl whose gradients carry noise σ = 3
+lesson-which-optimizer-title = Which optimizer when
+lesson-which-optimizer-text = The course's rule of thumb: for a general, quick baseline, Adam (robust to noise and to different scales); for a surface with ravines and a visible zigzag, momentum or Adam (they speed up along directions that stay the same); for very noisy gradients (small minibatches), RMSProp or Adam (they divide by the gradient's recent size, which steadies the step). Here the four optimizers share one α = 0.05 and keep every other setting at its default, like an untuned first try. Pick each situation below. Look for: the checks; Adam at its defaults is never the worst, and the table's picks beat plain SGD where the table says they should.
+lesson-which-optimizer-stage-0 = General baseline
+lesson-which-optimizer-stage-0-text = Himmelblau's surface from (0, 0): SGD's step is α times the gradient, so on the steep walls it grows and the run blows up; Adam's step hardly depends on the gradient's size.
+lesson-which-optimizer-stage-1 = Ravine
+lesson-which-optimizer-stage-1-text = A narrow valley, 100 times steeper across than along: α = 0.05 is past plain SGD's limit 2/λmax = 0.02 and it diverges; momentum averages away the swing across the valley and arrives first.
+lesson-which-optimizer-stage-2 = Very noisy gradients
+lesson-which-optimizer-stage-2-text = Every gradient carries noise (σ = 3): SGD and momentum keep jittering around the bottom, while RMSProp and Adam scale the step down by the gradient's recent size and settle lower and steadier.

@@ -572,7 +572,18 @@ predict-heading = Primero, predice
 predict-first-below = Antes de que corran: ¿qué optimizador baja primero su pérdida de { $target }?
 predict-pick-tip = Tu predicción: luego las ejecuciones corren desde el principio y la tarjeta la comprueba
 predict-waiting = Tu predicción: { $guess }. Mira las ejecuciones…
-predict-right = ✓ Correcto: { $winner } llegó primero, en el paso { $step }.
-predict-wrong = ✗ Esta vez no: dijiste { $guess }, pero { $winner } llegó primero, en el paso { $step }.
+predict-right = Correcto: { $winner } llegó primero, en el paso { $step }.
+predict-wrong = Esta vez no: dijiste { $guess }, pero { $winner } llegó primero, en el paso { $step }.
 predict-nobody = Ninguna ejecución llegó en estos pasos (dijiste { $guess }).
 predict-again = Preguntar de nuevo
+preset-which-optimizer = Qué optimizador cuándo, un baseline general: SGD, momentum, RMSProp y Adam con una misma α = 0.05 sobre la superficie de Himmelblau
+preset-which-optimizer-ravine = Qué optimizador cuándo, una ravina: los cuatro con α = 0.05 en un valle 100 veces más empinado de través que a lo largo
+preset-which-optimizer-noisy = Qué optimizador cuándo, gradientes muy ruidosos: los cuatro con α = 0.05 en un cuenco cuyos gradientes llevan ruido σ = 3
+lesson-which-optimizer-title = Qué optimizador cuándo
+lesson-which-optimizer-text = La regla práctica del curso: para un baseline general y rápido, Adam (robusto al ruido y a escalas distintas); para una superficie con ravinas y zigzag evidente, momentum o Adam (aceleran en las direcciones que se mantienen); para gradientes muy ruidosos (mini-batches pequeños), RMSProp o Adam (dividen por el tamaño reciente del gradiente, lo que estabiliza el paso). Aquí los cuatro optimizadores comparten una α = 0.05 y dejan todo lo demás en sus valores por defecto, como un primer intento sin ajustar. Elige cada situación abajo. Fíjate en: las comprobaciones; Adam con sus valores por defecto nunca es el peor, y las opciones de la tabla superan al SGD simple donde la tabla lo dice.
+lesson-which-optimizer-stage-0 = Baseline general
+lesson-which-optimizer-stage-0-text = La superficie de Himmelblau desde (0, 0): el paso de SGD es α por el gradiente, así que en las paredes empinadas crece y la ejecución explota; el paso de Adam apenas depende del tamaño del gradiente.
+lesson-which-optimizer-stage-1 = Ravina
+lesson-which-optimizer-stage-1-text = Un valle estrecho, 100 veces más empinado de través que a lo largo: α = 0.05 supera el límite del SGD simple, 2/λmax = 0.02, y diverge; momentum promedia el vaivén a través del valle y llega primero.
+lesson-which-optimizer-stage-2 = Gradientes muy ruidosos
+lesson-which-optimizer-stage-2-text = Cada gradiente lleva ruido (σ = 3): SGD y momentum siguen temblando en el fondo, mientras RMSProp y Adam reducen el paso según el tamaño reciente del gradiente y se asientan más abajo y más estables.

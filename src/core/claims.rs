@@ -568,6 +568,26 @@ pub fn preset_claims(preset: &str) -> &'static [Claim] {
                 tol: 0.15,
             },
         ],
+        // Every optimizer at the same α, the rest at its defaults: Adam is never the
+        // worst, and the course's table names the better picks.
+        "which-optimizer" => &[Claim::NotWorst { run: 3, parts: 4 }],
+        "which-optimizer-ravine" => &[
+            Claim::NotWorst { run: 3, parts: 4 },
+            Claim::EndsLower { a: 1, b: 0 },
+        ],
+        "which-optimizer-noisy" => &[
+            Claim::NotWorst { run: 3, parts: 4 },
+            Claim::SteadierTail {
+                better: 2,
+                than: 0,
+                parts: 4,
+            },
+            Claim::SteadierTail {
+                better: 3,
+                than: 0,
+                parts: 4,
+            },
+        ],
         "rosenbrock-valley" => &[Claim::SomeRunEndsNear {
             point: [1.0, 1.0],
             dist: 0.05,

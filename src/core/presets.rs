@@ -40,6 +40,9 @@ pub const PRESETS: &[Preset] = &[
     preset!("reading-loss-curves"),
     preset!("adam-bias-correction"),
     preset!("adam-epsilon"),
+    preset!("which-optimizer"),
+    preset!("which-optimizer-ravine"),
+    preset!("which-optimizer-noisy"),
 ];
 
 /// The preset named `name`.

@@ -187,14 +187,17 @@ impl Run {
     /// run ended, so only for the whole run).
     pub fn stability_upto(&self, n: usize) -> Option<Stability> {
         let c = self.curvature?;
-        if self.kind != "sgd" || !c.engaged || (!c.constant && n < self.loss.len()) {
+        if self.kind != "sgd" || (!c.constant && n < self.loss.len()) {
             return None;
         }
         let lr = *self.lr.get(n.checked_sub(2)?)?;
-        Some(Stability {
+        let s = Stability {
             lr,
             lambda_max: c.lambda_max,
-        })
+        };
+        // Past the edge only a run with something along λmax's direction bounces; below
+        // it, the bound on raising the rate holds whatever the run has left.
+        (c.engaged || !s.unstable()).then_some(s)
     }
 
     /// Steps taken.

@@ -59,6 +59,10 @@ fn every_claim_of_every_preset_holds_with_a_margin() {
         "which-optimizer",
         "which-optimizer-ravine",
         "which-optimizer-noisy",
+        "lr-protocol",
+        "lr-protocol-lower",
+        "lr-protocol-raise",
+        "lr-protocol-schedule",
     ] {
         assert!(!preset_claims(name).is_empty(), "{name} makes no claim");
     }
@@ -215,4 +219,24 @@ fn adam_is_never_the_worst_in_the_three_situations() {
             .expect("a not-worst claim");
         assert!(worst.holds && worst.margin >= MARGIN, "{name}: {worst:?}");
     }
+}
+
+#[test]
+fn lr_protocol_claims_fail_when_a_step_is_skipped_or_wrong() {
+    // Step 2 dividing by 2 instead of 10: stable, and not flat, so step 3 is not called for.
+    let holds = holds_after("lr-protocol-lower", |j| j["optimizers"][1]["lr"] = 0.11.into());
+    assert!(!holds[2], "{holds:?}");
+    // Not dividing at all: the "after" run blows up as well.
+    let holds = holds_after("lr-protocol-lower", |j| j["optimizers"][1]["lr"] = 0.22.into());
+    assert!(!holds[1] && !holds[2], "{holds:?}");
+    // Step 3 multiplying by 12 instead of 3 crosses 2/λmax: not healthy any more.
+    let holds = holds_after("lr-protocol-raise", |j| j["optimizers"][1]["lr"] = 0.264.into());
+    assert!(!holds[1] && !holds[2], "{holds:?}");
+    // Step 4 without the schedule: the two runs are the same.
+    let holds = holds_after("lr-protocol-schedule", |j| {
+        if let Some(o) = j["optimizers"][1].as_object_mut() {
+            o.remove("schedule");
+        }
+    });
+    assert_eq!(holds, [false]);
 }

@@ -588,3 +588,18 @@ lesson-which-optimizer-stage-1 = Ravine
 lesson-which-optimizer-stage-1-text = A narrow valley, 100 times steeper across than along: α = 0.05 is past plain SGD's limit 2/λmax = 0.02 and it diverges; momentum averages away the swing across the valley and arrives first.
 lesson-which-optimizer-stage-2 = Very noisy gradients
 lesson-which-optimizer-stage-2-text = Every gradient carries noise (σ = 3): SGD and momentum keep jittering around the bottom, while RMSProp and Adam scale the step down by the gradient's recent size and settle lower and steadier.
+claim-diagnosed = { $run }: the diagnosis finds “{ $pattern }”
+preset-lr-protocol = LR protocol, step 1: a few steps of SGD at α = 0.22 on a bowl that is stable only below α = 0.2; read the training loss
+preset-lr-protocol-lower = LR protocol, step 2: the loss blew up, so α ÷ 10 (before and after)
+preset-lr-protocol-raise = LR protocol, step 3: the loss is nearly flat, so α × 3 (before and after)
+preset-lr-protocol-schedule = LR protocol, step 4: stable, so a longer noisy run with a cosine schedule and early stopping (before and after)
+lesson-lr-protocol-title = Tuning the learning rate in four steps
+lesson-lr-protocol-text = The course's quick protocol for α: (1) train a few epochs and look at the training loss; (2) if it oscillates or diverges, divide α by 10 or add warmup; (3) if it is nearly flat, multiply α by 2–3; (4) once it is stable, add a schedule and early stopping. Apply each step with the buttons below: every step shows the run before (the previous step's result) and after, and the Diagnosis panel gives each its verdict, the one that calls for the next step.
+lesson-lr-protocol-stage-0 = 1. Look
+lesson-lr-protocol-stage-0-text = Thirty steps of SGD at α = 0.22. The bowl's steep direction has λmax = 10, so SGD is stable only for α < 2/10 = 0.2: the training loss grows and the verdict is “LR too high”.
+lesson-lr-protocol-stage-1 = 2. α ÷ 10
+lesson-lr-protocol-stage-1-text = Before: α = 0.22, blowing up. After: α = 0.022. It no longer blows up, but the loss barely falls along the flat direction (λ = 0.2): the verdict is now “LR too low”.
+lesson-lr-protocol-stage-2 = 3. α × 3
+lesson-lr-protocol-stage-2-text = Before: α = 0.022, nearly flat. After: α = 0.066, three times larger and still far below the limit 0.2 (lr·λmax = 0.66): the loss falls steadily and the verdict is “Healthy”.
+lesson-lr-protocol-stage-3 = 4. Schedule + early stopping
+lesson-lr-protocol-stage-3-text = A longer run whose gradients carry noise, with early stopping (patience 30 evaluations, best point restored). Before: α = 0.066 constant, which keeps jittering at the bottom. After: the same α with a cosine decay, whose shrinking steps settle lower.

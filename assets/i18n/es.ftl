@@ -587,3 +587,18 @@ lesson-which-optimizer-stage-1 = Ravina
 lesson-which-optimizer-stage-1-text = Un valle estrecho, 100 veces más empinado de través que a lo largo: α = 0.05 supera el límite del SGD simple, 2/λmax = 0.02, y diverge; momentum promedia el vaivén a través del valle y llega primero.
 lesson-which-optimizer-stage-2 = Gradientes muy ruidosos
 lesson-which-optimizer-stage-2-text = Cada gradiente lleva ruido (σ = 3): SGD y momentum siguen temblando en el fondo, mientras RMSProp y Adam reducen el paso según el tamaño reciente del gradiente y se asientan más abajo y más estables.
+claim-diagnosed = { $run }: el diagnóstico encuentra «{ $pattern }»
+preset-lr-protocol = Protocolo de LR, paso 1: unos pasos de SGD con α = 0.22 en un cuenco que solo es estable por debajo de α = 0.2; lee la pérdida de entrenamiento
+preset-lr-protocol-lower = Protocolo de LR, paso 2: la pérdida explotó, así que α ÷ 10 (antes y después)
+preset-lr-protocol-raise = Protocolo de LR, paso 3: la pérdida está casi plana, así que α × 3 (antes y después)
+preset-lr-protocol-schedule = Protocolo de LR, paso 4: estable, así que una ejecución más larga y ruidosa con programa coseno y parada temprana (antes y después)
+lesson-lr-protocol-title = Ajustar el learning rate en cuatro pasos
+lesson-lr-protocol-text = El mini-protocolo del curso para α: (1) entrena unas pocas épocas y mira la pérdida de entrenamiento; (2) si oscila o diverge, divide α entre 10 o añade warmup; (3) si está casi plana, multiplica α por 2–3; (4) cuando sea estable, añade un programa de α y parada temprana. Aplica cada paso con los botones de abajo: cada paso muestra la ejecución de antes (el resultado del paso anterior) y la de después, y el panel de Diagnóstico da a cada una su veredicto, el que pide el paso siguiente.
+lesson-lr-protocol-stage-0 = 1. Mirar
+lesson-lr-protocol-stage-0-text = Treinta pasos de SGD con α = 0.22. La dirección empinada del cuenco tiene λmax = 10, así que SGD solo es estable con α < 2/10 = 0.2: la pérdida de entrenamiento crece y el veredicto es «Tasa demasiado alta».
+lesson-lr-protocol-stage-1 = 2. α ÷ 10
+lesson-lr-protocol-stage-1-text = Antes: α = 0.22, explotando. Después: α = 0.022. Ya no explota, pero la pérdida apenas baja en la dirección plana (λ = 0.2): el veredicto ahora es «Tasa demasiado baja».
+lesson-lr-protocol-stage-2 = 3. α × 3
+lesson-lr-protocol-stage-2-text = Antes: α = 0.022, casi plana. Después: α = 0.066, el triple y todavía lejos del límite 0.2 (α·λmax = 0.66): la pérdida baja de forma constante y el veredicto es «Sano».
+lesson-lr-protocol-stage-3 = 4. Programa + parada temprana
+lesson-lr-protocol-stage-3-text = Una ejecución más larga cuyos gradientes llevan ruido, con parada temprana (paciencia de 30 evaluaciones, restaurando el mejor punto). Antes: α = 0.066 constante, que sigue temblando en el fondo. Después: la misma α con decaimiento coseno, cuyos pasos cada vez menores se asientan más abajo.

@@ -108,6 +108,16 @@ pub const LESSONS: &[Lesson] = &[
         predict: None,
     },
     Lesson {
+        id: "lr-protocol",
+        preset: "lr-protocol",
+        stages: &[
+            "lr-protocol-lower",
+            "lr-protocol-raise",
+            "lr-protocol-schedule",
+        ],
+        predict: None,
+    },
+    Lesson {
         id: "warmup",
         preset: "warmup-cosine",
         stages: &[],
@@ -580,6 +590,13 @@ fn claim_text(c: &ClaimCheck, runs: &RunSet) -> String {
                 ("mean", n("mean")),
                 ("worst", label(fact("worst") as usize)),
                 ("worst_mean", n("worst_mean")),
+            ],
+        ),
+        Claim::Diagnosed { run, pattern } => tr_args(
+            "claim-diagnosed",
+            &[
+                ("run", label(run)),
+                ("pattern", crate::lang::title(pattern)),
             ],
         ),
         Claim::FirstStepRatio { a, b, ratio } => tr_args(

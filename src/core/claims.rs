@@ -6,6 +6,7 @@
 //! holding, and a test checks every claim with a margin. Runs are referred to by their
 //! index in the preset's `optimizers`. No sentences: the language layer words them.
 
+use super::diagnosis::Pattern;
 use super::run::{Run, RunSet};
 
 /// One measurable statement about a scenario's runs.
@@ -109,6 +110,13 @@ pub enum Claim {
         b: usize,
         /// The smallest ratio for which the claim holds.
         ratio: f64,
+    },
+    /// Run `run`'s diagnosis (SPEC §10, the one the loss panel shows) finds `pattern`.
+    Diagnosed {
+        /// The run.
+        run: usize,
+        /// The pattern its curves must show.
+        pattern: Pattern,
     },
     /// Runs `a` and `b` need about the same number of steps to get below `frac`·f₀:
     /// |steps_a − steps_b| is at most `tol` times the smaller of the two (two runs that
@@ -392,6 +400,18 @@ impl Claim {
                     margin: if cut { 0.0 } else { f64::INFINITY },
                 }
             }
+            Claim::Diagnosed { run, pattern } => {
+                let Some(r) = get(run) else {
+                    return missing();
+                };
+                let found = r.diagnose().iter().any(|f| f.pattern == pattern);
+                ClaimCheck {
+                    claim: *self,
+                    holds: found,
+                    facts: vec![("found", if found { 1.0 } else { 0.0 })],
+                    margin: if found { f64::INFINITY } else { 0.0 },
+                }
+            }
             Claim::StepsAlike { a, b, frac, tol } => {
                 let (Some(ra), Some(rb)) = (get(a), get(b)) else {
                     return missing();
@@ -468,7 +488,9 @@ impl Claim {
             | Claim::TurnsBackMore { a, b, .. }
             | Claim::FirstStepRatio { a, b, .. }
             | Claim::BestValRatio { a, b, .. } => vec![a, b],
-            Claim::RateNeverCut { run } | Claim::NotWorst { run, .. } => vec![run],
+            Claim::RateNeverCut { run }
+            | Claim::NotWorst { run, .. }
+            | Claim::Diagnosed { run, .. } => vec![run],
             Claim::StepsAlike { a, b, .. } => vec![a, b],
             Claim::SomeRunEndsNear { .. } => Vec::new(),
         }
@@ -588,6 +610,40 @@ pub fn preset_claims(preset: &str) -> &'static [Claim] {
                 parts: 4,
             },
         ],
+        // The course's four-step protocol, one step per stage: each "after" run is the
+        // step applied to the "before" one, and the verdicts lead to the next step.
+        "lr-protocol" => &[Claim::Diagnosed {
+            run: 0,
+            pattern: Pattern::LrTooHigh,
+        }],
+        "lr-protocol-lower" => &[
+            Claim::Diagnosed {
+                run: 0,
+                pattern: Pattern::LrTooHigh,
+            },
+            Claim::EndsLower { a: 1, b: 0 },
+            Claim::Diagnosed {
+                run: 1,
+                pattern: Pattern::LrTooLow,
+            },
+        ],
+        "lr-protocol-raise" => &[
+            Claim::Diagnosed {
+                run: 0,
+                pattern: Pattern::LrTooLow,
+            },
+            Claim::Diagnosed {
+                run: 1,
+                pattern: Pattern::Healthy,
+            },
+            Claim::EndsLower { a: 1, b: 0 },
+        ],
+        "lr-protocol-schedule" => &[Claim::TailMeanRatio {
+            a: 1,
+            b: 0,
+            parts: 5,
+            ratio: 0.7,
+        }],
         "rosenbrock-valley" => &[Claim::SomeRunEndsNear {
             point: [1.0, 1.0],
             dist: 0.05,

@@ -43,6 +43,10 @@ pub const PRESETS: &[Preset] = &[
     preset!("which-optimizer"),
     preset!("which-optimizer-ravine"),
     preset!("which-optimizer-noisy"),
+    preset!("lr-protocol"),
+    preset!("lr-protocol-lower"),
+    preset!("lr-protocol-raise"),
+    preset!("lr-protocol-schedule"),
 ];
 
 /// The preset named `name`.

@@ -571,6 +571,7 @@ claim-steps-alike = { $a } gets below { $target } in { $a_steps } steps, { $b } 
 claim-not-worst = Last { $part } of the steps: { $run } averages { $mean }, the worst ({ $worst }) { $worst_mean } (the lesson: not the worst)
 predict-heading = Predict first
 predict-first-below = Before the runs play: which optimizer gets its loss below { $target } first?
+predict-pick = My pick: { $run }
 predict-pick-tip = Your prediction: the runs then play from the start and the card checks it
 predict-waiting = Your prediction: { $guess }. Watch the runs…
 predict-right = Right: { $winner } got there first, at step { $step }.

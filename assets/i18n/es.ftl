@@ -570,6 +570,7 @@ claim-steps-alike = { $a } baja de { $target } en { $a_steps } pasos, { $b } en 
 claim-not-worst = Último { $part } de los pasos: { $run } promedia { $mean }, el peor ({ $worst }) { $worst_mean } (la lección: no es el peor)
 predict-heading = Primero, predice
 predict-first-below = Antes de que corran: ¿qué optimizador baja primero su pérdida de { $target }?
+predict-pick = Mi apuesta: { $run }
 predict-pick-tip = Tu predicción: luego las ejecuciones corren desde el principio y la tarjeta la comprueba
 predict-waiting = Tu predicción: { $guess }. Mira las ejecuciones…
 predict-right = Correcto: { $winner } llegó primero, en el paso { $step }.

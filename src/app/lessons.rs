@@ -221,7 +221,7 @@ fn predict_ui(ui: &mut Ui, state: &mut AppState, predict: Predict) {
         ui.horizontal_wrapped(|ui| {
             for (i, run) in state.runs.runs.iter().enumerate() {
                 if ui
-                    .button(run.label.clone())
+                    .button(tr_args("predict-pick", &[("run", run.label.clone())]))
                     .on_hover_text(tr("predict-pick-tip"))
                     .clicked()
                 {

@@ -63,6 +63,7 @@ fn every_claim_of_every_preset_holds_with_a_margin() {
         "lr-protocol-lower",
         "lr-protocol-raise",
         "lr-protocol-schedule",
+        "ema-weights",
     ] {
         assert!(!preset_claims(name).is_empty(), "{name} makes no claim");
     }
@@ -239,4 +240,34 @@ fn lr_protocol_claims_fail_when_a_step_is_skipped_or_wrong() {
         }
     });
     assert_eq!(holds, [false]);
+}
+
+#[test]
+fn ema_claim_fails_without_averaging_or_noise() {
+    // A decay of 0 is no average: θ̄ = θ, the same spread.
+    let holds = holds_after("ema-weights", |j| j["optimizers"][0]["ema_decay"] = 0.0.into());
+    assert_eq!(holds, [false]);
+    // Off (null): there is no averaged curve to compare.
+    let holds = holds_after("ema-weights", |j| j["optimizers"][0]["ema_decay"] = Value::Null);
+    assert_eq!(holds, [false]);
+}
+
+/// The averaged weights follow θ̄ := d·θ̄ + (1−d)·θ from θ̄₀ = θ₀, and their validation loss
+/// is evaluated with the raw one; files without `ema_decay` keep no average.
+#[test]
+fn ema_weights_are_the_moving_average_of_the_path() {
+    let runs = run_scenario(&find("ema-weights").unwrap().scenario());
+    let r = &runs.runs[0];
+    assert_eq!(r.ema_points.len(), r.points.len());
+    assert_eq!(r.ema_val_loss.len(), r.val_loss.len());
+    let d = find("ema-weights").unwrap().scenario().optimizers[0]
+        .ema_decay
+        .expect("set");
+    let mut avg = r.points[0];
+    for (k, p) in r.points.iter().enumerate().skip(1) {
+        avg = d * avg + (1.0 - d) * p;
+        assert!((avg - r.ema_points[k]).norm() < 1e-12, "step {k}");
+    }
+    let plain = run_scenario(&find("es-plateau").unwrap().scenario());
+    assert!(plain.runs.iter().all(|r| r.ema_points.is_empty() && r.ema_val_loss.is_empty()));
 }

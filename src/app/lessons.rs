@@ -118,6 +118,12 @@ pub const LESSONS: &[Lesson] = &[
         predict: None,
     },
     Lesson {
+        id: "ema",
+        preset: "ema-weights",
+        stages: &[],
+        predict: None,
+    },
+    Lesson {
         id: "warmup",
         preset: "warmup-cosine",
         stages: &[],
@@ -590,6 +596,18 @@ fn claim_text(c: &ClaimCheck, runs: &RunSet) -> String {
                 ("mean", n("mean")),
                 ("worst", label(fact("worst") as usize)),
                 ("worst_mean", n("worst_mean")),
+            ],
+        ),
+        Claim::EmaSteadier { run, parts, ratio } => tr_args(
+            "claim-ema-steadier",
+            &[
+                ("run", label(run)),
+                ("part", pct(1.0 / f64::from(parts.max(1)))),
+                ("raw_mean", n("raw_mean")),
+                ("raw_std", n("raw_std")),
+                ("ema_mean", n("ema_mean")),
+                ("ema_std", n("ema_std")),
+                ("ratio", pct(ratio)),
             ],
         ),
         Claim::Diagnosed { run, pattern } => tr_args(

@@ -118,6 +118,17 @@ pub enum Claim {
         /// The pattern its curves must show.
         pattern: Pattern,
     },
+    /// Over the last `1/parts` of run `run`'s evaluations, the validation loss of its
+    /// averaged weights (`ema_decay`) spreads (standard deviation) at most `ratio` times as
+    /// much as that of its raw weights. Fails when the run keeps no average.
+    EmaSteadier {
+        /// The run.
+        run: usize,
+        /// The tail is the last 1/parts of the evaluations.
+        parts: u32,
+        /// The largest ratio of the two spreads for which the claim holds.
+        ratio: f64,
+    },
     /// Runs `a` and `b` need about the same number of steps to get below `frac`·f₀:
     /// |steps_a − steps_b| is at most `tol` times the smaller of the two (two runs that
     /// never get there are not alike: nothing was measured).
@@ -400,6 +411,31 @@ impl Claim {
                     margin: if cut { 0.0 } else { f64::INFINITY },
                 }
             }
+            Claim::EmaSteadier { run, parts, ratio } => {
+                let Some(r) = get(run) else {
+                    return missing();
+                };
+                let n = r.val_loss.len().min(r.ema_val_loss.len());
+                if n == 0 {
+                    return missing();
+                }
+                let len = (n / parts.max(1) as usize).max(1);
+                let (raw_mean, raw_std) = mean_std(&r.val_loss[n - len..n]);
+                let (ema_mean, ema_std) = mean_std(&r.ema_val_loss[n - len..n]);
+                let margin = room_below(ema_std, ratio * raw_std);
+                ClaimCheck {
+                    claim: *self,
+                    holds: margin >= 1.0,
+                    facts: vec![
+                        ("raw_mean", raw_mean),
+                        ("raw_std", raw_std),
+                        ("ema_mean", ema_mean),
+                        ("ema_std", ema_std),
+                        ("ratio", ratio),
+                    ],
+                    margin: if margin.is_nan() { 0.0 } else { margin },
+                }
+            }
             Claim::Diagnosed { run, pattern } => {
                 let Some(r) = get(run) else {
                     return missing();
@@ -490,7 +526,8 @@ impl Claim {
             | Claim::BestValRatio { a, b, .. } => vec![a, b],
             Claim::RateNeverCut { run }
             | Claim::NotWorst { run, .. }
-            | Claim::Diagnosed { run, .. } => vec![run],
+            | Claim::Diagnosed { run, .. }
+            | Claim::EmaSteadier { run, .. } => vec![run],
             Claim::StepsAlike { a, b, .. } => vec![a, b],
             Claim::SomeRunEndsNear { .. } => Vec::new(),
         }
@@ -643,6 +680,11 @@ pub fn preset_claims(preset: &str) -> &'static [Claim] {
             b: 0,
             parts: 5,
             ratio: 0.7,
+        }],
+        "ema-weights" => &[Claim::EmaSteadier {
+            run: 0,
+            parts: 2,
+            ratio: 0.5,
         }],
         "rosenbrock-valley" => &[Claim::SomeRunEndsNear {
             point: [1.0, 1.0],

@@ -47,6 +47,7 @@ pub const PRESETS: &[Preset] = &[
     preset!("lr-protocol-lower"),
     preset!("lr-protocol-raise"),
     preset!("lr-protocol-schedule"),
+    preset!("ema-weights"),
 ];
 
 /// The preset named `name`.

@@ -75,6 +75,11 @@ pub struct Run {
     pub final_point: Vec2,
     /// The surface's curvature where the run ended, where the surface knows its Hessian.
     pub curvature: Option<Curvature>,
+    /// With `ema_decay` set: the moving average of the weights, one per point (empty
+    /// when off). It is a path of its own: the steps never read it.
+    pub ema_points: Vec<Vec2>,
+    /// The validation loss of the averaged weights at each of `val_steps` (empty when off).
+    pub ema_val_loss: Vec<f64>,
 }
 
 /// The sharpest curvature at a run's last point: what the diagnosis of a scenario knows
@@ -541,18 +546,33 @@ fn run_one(scenario: &Scenario, surface: &Surface, noise: &[Vec2], i: usize, lab
         best_step: None,
         final_point: theta,
         curvature: None,
+        ema_points: Vec::new(),
+        ema_val_loss: Vec::new(),
     };
     run.points.push(theta);
     run.loss.push(surface.value(theta));
+    let mut ema = opt.ema_decay.map(|d| (d, theta));
+    if ema.is_some() {
+        run.ema_points.reserve(steps + 1);
+        run.ema_points.push(theta);
+    }
 
     while let Some(r) = cursor.step(inputs) {
         run.points.push(r.theta);
         run.loss.push(r.loss);
         run.lr.push(r.lr);
         run.grad_norm.push(r.g.norm());
+        if let Some((d, avg)) = ema.as_mut() {
+            *avg = *d * *avg + (1.0 - *d) * r.theta;
+            run.ema_points.push(*avg);
+        }
         if let Some(val) = r.val {
             run.val_steps.push(cursor.t);
             run.val_loss.push(val);
+            if let Some((_, avg)) = ema {
+                run.ema_val_loss
+                    .push(surface.val_value(avg, scenario.val_shift));
+            }
         }
         if cursor.ended {
             if cursor.stopped {

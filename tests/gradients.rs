@@ -150,3 +150,32 @@ fn hyper_dual_hessians_match_the_built_in_ones() {
     }
     assert_eq!(compared, 48);
 }
+
+/// The minibatch gradients the line fit's overlay draws average to the full-batch gradient
+/// (equal batches), and spread less as the batch grows.
+#[test]
+fn minibatch_gradients_average_to_the_full_one_and_narrow_with_size() {
+    let train: Vec<[f64; 2]> = (0..24)
+        .map(|i| {
+            let x = -2.0 + 4.0 * f64::from(i) / 23.0;
+            [x, 1.5 * x - 0.5 + if i % 3 == 0 { 0.8 } else { -0.4 }]
+        })
+        .collect();
+    let data = Linreg {
+        train,
+        val: vec![[0.0, 0.0]],
+        batch_size: 24,
+    };
+    let p = Vec2::new(-1.0, 2.0);
+    let full = Surface::Linreg(data.clone()).gradient(p);
+    let spread = |size: usize| {
+        let gs = data.minibatch_gradients(p, size);
+        assert_eq!(gs.len(), 24 / size);
+        let mean = gs.iter().fold(Vec2::zeros(), |a, g| a + g) / gs.len() as f64;
+        assert!((mean - full).norm() < 1e-12, "size {size}: {mean:?} vs {full:?}");
+        gs.iter().map(|g| (g - full).norm()).sum::<f64>() / gs.len() as f64
+    };
+    let (s2, s6, s24) = (spread(2), spread(6), spread(24));
+    assert!(s2 > s6 && s6 > s24, "{s2} {s6} {s24}");
+    assert!(s24 < 1e-12);
+}

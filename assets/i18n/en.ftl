@@ -608,3 +608,7 @@ claim-ema-steadier = Last { $part } of the evaluations, validation loss of { $ru
 preset-ema-weights = Noisy validation on a line fit with minibatches of 4: an exponential moving average of the weights (ema_decay 0.95) walks its own, calmer path
 lesson-ema-title = Averaging the weights (EMA)
 lesson-ema-text = Minibatches of 4 points give noisy gradients, so SGD's weights keep hopping around the best line and the validation loss swings from one evaluation to the next. The course's remedy: keep an exponential moving average of the weights, θ̄ := d·θ̄ + (1−d)·θ, with d = ema_decay = 0.95, and evaluate that. The training steps never use it; it is a calmer path of its own, drawn beside the run, and its validation loss is drawn beside the raw one. Look for: the checks below, and the two validation curves in the loss plot. Then set ema_decay lower (less averaging) or raise the batch size in the Surface section.
+overlay-legend-full-batch = −g over all training points (full batch)
+overlay-legend-minibatch = −g of each minibatch (batch size in the Surface section)
+overlay-minibatch = minibatches of { $size }: their gradients stray { $spread } on average from the full-batch |g| = { $full }
+overlay-minibatch-tip = With arrows on, the map shows −g of every minibatch (thin) against the full-batch −g (yellow). Raise the batch size in the Surface section and watch them gather.

@@ -607,3 +607,7 @@ claim-ema-steadier = Último { $part } de las evaluaciones, pérdida de validaci
 preset-ema-weights = Validación ruidosa en un ajuste de recta con mini-batches de 4: una media móvil exponencial de los pesos (ema_decay 0.95) recorre su propio camino, más tranquilo
 lesson-ema-title = Promediar los pesos (EMA)
 lesson-ema-text = Mini-batches de 4 puntos dan gradientes ruidosos, así que los pesos de SGD no paran de saltar alrededor de la mejor recta y la pérdida de validación oscila de una evaluación a otra. El remedio del curso: llevar una media móvil exponencial de los pesos, θ̄ := d·θ̄ + (1−d)·θ, con d = ema_decay = 0.95, y evaluar esa. Los pasos de entrenamiento nunca la usan; es un camino más tranquilo por sí mismo, dibujado junto a la ejecución, y su pérdida de validación se dibuja junto a la original. Fíjate en: las comprobaciones de abajo y las dos curvas de validación en el gráfico de pérdida. Luego baja ema_decay (menos promedio) o sube el tamaño de batch en la sección Superficie.
+overlay-legend-full-batch = −g con todos los puntos de entrenamiento (batch completo)
+overlay-legend-minibatch = −g de cada mini-batch (tamaño de batch en la sección Superficie)
+overlay-minibatch = mini-batches de { $size }: sus gradientes se apartan { $spread } de media del |g| del batch completo = { $full }
+overlay-minibatch-tip = Con las flechas activadas, el mapa muestra −g de cada mini-batch (finas) frente a −g del batch completo (amarilla). Sube el tamaño de batch en la sección Superficie y verás cómo se juntan.

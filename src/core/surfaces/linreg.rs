@@ -52,6 +52,17 @@ impl Linreg {
         g / n
     }
 
+    /// The gradient of each minibatch of `size` consecutive training points at `p` (the
+    /// last one may be smaller): the spread a minibatch step draws from. With equal batches
+    /// their mean is the full-batch gradient.
+    pub fn minibatch_gradients(&self, p: Vec2, size: usize) -> Vec<Vec2> {
+        let order: Vec<usize> = (0..self.train.len()).collect();
+        order
+            .chunks(size.max(1))
+            .map(|b| self.batch_gradient(p, b))
+            .collect()
+    }
+
     /// Steps per epoch: ⌈n / batch_size⌉.
     pub fn batches_per_epoch(&self) -> usize {
         self.train

@@ -443,7 +443,7 @@ pub fn diagnose_text(args: &DiagnoseArgs) -> Result<String, UserError> {
                             out.push_str(&format!(
                                 "    {} {}\n",
                                 crate::lang::tr("diag-try"),
-                                crate::lang::action(f.pattern)
+                                crate::lang::action_for(f)
                             ));
                         }
                     }

@@ -177,6 +177,28 @@ pub fn action(p: Pattern) -> String {
     tr(&format!("diag-{}-action", p.id()))
 }
 
+/// The suggested action for one finding: the pattern's, except where the finding's numbers
+/// rule it out. A "too low" rate whose curvature allows less than the table's ×2–3 is told
+/// the largest safe factor (or, at the edge already, a schedule) instead.
+pub fn action_for(f: &Finding) -> String {
+    if f.pattern == Pattern::LrTooLow
+        && let Some(safe) = f.fact("safe_factor")
+        && safe.is_finite()
+        && safe < 3.0
+    {
+        // Rounded down, so that the factor named stays on the safe side.
+        let shown = (safe * 10.0).floor() / 10.0;
+        if shown >= 1.1 {
+            return tr_args(
+                "diag-lr_too_low-action-capped",
+                &[("factor", trim_zeros(&format!("{shown:.1}")))],
+            );
+        }
+        return tr("diag-lr_too_low-action-edge");
+    }
+    action(f.pattern)
+}
+
 /// A finding's evidence as one sentence: its kind's message, filled with its facts.
 pub fn evidence(f: &Finding) -> String {
     let mut args: Vec<(&str, String)> = f
@@ -231,15 +253,12 @@ pub fn summary(findings: &[Finding]) -> String {
         _ => titles.concat(),
     };
     // A helping schedule is good news; advise on the first real problem when there is one.
-    let advice = problems
+    let advice = findings
         .iter()
-        .copied()
-        .find(|p| *p != Pattern::SchedulerHelping)
-        .unwrap_or(first);
-    tr_args(
-        "diag-summary",
-        &[("names", names), ("action", action(advice))],
-    )
+        .find(|f| f.pattern != Pattern::Healthy && f.pattern != Pattern::SchedulerHelping)
+        .or_else(|| findings.iter().find(|f| f.pattern == first))
+        .map_or_else(|| action(first), action_for);
+    tr_args("diag-summary", &[("names", names), ("action", advice)])
 }
 
 /// Lower-cases the first letter unless the first word is an acronym ("LR").
@@ -266,7 +285,7 @@ pub fn finding_json(f: &Finding) -> serde_json::Value {
     serde_json::json!({
         "pattern": f.pattern.id(),
         "evidence": evidence(f),
-        "action": action(f.pattern),
+        "action": action_for(f),
         "facts": facts,
     })
 }
@@ -446,6 +465,12 @@ fn fact_text(name: &str, value: f64) -> String {
         percent(value)
     } else if name == "count" || name.ends_with("_count") {
         step(value)
+    } else if name.ends_with("_product") {
+        if value.is_finite() {
+            format!("{value:.2}")
+        } else {
+            nonfinite_name(value).to_string()
+        }
     } else if name == "log" {
         if value == 0.0 { "no" } else { "yes" }.to_string()
     } else {
@@ -581,8 +606,12 @@ mod tests {
         for lang in Lang::ALL {
             let b = bundle(lang);
             for p in crate::core::presets::PRESETS {
-                let key = format!("preset-{}", p.name);
-                assert!(b.has_message(&key), "{}: {key} missing", lang.code());
+                for key in [
+                    format!("preset-{}", p.name),
+                    format!("preset-title-{}", p.name),
+                ] {
+                    assert!(b.has_message(&key), "{}: {key} missing", lang.code());
+                }
             }
             for s in crate::core::surfaces::SURFACES {
                 let key = format!("surface-title-{}", s.id);
@@ -653,7 +682,12 @@ mod tests {
         ] {
             ids.insert(v.rule().to_string());
         }
-        for rule in ["null-or-positive", "open-unit", "not-number"] {
+        for rule in [
+            "null-or-positive",
+            "open-unit",
+            "not-number",
+            "unit-or-null",
+        ] {
             ids.insert(rule.to_string());
         }
         assert!(ids.len() > 20, "{ids:?}");

@@ -105,7 +105,7 @@ fn choosing_a_preset_changes_the_surface() {
     assert_eq!(h.state().state.scenario.surface.kind(), "rosenbrock");
     h.get_by_label("Presets").click();
     h.run();
-    h.get_by_label("himmelblau-minima").click();
+    h.get_by_label("Himmelblau's four minima").click();
     h.run();
     assert_eq!(h.state().state.scenario.surface.kind(), "himmelblau");
 }

@@ -55,6 +55,15 @@ fn every_claim_of_every_preset_holds_with_a_margin() {
         "step-decay",
         "rosenbrock-valley",
         "es-plateau",
+        "adam-epsilon",
+        "which-optimizer",
+        "which-optimizer-ravine",
+        "which-optimizer-noisy",
+        "lr-protocol",
+        "lr-protocol-lower",
+        "lr-protocol-raise",
+        "lr-protocol-schedule",
+        "ema-weights",
     ] {
         assert!(!preset_claims(name).is_empty(), "{name} makes no claim");
     }
@@ -155,4 +164,125 @@ fn bias_correction_claim_fails_when_both_runs_are_corrected() {
         j["optimizers"][3]["bias_correction"] = true.into();
     });
     assert_eq!(holds, [false]);
+}
+
+#[test]
+fn epsilon_claims_fail_when_epsilon_is_small_again() {
+    // ε back at 1e-8 (with a rate that suits it): the grey Adam is adaptive again, as
+    // quick as the orange one and no longer in step with momentum.
+    let holds = holds_after("adam-epsilon", |j| {
+        j["optimizers"][1]["eps"] = 1e-8.into();
+        j["optimizers"][1]["lr"] = 0.05.into();
+    });
+    assert_eq!(holds, [false, false]);
+}
+
+#[test]
+fn which_optimizer_claims_fail_when_the_situation_changes() {
+    // SGD at a rate its walls tolerate, Adam at one far too high: now Adam is the worst.
+    let holds = holds_after("which-optimizer", |j| {
+        j["optimizers"][0]["lr"] = 0.01.into();
+        j["optimizers"][3]["lr"] = 3.0.into();
+    });
+    assert_eq!(holds, [false]);
+    // SGD below its stability bound in the ravine ends lower than a slow momentum.
+    let holds = holds_after("which-optimizer-ravine", |j| {
+        j["optimizers"][0]["lr"] = 0.015.into();
+        j["optimizers"][1]["lr"] = 0.001.into();
+    });
+    assert!(!holds[1], "{holds:?}");
+    // Without noise there is nothing for RMSProp and Adam to steady.
+    let holds = holds_after("which-optimizer-noisy", |j| {
+        j["grad_noise"] = 0.0.into();
+        j["optimizers"][0]["lr"] = 0.15.into();
+    });
+    assert!(!holds[1] && !holds[2], "{holds:?}");
+}
+
+/// Adam at its defaults is never the worst, in each of the lesson's three situations.
+#[test]
+fn adam_is_never_the_worst_in_the_three_situations() {
+    for name in [
+        "which-optimizer",
+        "which-optimizer-ravine",
+        "which-optimizer-noisy",
+    ] {
+        let json = preset_json(name);
+        let adam = &json["optimizers"][3];
+        assert_eq!(adam["kind"], "adam", "{name}");
+        // Defaults: no β1, β2 or ε given.
+        for field in ["beta1", "beta2", "eps"] {
+            assert!(adam.get(field).is_none(), "{name}: {field}");
+        }
+        let worst = checks(name, &json)
+            .into_iter()
+            .find(|c| matches!(c.claim, Claim::NotWorst { run: 3, .. }))
+            .expect("a not-worst claim");
+        assert!(worst.holds && worst.margin >= MARGIN, "{name}: {worst:?}");
+    }
+}
+
+#[test]
+fn lr_protocol_claims_fail_when_a_step_is_skipped_or_wrong() {
+    // Step 2 dividing by 2 instead of 10: stable, and not flat, so step 3 is not called for.
+    let holds = holds_after("lr-protocol-lower", |j| {
+        j["optimizers"][1]["lr"] = 0.11.into()
+    });
+    assert!(!holds[2], "{holds:?}");
+    // Not dividing at all: the "after" run blows up as well.
+    let holds = holds_after("lr-protocol-lower", |j| {
+        j["optimizers"][1]["lr"] = 0.22.into()
+    });
+    assert!(!holds[1] && !holds[2], "{holds:?}");
+    // Step 3 multiplying by 12 instead of 3 crosses 2/λmax: not healthy any more.
+    let holds = holds_after("lr-protocol-raise", |j| {
+        j["optimizers"][1]["lr"] = 0.264.into()
+    });
+    assert!(!holds[1] && !holds[2], "{holds:?}");
+    // Step 4 without the schedule: the two runs are the same.
+    let holds = holds_after("lr-protocol-schedule", |j| {
+        if let Some(o) = j["optimizers"][1].as_object_mut() {
+            o.remove("schedule");
+        }
+    });
+    assert_eq!(holds, [false]);
+}
+
+#[test]
+fn ema_claim_fails_without_averaging_or_noise() {
+    // A decay of 0 is no average: θ̄ = θ, the same spread.
+    let holds = holds_after("ema-weights", |j| {
+        j["optimizers"][0]["ema_decay"] = 0.0.into()
+    });
+    assert_eq!(holds, [false]);
+    // Off (null): there is no averaged curve to compare.
+    let holds = holds_after("ema-weights", |j| {
+        j["optimizers"][0]["ema_decay"] = Value::Null
+    });
+    assert_eq!(holds, [false]);
+}
+
+/// The averaged weights follow θ̄ := d·θ̄ + (1−d)·θ from θ̄₀ = θ₀, and their validation loss
+/// is evaluated with the raw one; files without `ema_decay` keep no average.
+#[test]
+fn ema_weights_are_the_moving_average_of_the_path() {
+    let runs = run_scenario(&find("ema-weights").unwrap().scenario());
+    let r = &runs.runs[0];
+    assert_eq!(r.ema_points.len(), r.points.len());
+    assert_eq!(r.ema_val_loss.len(), r.val_loss.len());
+    let d = find("ema-weights").unwrap().scenario().optimizers[0]
+        .ema_decay
+        .expect("set");
+    let mut avg = r.points[0];
+    for (k, p) in r.points.iter().enumerate().skip(1) {
+        avg = d * avg + (1.0 - d) * p;
+        assert!((avg - r.ema_points[k]).norm() < 1e-12, "step {k}");
+    }
+    let plain = run_scenario(&find("es-plateau").unwrap().scenario());
+    assert!(
+        plain
+            .runs
+            .iter()
+            .all(|r| r.ema_points.is_empty() && r.ema_val_loss.is_empty())
+    );
 }

@@ -196,3 +196,134 @@ fn the_ravine_card_checks_its_claims_live() {
     assert!((h.state().state.scenario.optimizers[1].lr - 0.019).abs() < 1e-12);
     h.get_by_label_contains("does not hold now");
 }
+
+/// Lets the worker finish and the diagnosis settle, then draws a frame.
+fn settle(h: &mut Harness<'_, GradscapeApp>) {
+    let state = &mut h.state_mut().state;
+    assert!(state.wait_for_worker(std::time::Duration::from_secs(120)));
+    state.diagnose_if_settled(std::time::Duration::ZERO, false);
+    h.run();
+    h.run();
+}
+
+/// The four-step LR protocol, driven by its buttons: each step loads the run before and
+/// the run after it, and the verdicts are the ones that call for the next step.
+#[test]
+fn the_lr_protocol_applies_each_step_with_its_verdicts() {
+    use gradscape::core::diagnosis::Pattern;
+    let mut h = harness();
+    h.run();
+    let i = LESSONS
+        .iter()
+        .position(|l| l.id == "lr-protocol")
+        .expect("an lr-protocol lesson");
+    let lesson = LESSONS[i];
+    assert_eq!(lesson.stage_count(), 4);
+    gradscape::app::lessons::start(&mut h.state_mut().state, i);
+    settle(&mut h);
+    let verdicts: [&[(usize, Pattern)]; 4] = [
+        &[(0, Pattern::LrTooHigh)],
+        &[(0, Pattern::LrTooHigh), (1, Pattern::LrTooLow)],
+        &[(0, Pattern::LrTooLow), (1, Pattern::Healthy)],
+        &[],
+    ];
+    for (k, expected) in verdicts.iter().enumerate() {
+        h.get_by_label(&lesson.stage_title(k)).click();
+        h.run();
+        settle(&mut h);
+        let state = &h.state().state;
+        assert_eq!((state.lesson, state.lesson_stage), (Some(i), k));
+        let preset = presets::find(lesson.preset_of(k)).unwrap().scenario();
+        assert_eq!(state.scenario, preset, "step {k}");
+        for &(run, pattern) in *expected {
+            assert!(
+                state.diagnoses[run].iter().any(|f| f.pattern == pattern),
+                "step {k}, run {run}: {:?}",
+                state.diagnoses[run]
+            );
+        }
+        // The card explains the step and its checks hold, before and after.
+        h.get_by_label(&lesson.stage_text(k));
+        assert!(
+            h.query_by_label_contains("does not hold now").is_none(),
+            "step {k}"
+        );
+    }
+    // Steps 2 and 3 show both verdicts in the diagnosis panel.
+    h.get_by_label(&lesson.stage_title(1)).click();
+    h.run();
+    settle(&mut h);
+    h.get_all_by_label("LR too high")
+        .next()
+        .expect("before: too high");
+    h.get_all_by_label("LR too low")
+        .next()
+        .expect("after: too low");
+}
+
+/// A lesson that asks first: the runs wait at the start, the student picks a run, and the
+/// card checks the pick against the runs once the playhead has passed the deciding step.
+#[test]
+fn predict_then_reveal_checks_the_answer_against_the_runs() {
+    let mut h = harness();
+    h.run();
+    let i = LESSONS
+        .iter()
+        .position(|l| l.predict.is_some())
+        .expect("a lesson that asks first");
+    gradscape::app::lessons::start(&mut h.state_mut().state, i);
+    settle(&mut h);
+    assert_eq!(h.state().state.step(), 0, "the runs wait for the answer");
+    h.get_by_label_contains("which optimizer gets its loss below");
+    let predict = LESSONS[i].predict.unwrap();
+    let (winner, at) = predict
+        .answer(&h.state().state.runs)
+        .expect("some run gets there");
+    let labels: Vec<String> = h
+        .state()
+        .state
+        .runs
+        .runs
+        .iter()
+        .map(|r| r.label.clone())
+        .collect();
+    let wrong = (winner + 1) % labels.len();
+
+    // A wrong pick: the card waits until the deciding step, then says who won.
+    h.get_by_label(&format!("My pick: {}", labels[wrong]))
+        .click();
+    // The pick starts the runs playing; pause them to step by hand.
+    h.step();
+    h.state_mut().state.step_by(0);
+    h.run();
+    assert_eq!(h.state().state.lesson_guess, Some(wrong));
+    h.get_by_label_contains("Your prediction");
+    h.state_mut().state.seek((at - 1) as f64);
+    h.run();
+    assert!(
+        h.query_by_label_contains("got there first").is_none(),
+        "too early to tell"
+    );
+    h.state_mut().state.step_by(1);
+    h.run();
+    let node = h.get_by_label_contains("Not this time");
+    let a = node.accesskit_node();
+    let line = a.value().or(a.label()).unwrap_or_default();
+    assert!(
+        line.contains(&labels[winner]) && line.contains(&at.to_string()),
+        "{line}"
+    );
+
+    // Asked again, the right pick is confirmed.
+    h.get_by_label("Ask again").click();
+    h.run();
+    h.get_by_label(&format!("My pick: {}", labels[winner]))
+        .click();
+    h.step();
+    h.state_mut().state.step_by(0);
+    h.run();
+    let end = h.state().state.max_steps() as f64;
+    h.state_mut().state.seek(end);
+    h.run();
+    h.get_by_label_contains("Right:");
+}

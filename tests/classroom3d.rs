@@ -3,7 +3,7 @@
 
 use egui::{Key, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use gradscape::app::GradscapeApp;
 use gradscape::app::widgets::fmt_num;
 use gradscape::core::presets;
@@ -231,4 +231,43 @@ fn the_lr_slider_marks_where_sgd_diverges_on_a_quadratic() {
         shown,
         "the lr slider's tooltip should name the stability bound"
     );
+}
+
+/// On the line fit with minibatches, the playhead panel says how far the minibatch
+/// gradients stray from the full-batch one, and a larger batch size brings them closer.
+#[test]
+fn the_line_fit_shows_minibatch_gradients_against_the_full_one() {
+    let preset = presets::find("ema-weights").expect("preset");
+    let mut h = harness_with(preset.scenario());
+    h.state_mut().state.settings.arrows = true;
+    h.run();
+    let spread_of = |h: &Harness<'_, GradscapeApp>| -> f64 {
+        let node = h.get_by_label_contains("their gradients stray");
+        let a = node.accesskit_node();
+        let line = a.value().or(a.label()).unwrap_or_default();
+        let after = line.split("stray ").nth(1).expect("a spread");
+        after.split(' ').next().unwrap().parse().expect("a number")
+    };
+    assert!(h.query_by_label_contains("minibatches of 4").is_some());
+    let small = spread_of(&h);
+    // Batch size 16 of 64 points: fewer, calmer minibatches.
+    if let gradscape::core::scenario::SurfaceSpec::GeneratedLinreg { batch_size, .. } =
+        &mut h.state_mut().state.scenario.surface
+    {
+        *batch_size = 16;
+    } else {
+        panic!("the preset generates its line-fit data");
+    }
+    h.state_mut().state.mark_changed();
+    h.run();
+    assert!(
+        h.state_mut()
+            .state
+            .wait_for_worker(std::time::Duration::from_secs(60))
+    );
+    h.run();
+    h.run();
+    h.get_by_label_contains("minibatches of 16");
+    let large = spread_of(&h);
+    assert!(large < small, "{large} vs {small}");
 }

@@ -1674,3 +1674,89 @@ fn healthy_presets_are_healthy() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// What the geometry adds (scenarios only)
+
+/// SGD on a bowl with λ = 1 and 4, at `lr`, from `start`.
+fn bowl_run(lr: f64, start: [f64; 2], steps: u32) -> gradscape::core::run::Run {
+    let text = format!(
+        r#"{{"surface": {{"kind": "quadratic", "lambda1": 1, "lambda2": 4}},
+            "start": {start:?}, "steps": {steps},
+            "optimizers": [{{"kind": "sgd", "lr": {lr}}}]}}"#
+    );
+    let scenario = gradscape::core::scenario::Scenario::from_json(&text).expect("valid scenario");
+    gradscape::core::run::run_scenario(&scenario).runs.remove(0)
+}
+
+/// At exactly lr = 2/λmax plain gradient descent bounces between two points for ever:
+/// the loss is flat, which the curve alone reads as a rate too low. The curvature says
+/// the opposite, and says it with lr·λmax.
+#[test]
+fn the_stability_edge_is_lr_too_high_not_too_low() {
+    let mut run = bowl_run(2.0 / 4.0, [1.0, 1.0], 200);
+    let n = run.loss.len();
+    assert!(
+        (run.loss[n - 1] - run.loss[n - 2]).abs() < 1e-12,
+        "flat loss"
+    );
+    assert!(
+        (run.points[n - 1] - run.points[n - 2]).norm() > 1.0,
+        "but bouncing"
+    );
+    let findings = run.diagnose();
+    assert_eq!(findings[0].pattern, Pattern::LrTooHigh, "{findings:?}");
+    assert_eq!(findings[0].kind, "unstable");
+    let product = findings[0].fact("lr_lambda_product").expect("lr·λmax");
+    assert!((product - 2.0).abs() < 1e-12, "{product}");
+    assert!(findings.iter().all(|f| f.pattern != Pattern::LrTooLow));
+    let words = gradscape::lang::with_lang(gradscape::lang::Lang::En, || {
+        gradscape::lang::evidence(&findings[0])
+    });
+    assert!(words.contains("lr·λmax = 2.00"), "{words}");
+    // The curves alone call it too low: the geometry is what changes the verdict.
+    run.curvature = None;
+    assert_eq!(run.diagnose()[0].pattern, Pattern::LrTooLow);
+}
+
+/// A run that never moves along the sharp axis cannot bounce on it, whatever the rate.
+#[test]
+fn a_run_on_the_flat_axis_is_not_blamed_for_the_sharp_one() {
+    let run = bowl_run(0.5, [1.0, 0.0], 200);
+    assert!(run.curvature.is_some_and(|c| !c.engaged));
+    assert!(
+        run.diagnose().iter().all(|f| f.kind != "unstable"),
+        "{:?}",
+        run.diagnose()
+    );
+}
+
+/// Below the edge a slow run is told to raise the rate only as far as stays stable.
+#[test]
+fn the_raise_advice_stops_at_the_stability_bound() {
+    // lr·λmax = 1.2: doubling would pass 2, so no "×2–3". (A short run: one that has
+    // arrived has no gradient left along λmax's direction to judge.)
+    let run = bowl_run(0.3, [1.0, 1.0], 20);
+    let stable = gradscape::core::diagnosis::Stability {
+        lr: 0.3,
+        lambda_max: 4.0,
+    };
+    assert_eq!(run.stability_upto(run.loss.len()), Some(stable));
+    let slow = gradscape::core::diagnosis::Finding {
+        pattern: Pattern::LrTooLow,
+        kind: "flat",
+        facts: Vec::new(),
+    };
+    let [advised] = gradscape::core::diagnosis::with_stability(vec![slow.clone()], stable)
+        .try_into()
+        .expect("one finding");
+    gradscape::lang::with_lang(gradscape::lang::Lang::En, || {
+        let plain = gradscape::lang::action_for(&slow);
+        assert!(plain.contains("×2–3"), "{plain}");
+        let capped = gradscape::lang::action_for(&advised);
+        assert!(
+            !capped.contains("×2–3") && capped.contains("×1.6"),
+            "{capped}"
+        );
+    });
+}

@@ -111,3 +111,74 @@ fn ackley_gradient_at_origin_is_zero() {
     let ackley = Surface::with_values("ackley", &[]).unwrap();
     assert_eq!(ackley.gradient(Vec2::zeros()), Vec2::zeros());
 }
+
+/// Second-order automatic derivatives (hyper-dual numbers) of a typed expression agree with
+/// the hand-written Hessians of the built-in surfaces it spells out.
+#[test]
+fn hyper_dual_hessians_match_the_built_in_ones() {
+    let pairs = [
+        (
+            Surface::with_values("rosenbrock", &[1.0, 100.0]).unwrap(),
+            "(1 - x)^2 + 100*(y - x^2)^2",
+        ),
+        (
+            Surface::with_values("himmelblau", &[]).unwrap(),
+            "(x^2 + y - 11)^2 + (x + y^2 - 7)^2",
+        ),
+        (
+            Surface::with_values("beale", &[]).unwrap(),
+            "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2",
+        ),
+    ];
+    let mut compared = 0;
+    for (built_in, text) in pairs {
+        let custom = Surface::Custom(Expr::parse(text).unwrap());
+        for (x, y) in [(-1.3, 0.7), (0.2, -2.1), (2.5, 1.5), (3.0, 0.5)] {
+            let p = Vec2::new(x, y);
+            let (a, b) = (built_in.hessian(p).unwrap(), custom.hessian(p).unwrap());
+            for (r, c) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
+                assert!(
+                    (a[r][c] - b[r][c]).abs() <= 1e-9 * (1.0 + a[r][c].abs()),
+                    "{}: H[{r}][{c}] at {p:?}: {} vs {}",
+                    built_in.kind(),
+                    a[r][c],
+                    b[r][c]
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, 48);
+}
+
+/// The minibatch gradients the line fit's overlay draws average to the full-batch gradient
+/// (equal batches), and spread less as the batch grows.
+#[test]
+fn minibatch_gradients_average_to_the_full_one_and_narrow_with_size() {
+    let train: Vec<[f64; 2]> = (0..24)
+        .map(|i| {
+            let x = -2.0 + 4.0 * f64::from(i) / 23.0;
+            [x, 1.5 * x - 0.5 + if i % 3 == 0 { 0.8 } else { -0.4 }]
+        })
+        .collect();
+    let data = Linreg {
+        train,
+        val: vec![[0.0, 0.0]],
+        batch_size: 24,
+    };
+    let p = Vec2::new(-1.0, 2.0);
+    let full = Surface::Linreg(data.clone()).gradient(p);
+    let spread = |size: usize| {
+        let gs = data.minibatch_gradients(p, size);
+        assert_eq!(gs.len(), 24 / size);
+        let mean = gs.iter().fold(Vec2::zeros(), |a, g| a + g) / gs.len() as f64;
+        assert!(
+            (mean - full).norm() < 1e-12,
+            "size {size}: {mean:?} vs {full:?}"
+        );
+        gs.iter().map(|g| (g - full).norm()).sum::<f64>() / gs.len() as f64
+    };
+    let (s2, s6, s24) = (spread(2), spread(6), spread(24));
+    assert!(s2 > s6 && s6 > s24, "{s2} {s6} {s24}");
+    assert!(s24 < 1e-12);
+}

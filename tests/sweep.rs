@@ -254,7 +254,11 @@ fn every_preset_and_lesson_loads_and_the_ui_answers() {
     for p in PRESETS {
         h.get_by_label("Presets").click();
         h.run();
-        h.get_by_label(p.name).click();
+        h.get_by_label(&gradscape::app::i18n::tr(&format!(
+            "preset-title-{}",
+            p.name
+        )))
+        .click();
         h.run();
         assert_eq!(h.state().state.scenario, p.scenario(), "preset {}", p.name);
         still_answers(&mut h);

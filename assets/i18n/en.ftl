@@ -299,6 +299,8 @@ diag-lr_too_high-title = LR too high
 diag-lr_too_high-action = lower lr ×0.1, add warmup, check eps, clip gradients
 diag-lr_too_low-title = LR too low
 diag-lr_too_low-action = raise lr ×2–3, or warm up to a higher target lr
+diag-lr_too_low-action-capped = raise lr at most ×{ $factor } (beyond that lr·λmax passes 2 and plain gradient descent diverges), or add momentum or a schedule
+diag-lr_too_low-action-edge = do not raise lr: lr·λmax is already at the edge of 2; add momentum, or a schedule that decays the rate
 diag-overfitting-title = Overfitting
 diag-overfitting-action = early stopping, regularization, lower lr on plateau
 diag-scheduler_helping-title = Schedule is helping
@@ -323,6 +325,7 @@ ev-lr_too_high-nonfinite_after_rise = train loss rose ×{ $factor } within { $wi
 ev-lr_too_high-grew = train loss grew by orders of magnitude: ×{ $factor }, from { $low } at step { $low_step } to { $high } at step { $high_step }
 ev-lr_too_high-rebound = train loss climbed back { $change }, from about { $low } near step { $low_step } to about { $high } near step { $high_step } (last: { $last })
 ev-lr_too_high-oscillation = train loss reversed direction violently { $count } times in { $steps_count } steps (largest: { $a } -> { $b } -> { $c } at steps { $from_step }–{ $to_step })
+ev-lr_too_high-unstable = lr·λmax = { $lr_lambda_product } ≥ 2 (lr { $lr }, sharpest curvature λmax { $lambda_max }): along the steepest direction every step overshoots at least as far as it corrects, so gradient descent bounces or grows however flat the loss looks
 ev-lr_too_low-flat = train loss barely moved: { $first } -> { $last } ({ $fraction_share } lower) over { $steps_count } steps ({ $from_step } -> { $to_step })
 ev-lr_too_low-slow = train loss fell only { $fraction_share } ({ $first } -> { $last }) over { $steps_count } steps, at a steady pace: { $late_share } of the drop came in the second half
 ev-lr_too_low-steady = train loss fell from { $first } to { $last } over { $steps_count } steps without slowing down: { $late_share } of the drop came in the second half
@@ -582,6 +585,7 @@ scn-positive = must be > 0 (got { $got })
 scn-non-negative = must be ≥ 0 (got { $got })
 scn-null-or-positive = must be null or > 0 (got { $got })
 scn-unit = must be in [0, 1) (got { $got })
+scn-unit-or-null = must be in [0, 1), or null for none (got { $got })
 scn-open-unit = must be in (0, 1) (got { $got })
 scn-unknown-kind = unknown kind '{ $kind }' (known: { $known })
 scn-not-a-field = is not a field of { $kind } (its fields are { $fields })
@@ -647,3 +651,81 @@ log-err-no-such-column = no column '{ $name }' (given with --{ $role }); the log
 log-err-ragged = line { $line }: { $found } cells where the header has { $expected }
 log-err-bad-number = { $at }: cannot read '{ $text }' in column { $column } as a number
 log-err-csv = line { $line }: { $detail }
+preset-adam-epsilon = Adam's ε: when ε is far larger than √v̂, Adam's step is α·m̂/ε, momentum SGD at rate α/ε, and the per-axis scaling is gone
+lesson-epsilon-title = Adam's ε: too large turns Adam into momentum
+lesson-epsilon-text = Adam divides each axis's step by √v̂ + ε. With the usual ε = 1e-8 the √v̂ part decides, so both axes of this bowl (100 times steeper along y) move at a similar pace. Here the gradients are smaller than 1, so with ε = 1 the ε part decides: the step is α·m̂/(√v̂ + ε) ≈ α·m̂/ε, the momentum step with rate α/ε, and the adaptive effect is gone. The grey Adam (ε = 1, α = 1) and the blue momentum (α = 1) walk almost the same path and crawl along the flat axis, while the orange Adam (ε = 1e-8) arrives early. Select the grey Adam and move ε down toward 1e-8 (lower α with it). Look for: the checks below, and the grey path leaving the blue one.
+claim-steps-alike = { $a } gets below { $target } in { $a_steps } steps, { $b } in { $b_steps } (the lesson: within { $tol } of each other)
+claim-not-worst = Last { $part } of the steps: { $run } averages { $mean }, the worst ({ $worst }) { $worst_mean } (the lesson: not the worst)
+predict-heading = Predict first
+predict-first-below = Before the runs play: which optimizer gets its loss below { $target } first?
+predict-pick = My pick: { $run }
+predict-pick-tip = Your prediction: the runs then play from the start and the card checks it
+predict-waiting = Your prediction: { $guess }. Watch the runs…
+predict-right = Right: { $winner } got there first, at step { $step }.
+predict-wrong = Not this time: you said { $guess }, but { $winner } got there first, at step { $step }.
+predict-nobody = No run got there in these steps (you said { $guess }).
+predict-again = Ask again
+preset-which-optimizer = Which optimizer when, a general baseline: SGD, momentum, RMSProp and Adam at one α = 0.05 on Himmelblau's surface
+preset-which-optimizer-ravine = Which optimizer when, a ravine: the four at α = 0.05 in a valley 100 times steeper across than along
+preset-which-optimizer-noisy = Which optimizer when, very noisy gradients: the four at α = 0.05 on a bowl whose gradients carry noise σ = 3
+lesson-which-optimizer-title = Which optimizer when
+lesson-which-optimizer-text = The course's rule of thumb: for a general, quick baseline, Adam (robust to noise and to different scales); for a surface with ravines and a visible zigzag, momentum or Adam (they speed up along directions that stay the same); for very noisy gradients (small minibatches), RMSProp or Adam (they divide by the gradient's recent size, which steadies the step). Here the four optimizers share one α = 0.05 and keep every other setting at its default, like an untuned first try. Pick each situation below. Look for: the checks; Adam at its defaults is never the worst, and the table's picks beat plain SGD where the table says they should.
+lesson-which-optimizer-stage-0 = General baseline
+lesson-which-optimizer-stage-0-text = Himmelblau's surface from (0, 0): SGD's step is α times the gradient, so on the steep walls it grows and the run blows up; Adam's step hardly depends on the gradient's size.
+lesson-which-optimizer-stage-1 = Ravine
+lesson-which-optimizer-stage-1-text = A narrow valley, 100 times steeper across than along: α = 0.05 is past plain SGD's limit 2/λmax = 0.02 and it diverges; momentum averages away the swing across the valley and arrives first.
+lesson-which-optimizer-stage-2 = Very noisy gradients
+lesson-which-optimizer-stage-2-text = Every gradient carries noise (σ = 3): SGD and momentum keep jittering around the bottom, while RMSProp and Adam scale the step down by the gradient's recent size and settle lower and steadier.
+claim-diagnosed = { $run }: the diagnosis finds “{ $pattern }”
+preset-lr-protocol = LR protocol, step 1: a few steps of SGD at α = 0.22 on a bowl that is stable only below α = 0.2; read the training loss
+preset-lr-protocol-lower = LR protocol, step 2: the loss blew up, so α ÷ 10 (before and after)
+preset-lr-protocol-raise = LR protocol, step 3: the loss is nearly flat, so α × 3 (before and after)
+preset-lr-protocol-schedule = LR protocol, step 4: stable, so a longer noisy run with a cosine schedule and early stopping (before and after)
+lesson-lr-protocol-title = Tuning the learning rate in four steps
+lesson-lr-protocol-text = The course's quick protocol for α: (1) train a few epochs and look at the training loss; (2) if it oscillates or diverges, divide α by 10 or add warmup; (3) if it is nearly flat, multiply α by 2–3; (4) once it is stable, add a schedule and early stopping. Apply each step with the buttons below: every step shows the run before (the previous step's result) and after, and the Diagnosis panel gives each its verdict, the one that calls for the next step.
+lesson-lr-protocol-stage-0 = 1. Look
+lesson-lr-protocol-stage-0-text = Thirty steps of SGD at α = 0.22. The bowl's steep direction has λmax = 10, so SGD is stable only for α < 2/10 = 0.2: the training loss grows and the verdict is “LR too high”.
+lesson-lr-protocol-stage-1 = 2. α ÷ 10
+lesson-lr-protocol-stage-1-text = Before: α = 0.22, blowing up. After: α = 0.022. It no longer blows up, but the loss barely falls along the flat direction (λ = 0.2): the verdict is now “LR too low”.
+lesson-lr-protocol-stage-2 = 3. α × 3
+lesson-lr-protocol-stage-2-text = Before: α = 0.022, nearly flat. After: α = 0.066, three times larger and still far below the limit 0.2 (lr·λmax = 0.66): the loss falls steadily and the verdict is “Healthy”.
+lesson-lr-protocol-stage-3 = 4. Schedule + early stopping
+lesson-lr-protocol-stage-3-text = A longer run whose gradients carry noise, with early stopping (patience 30 evaluations, best point restored). Before: α = 0.066 constant, which keeps jittering at the bottom. After: the same α with a cosine decay, whose shrinking steps settle lower.
+claim-ema-steadier = Last { $part } of the evaluations, validation loss of { $run }: raw weights { $raw_mean } ± { $raw_std }, averaged weights { $ema_mean } ± { $ema_std } (the lesson: spread at most { $ratio })
+preset-ema-weights = Noisy validation on a line fit with minibatches of 4: an exponential moving average of the weights (ema_decay 0.95) walks its own, calmer path
+lesson-ema-title = Averaging the weights (EMA)
+lesson-ema-text = Minibatches of 4 points give noisy gradients, so SGD's weights keep hopping around the best line and the validation loss swings from one evaluation to the next. The course's remedy: keep an exponential moving average of the weights, θ̄ := d·θ̄ + (1−d)·θ, with d = ema_decay = 0.95, and evaluate that. The training steps never use it; it is a calmer path of its own, drawn beside the run, and its validation loss is drawn beside the raw one. Look for: the checks below, and the two validation curves in the loss plot. Then set ema_decay lower (less averaging) or raise the batch size in the Surface section.
+overlay-legend-full-batch = −g over all training points (full batch)
+overlay-legend-minibatch = −g of each minibatch (batch size in the Surface section)
+overlay-minibatch = minibatches of { $size }: their gradients stray { $spread } on average from the full-batch |g| = { $full }
+overlay-minibatch-tip = With arrows on, the map shows −g of every minibatch (thin) against the full-batch −g (yellow). Raise the batch size in the Surface section and watch them gather.
+
+## Preset titles (the Presets menu; the name `--preset` takes is in the tooltip)
+preset-title-ravine-momentum = Ravine: SGD vs momentum
+preset-title-rosenbrock = Rosenbrock's banana valley
+preset-title-rosenbrock-valley = Rosenbrock's valley, to the end
+preset-title-noisy-quadratic = Noisy gradients on a bowl
+preset-title-per-parameter-scales = Different scales per parameter
+preset-title-saddle-escape = Escaping a saddle point
+preset-title-warmup-cosine = Warmup + cosine
+preset-title-step-decay = Step decay
+preset-title-plateau-early-stopping = Plateau schedule + early stopping
+preset-title-es-plateau = Early stopping vs the plateau cut
+preset-title-lr-too-high = Learning rate too high
+preset-title-lr-too-low = Learning rate too low
+preset-title-himmelblau-minima = Himmelblau's four minima
+preset-title-rastrigin-local-minima = Rastrigin: local minima
+preset-title-reading-loss-curves = Reading a loss curve
+preset-title-adam-bias-correction = Adam's bias correction
+preset-title-adam-epsilon = Adam's ε
+preset-title-which-optimizer = Which optimizer: a baseline
+preset-title-which-optimizer-ravine = Which optimizer: a ravine
+preset-title-which-optimizer-noisy = Which optimizer: noisy gradients
+preset-title-lr-protocol = LR protocol, step 1: look
+preset-title-lr-protocol-lower = LR protocol, step 2: ÷10
+preset-title-lr-protocol-raise = LR protocol, step 3: ×3
+preset-title-lr-protocol-schedule = LR protocol, step 4: schedule + early stopping
+preset-title-ema-weights = Moving average of the weights
+preset-menu-tip = { $description } (on the command line: --preset { $name })
+landscape-label = Landscape
+surface-pick-custom = Your own f(x, y)

@@ -298,6 +298,8 @@ diag-lr_too_high-title = Tasa demasiado alta
 diag-lr_too_high-action = baja α ×0.1, añade calentamiento, revisa ε, recorta los gradientes
 diag-lr_too_low-title = Tasa demasiado baja
 diag-lr_too_low-action = sube α ×2–3, o calienta hasta una α objetivo mayor
+diag-lr_too_low-action-capped = sube α como mucho ×{ $factor } (más allá, α·λmax pasa de 2 y el descenso de gradiente diverge), o añade momentum o un programa de α
+diag-lr_too_low-action-edge = no subas α: α·λmax ya está en el límite de 2; añade momentum, o un programa que reduzca α
 diag-overfitting-title = Sobreajuste
 diag-overfitting-action = parada temprana, regularización, bajar α en las mesetas
 diag-scheduler_helping-title = El programa ayuda
@@ -322,6 +324,7 @@ ev-lr_too_high-nonfinite_after_rise = la pérdida de entrenamiento subió ×{ $f
 ev-lr_too_high-grew = la pérdida de entrenamiento creció órdenes de magnitud: ×{ $factor }, de { $low } en el paso { $low_step } a { $high } en el paso { $high_step }
 ev-lr_too_high-rebound = la pérdida de entrenamiento volvió a subir { $change }, de unos { $low } cerca del paso { $low_step } a unos { $high } cerca del paso { $high_step } (última: { $last })
 ev-lr_too_high-oscillation = la pérdida de entrenamiento cambió de sentido violentamente { $count } veces en { $steps_count } pasos (la mayor: { $a } -> { $b } -> { $c } en los pasos { $from_step }–{ $to_step })
+ev-lr_too_high-unstable = α·λmax = { $lr_lambda_product } ≥ 2 (α { $lr }, curvatura máxima λmax { $lambda_max }): en la dirección más empinada cada paso se pasa al menos tanto como corrige, así que el descenso de gradiente rebota o crece aunque la pérdida parezca plana
 ev-lr_too_low-flat = la pérdida de entrenamiento apenas se movió: { $first } -> { $last } ({ $fraction_share } menos) en { $steps_count } pasos ({ $from_step } -> { $to_step })
 ev-lr_too_low-slow = la pérdida de entrenamiento bajó solo un { $fraction_share } ({ $first } -> { $last }) en { $steps_count } pasos, a ritmo constante: el { $late_share } de la bajada llegó en la segunda mitad
 ev-lr_too_low-steady = la pérdida de entrenamiento bajó de { $first } a { $last } en { $steps_count } pasos sin frenar: el { $late_share } de la bajada llegó en la segunda mitad
@@ -581,6 +584,7 @@ scn-positive = debe ser > 0 (vale { $got })
 scn-non-negative = debe ser ≥ 0 (vale { $got })
 scn-null-or-positive = debe ser null o > 0 (vale { $got })
 scn-unit = debe estar en [0, 1) (vale { $got })
+scn-unit-or-null = debe estar en [0, 1), o null para ninguno (vale { $got })
 scn-open-unit = debe estar en (0, 1) (vale { $got })
 scn-unknown-kind = tipo desconocido '{ $kind }' (conocidos: { $known })
 scn-not-a-field = no es un campo de { $kind } (sus campos son { $fields })
@@ -646,3 +650,81 @@ log-err-no-such-column = no hay columna '{ $name }' (dada con --{ $role }); el r
 log-err-ragged = línea { $line }: { $found } celdas donde la cabecera tiene { $expected }
 log-err-bad-number = { $at }: no se puede leer '{ $text }' de la columna { $column } como número
 log-err-csv = línea { $line }: { $detail }
+preset-adam-epsilon = La ε de Adam: cuando ε es mucho mayor que √v̂, el paso de Adam es α·m̂/ε, SGD con momentum a tasa α/ε, y la escala por eje desaparece
+lesson-epsilon-title = La ε de Adam: demasiado grande convierte Adam en momentum
+lesson-epsilon-text = Adam divide el paso de cada eje por √v̂ + ε. Con la ε habitual de 1e-8 manda la parte √v̂, así que los dos ejes de este cuenco (100 veces más empinado en y) avanzan a un ritmo parecido. Aquí los gradientes son menores que 1, así que con ε = 1 manda ε: el paso es α·m̂/(√v̂ + ε) ≈ α·m̂/ε, el paso de momentum con tasa α/ε, y el efecto adaptativo se pierde. El Adam gris (ε = 1, α = 1) y el momentum azul (α = 1) recorren casi el mismo camino y se arrastran por el eje plano, mientras el Adam naranja (ε = 1e-8) llega pronto. Selecciona el Adam gris y baja ε hacia 1e-8 (bajando α con ella). Fíjate en: las comprobaciones de abajo, y en cómo el camino gris se separa del azul.
+claim-steps-alike = { $a } baja de { $target } en { $a_steps } pasos, { $b } en { $b_steps } (la lección: a menos de un { $tol } entre sí)
+claim-not-worst = Último { $part } de los pasos: { $run } promedia { $mean }, el peor ({ $worst }) { $worst_mean } (la lección: no es el peor)
+predict-heading = Primero, predice
+predict-first-below = Antes de que corran: ¿qué optimizador baja primero su pérdida de { $target }?
+predict-pick = Mi apuesta: { $run }
+predict-pick-tip = Tu predicción: luego las ejecuciones corren desde el principio y la tarjeta la comprueba
+predict-waiting = Tu predicción: { $guess }. Mira las ejecuciones…
+predict-right = Correcto: { $winner } llegó primero, en el paso { $step }.
+predict-wrong = Esta vez no: dijiste { $guess }, pero { $winner } llegó primero, en el paso { $step }.
+predict-nobody = Ninguna ejecución llegó en estos pasos (dijiste { $guess }).
+predict-again = Preguntar de nuevo
+preset-which-optimizer = Qué optimizador cuándo, un baseline general: SGD, momentum, RMSProp y Adam con una misma α = 0.05 sobre la superficie de Himmelblau
+preset-which-optimizer-ravine = Qué optimizador cuándo, una ravina: los cuatro con α = 0.05 en un valle 100 veces más empinado de través que a lo largo
+preset-which-optimizer-noisy = Qué optimizador cuándo, gradientes muy ruidosos: los cuatro con α = 0.05 en un cuenco cuyos gradientes llevan ruido σ = 3
+lesson-which-optimizer-title = Qué optimizador cuándo
+lesson-which-optimizer-text = La regla práctica del curso: para un baseline general y rápido, Adam (robusto al ruido y a escalas distintas); para una superficie con ravinas y zigzag evidente, momentum o Adam (aceleran en las direcciones que se mantienen); para gradientes muy ruidosos (mini-batches pequeños), RMSProp o Adam (dividen por el tamaño reciente del gradiente, lo que estabiliza el paso). Aquí los cuatro optimizadores comparten una α = 0.05 y dejan todo lo demás en sus valores por defecto, como un primer intento sin ajustar. Elige cada situación abajo. Fíjate en: las comprobaciones; Adam con sus valores por defecto nunca es el peor, y las opciones de la tabla superan al SGD simple donde la tabla lo dice.
+lesson-which-optimizer-stage-0 = Baseline general
+lesson-which-optimizer-stage-0-text = La superficie de Himmelblau desde (0, 0): el paso de SGD es α por el gradiente, así que en las paredes empinadas crece y la ejecución explota; el paso de Adam apenas depende del tamaño del gradiente.
+lesson-which-optimizer-stage-1 = Ravina
+lesson-which-optimizer-stage-1-text = Un valle estrecho, 100 veces más empinado de través que a lo largo: α = 0.05 supera el límite del SGD simple, 2/λmax = 0.02, y diverge; momentum promedia el vaivén a través del valle y llega primero.
+lesson-which-optimizer-stage-2 = Gradientes muy ruidosos
+lesson-which-optimizer-stage-2-text = Cada gradiente lleva ruido (σ = 3): SGD y momentum siguen temblando en el fondo, mientras RMSProp y Adam reducen el paso según el tamaño reciente del gradiente y se asientan más abajo y más estables.
+claim-diagnosed = { $run }: el diagnóstico encuentra «{ $pattern }»
+preset-lr-protocol = Protocolo de LR, paso 1: unos pasos de SGD con α = 0.22 en un cuenco que solo es estable por debajo de α = 0.2; lee la pérdida de entrenamiento
+preset-lr-protocol-lower = Protocolo de LR, paso 2: la pérdida explotó, así que α ÷ 10 (antes y después)
+preset-lr-protocol-raise = Protocolo de LR, paso 3: la pérdida está casi plana, así que α × 3 (antes y después)
+preset-lr-protocol-schedule = Protocolo de LR, paso 4: estable, así que una ejecución más larga y ruidosa con programa coseno y parada temprana (antes y después)
+lesson-lr-protocol-title = Ajustar el learning rate en cuatro pasos
+lesson-lr-protocol-text = El mini-protocolo del curso para α: (1) entrena unas pocas épocas y mira la pérdida de entrenamiento; (2) si oscila o diverge, divide α entre 10 o añade warmup; (3) si está casi plana, multiplica α por 2–3; (4) cuando sea estable, añade un programa de α y parada temprana. Aplica cada paso con los botones de abajo: cada paso muestra la ejecución de antes (el resultado del paso anterior) y la de después, y el panel de Diagnóstico da a cada una su veredicto, el que pide el paso siguiente.
+lesson-lr-protocol-stage-0 = 1. Mirar
+lesson-lr-protocol-stage-0-text = Treinta pasos de SGD con α = 0.22. La dirección empinada del cuenco tiene λmax = 10, así que SGD solo es estable con α < 2/10 = 0.2: la pérdida de entrenamiento crece y el veredicto es «Tasa demasiado alta».
+lesson-lr-protocol-stage-1 = 2. α ÷ 10
+lesson-lr-protocol-stage-1-text = Antes: α = 0.22, explotando. Después: α = 0.022. Ya no explota, pero la pérdida apenas baja en la dirección plana (λ = 0.2): el veredicto ahora es «Tasa demasiado baja».
+lesson-lr-protocol-stage-2 = 3. α × 3
+lesson-lr-protocol-stage-2-text = Antes: α = 0.022, casi plana. Después: α = 0.066, el triple y todavía lejos del límite 0.2 (α·λmax = 0.66): la pérdida baja de forma constante y el veredicto es «Sano».
+lesson-lr-protocol-stage-3 = 4. Programa + parada temprana
+lesson-lr-protocol-stage-3-text = Una ejecución más larga cuyos gradientes llevan ruido, con parada temprana (paciencia de 30 evaluaciones, restaurando el mejor punto). Antes: α = 0.066 constante, que sigue temblando en el fondo. Después: la misma α con decaimiento coseno, cuyos pasos cada vez menores se asientan más abajo.
+claim-ema-steadier = Último { $part } de las evaluaciones, pérdida de validación de { $run }: pesos tal cual { $raw_mean } ± { $raw_std }, pesos promediados { $ema_mean } ± { $ema_std } (la lección: dispersión como mucho el { $ratio })
+preset-ema-weights = Validación ruidosa en un ajuste de recta con mini-batches de 4: una media móvil exponencial de los pesos (ema_decay 0.95) recorre su propio camino, más tranquilo
+lesson-ema-title = Promediar los pesos (EMA)
+lesson-ema-text = Mini-batches de 4 puntos dan gradientes ruidosos, así que los pesos de SGD no paran de saltar alrededor de la mejor recta y la pérdida de validación oscila de una evaluación a otra. El remedio del curso: llevar una media móvil exponencial de los pesos, θ̄ := d·θ̄ + (1−d)·θ, con d = ema_decay = 0.95, y evaluar esa. Los pasos de entrenamiento nunca la usan; es un camino más tranquilo por sí mismo, dibujado junto a la ejecución, y su pérdida de validación se dibuja junto a la original. Fíjate en: las comprobaciones de abajo y las dos curvas de validación en el gráfico de pérdida. Luego baja ema_decay (menos promedio) o sube el tamaño de batch en la sección Superficie.
+overlay-legend-full-batch = −g con todos los puntos de entrenamiento (batch completo)
+overlay-legend-minibatch = −g de cada mini-batch (tamaño de batch en la sección Superficie)
+overlay-minibatch = mini-batches de { $size }: sus gradientes se apartan { $spread } de media del |g| del batch completo = { $full }
+overlay-minibatch-tip = Con las flechas activadas, el mapa muestra −g de cada mini-batch (finas) frente a −g del batch completo (amarilla). Sube el tamaño de batch en la sección Superficie y verás cómo se juntan.
+
+## Títulos de los ejemplos (el menú Ejemplos; el nombre que toma `--preset` va en la ayuda)
+preset-title-ravine-momentum = Barranco: SGD frente a momentum
+preset-title-rosenbrock = El valle en forma de plátano de Rosenbrock
+preset-title-rosenbrock-valley = El valle de Rosenbrock, hasta el final
+preset-title-noisy-quadratic = Gradientes ruidosos en un cuenco
+preset-title-per-parameter-scales = Escalas distintas por parámetro
+preset-title-saddle-escape = Escapar de un punto de silla
+preset-title-warmup-cosine = Calentamiento + coseno
+preset-title-step-decay = Decaimiento por escalones
+preset-title-plateau-early-stopping = Programa por meseta + parada temprana
+preset-title-es-plateau = Parada temprana frente al recorte por meseta
+preset-title-lr-too-high = Tasa de aprendizaje demasiado alta
+preset-title-lr-too-low = Tasa de aprendizaje demasiado baja
+preset-title-himmelblau-minima = Los cuatro mínimos de Himmelblau
+preset-title-rastrigin-local-minima = Rastrigin: mínimos locales
+preset-title-reading-loss-curves = Leer una curva de pérdida
+preset-title-adam-bias-correction = La corrección de sesgo de Adam
+preset-title-adam-epsilon = El ε de Adam
+preset-title-which-optimizer = Qué optimizador: caso general
+preset-title-which-optimizer-ravine = Qué optimizador: un barranco
+preset-title-which-optimizer-noisy = Qué optimizador: gradientes muy ruidosos
+preset-title-lr-protocol = Protocolo de tasa, paso 1: observar
+preset-title-lr-protocol-lower = Protocolo de tasa, paso 2: ÷10
+preset-title-lr-protocol-raise = Protocolo de tasa, paso 3: ×3
+preset-title-lr-protocol-schedule = Protocolo de tasa, paso 4: programa + parada temprana
+preset-title-ema-weights = Media móvil de los pesos
+preset-menu-tip = { $description } (en la línea de órdenes: --preset { $name })
+landscape-label = Paisaje
+surface-pick-custom = Tu propia f(x, y)

@@ -340,9 +340,72 @@ pub fn draw_arrows(ui: &Ui, painter: &egui::Painter, t: Transform, state: &mut A
             any = true;
         }
     }
-    if any && state.settings.legends {
-        arrow_legend(ui, &painter, t, state, &velocity_colors);
+    let batches = draw_minibatch_gradients(&mut canvas, &to_screen, t, state, step);
+    if (any || batches.is_some()) && state.settings.legends {
+        arrow_legend(ui, &painter, t, state, &velocity_colors, batches);
     }
+}
+
+/// The full-batch gradient's colour on the line fit: distinct from the white −g arrow.
+const FULL_BATCH: scene::Color = [255, 214, 10, 255];
+
+/// Most minibatch arrows drawn: beyond this they are a blur, not a spread.
+const MAX_BATCH_ARROWS: usize = 64;
+
+/// On the line fit: at the selected run's playhead point, −∇ of every minibatch of the
+/// training points (consecutive batches of the Surface section's batch size, thin, in the
+/// run's colour) against the full-batch −∇f (thick, yellow). Their spread is where "noisy
+/// gradients" come from; a larger batch size pulls them together. Each arrow's length is
+/// its gradient's size relative to the full one. Returns the run's colour when drawn.
+fn draw_minibatch_gradients(
+    canvas: &mut dyn Canvas,
+    to_screen: &ScreenFromWorld,
+    t: Transform,
+    state: &AppState,
+    step: usize,
+) -> Option<Color32> {
+    let data = state.surface.linreg()?;
+    let n = data.train.len();
+    let size = data.batch_size.clamp(1, n.max(1));
+    if size >= n {
+        return None;
+    }
+    let i = state.selected;
+    if !state.visible.get(i).copied().unwrap_or(true) {
+        return None;
+    }
+    let run = state.runs.runs.get(i)?;
+    let theta = *run.points.get(step.min(run.points.len().checked_sub(1)?))?;
+    let at = to_screen.apply([theta.x, theta.y]);
+    let from = pos2(at[0], at[1]);
+    if !t.rect.contains(from) {
+        return None;
+    }
+    let full = state.surface.gradient(theta);
+    let scale = full.norm().max(1e-300);
+    let [r, g, b] = state.color(i);
+    for gb in data
+        .minibatch_gradients(theta, size)
+        .into_iter()
+        .take(MAX_BATCH_ARROWS)
+    {
+        if let Some(d) = screen_dir(to_screen, theta, -gb) {
+            let len = ARROW_PX * (gb.norm() / scale).clamp(0.2, 3.0) as f32;
+            let tip = from + d * len;
+            canvas.polyline(
+                &[[from.x, from.y], [tip.x, tip.y]],
+                scene::Stroke::new(3.0, [0, 0, 0, 120]),
+            );
+            canvas.polyline(
+                &[[from.x, from.y], [tip.x, tip.y]],
+                scene::Stroke::new(1.5, [r, g, b, 220]),
+            );
+        }
+    }
+    if let Some(d) = screen_dir(to_screen, theta, -full) {
+        arrow(canvas, from, d, ARROW_PX, FULL_BATCH);
+    }
+    Some(Color32::from_rgb(r, g, b))
 }
 
 /// How many path points (and, heavily weighted, minima and θ0) lie under `r`.
@@ -381,12 +444,21 @@ fn arrow_legend(
     t: Transform,
     state: &AppState,
     velocity: &[Color32],
+    batches: Option<Color32>,
 ) {
     let font = egui::FontId::proportional(14.0);
     let mut rows: Vec<(Vec<Color32>, String)> =
         vec![(vec![Color32::WHITE], tr("overlay-legend-gradient"))];
     if !velocity.is_empty() {
         rows.push((velocity.to_vec(), tr("overlay-legend-velocity")));
+    }
+    if let Some(c) = batches {
+        let [r, g, b, _] = FULL_BATCH;
+        rows.push((
+            vec![Color32::from_rgb(r, g, b)],
+            tr("overlay-legend-full-batch"),
+        ));
+        rows.push((vec![c], tr("overlay-legend-minibatch")));
     }
     let arrows_w = |n: usize| 36.0 + 14.0 * n.saturating_sub(1).min(5) as f32;
     let text_w = rows
@@ -572,8 +644,35 @@ pub fn playhead_ui(ui: &mut Ui, state: &mut AppState) {
             .on_hover_text(tr("overlay-effective-tip"));
             bar_pair(ui, eff, color);
         }
+        if i == state.selected
+            && let Some((spread, full, size)) = minibatch_spread(state, s.theta)
+        {
+            ui.label(tr_args(
+                "overlay-minibatch",
+                &[
+                    ("size", size.to_string()),
+                    ("spread", fmt_num(spread)),
+                    ("full", fmt_num(full)),
+                ],
+            ))
+            .on_hover_text(tr("overlay-minibatch-tip"));
+        }
         ui.add_space(4.0);
     }
+}
+
+/// On the line fit with minibatches: how far the minibatch gradients at `theta` stray from
+/// the full-batch one on average, the full gradient's size, and the batch size.
+fn minibatch_spread(state: &AppState, theta: Vec2) -> Option<(f64, f64, usize)> {
+    let data = state.surface.linreg()?;
+    let size = data.batch_size.clamp(1, data.train.len().max(1));
+    if size >= data.train.len() {
+        return None;
+    }
+    let full = state.surface.gradient(theta);
+    let gs = data.minibatch_gradients(theta, size);
+    let spread = gs.iter().map(|g| (g - full).norm()).sum::<f64>() / gs.len().max(1) as f64;
+    Some((spread, full.norm(), size))
 }
 
 #[cfg(test)]

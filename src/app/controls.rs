@@ -23,16 +23,26 @@ fn surface_blurb(kind: &str) -> String {
     info_of(kind).map_or_else(String::new, |i| tr(i.tip_key))
 }
 
+/// A surface's name in the picker: its title ("Line fit", "Cuadrática"); the typed one is
+/// named apart, its title being the start of a formula.
+fn surface_name(id: &str) -> String {
+    if id == "custom" {
+        tr("surface-pick-custom")
+    } else {
+        tr(&format!("surface-title-{id}"))
+    }
+}
+
 /// The surface picker and the chosen surface's parameters.
 pub fn surface_ui(ui: &mut Ui, state: &mut AppState) {
     let current = state.scenario.surface.kind();
     let mut chosen = current;
     egui::ComboBox::new("surface kind", tr("surface"))
-        .selected_text(current)
+        .selected_text(surface_name(current))
         .width(170.0)
         .show_ui(ui, |ui| {
             for info in SURFACES {
-                ui.selectable_value(&mut chosen, info.id, info.id)
+                ui.selectable_value(&mut chosen, info.id, surface_name(info.id))
                     .on_hover_text(tr(info.tip_key));
             }
         })

@@ -53,7 +53,9 @@ impl Landscape {
         }
         let size = ui.available_size().max(vec2(200.0, 150.0));
         let (outer, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Landscape"));
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Image, true, super::i18n::tr("landscape-label"))
+        });
         let layout = app_layout(outer, FONT_PX);
         let rect = e_rect(layout.plot);
         let t = Transform {

@@ -10,12 +10,45 @@ use crate::core::claims::{self, Claim, ClaimCheck};
 use crate::core::run::RunSet;
 
 /// One lesson: a preset and the card that goes with it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Lesson {
     /// The id its texts are keyed by.
     pub id: &'static str,
     /// The preset it loads.
     pub preset: &'static str,
+    /// Further situations the card offers, each a preset with claims of its own (empty for
+    /// a lesson of one scenario). Stage 0 is `preset`.
+    pub stages: &'static [&'static str],
+    /// A question the card asks before the runs play, if any.
+    pub predict: Option<Predict>,
+}
+
+/// A prediction a lesson asks for before it plays, answered by the runs themselves.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Predict {
+    /// Which run first gets its loss below `frac`·f₀ (its own starting loss)?
+    FirstBelow {
+        /// The target, as a fraction of the starting loss.
+        frac: f64,
+    },
+}
+
+impl Predict {
+    /// The right answer on `runs` and the step it got there: the run that first gets
+    /// below the target (the first listed on a tie); `None` when no run does.
+    pub fn answer(&self, runs: &RunSet) -> Option<(usize, usize)> {
+        match *self {
+            Predict::FirstBelow { frac } => runs
+                .runs
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| {
+                    let f0 = *r.loss.first()?;
+                    claims::first_step_below(r, frac * f0).map(|s| (i, s))
+                })
+                .min_by_key(|&(i, s)| (s, i)),
+        }
+    }
 }
 
 /// Every lesson, in the order a course meets them.
@@ -23,42 +56,90 @@ pub const LESSONS: &[Lesson] = &[
     Lesson {
         id: "reading",
         preset: "reading-loss-curves",
+        stages: &[],
+        predict: None,
     },
     Lesson {
         id: "lr-high",
         preset: "lr-too-high",
+        stages: &[],
+        predict: None,
     },
     Lesson {
         id: "ravine",
         preset: "ravine-momentum",
+        stages: &[],
+        predict: None,
     },
     Lesson {
         id: "noisy",
         preset: "noisy-quadratic",
+        stages: &[],
+        predict: None,
     },
     Lesson {
         id: "scales",
         preset: "per-parameter-scales",
+        stages: &[],
+        predict: None,
     },
     Lesson {
         id: "adam",
         preset: "adam-bias-correction",
+        stages: &[],
+        predict: None,
     },
     Lesson {
         id: "schedules",
         preset: "step-decay",
+        stages: &[],
+        predict: None,
+    },
+    Lesson {
+        id: "epsilon",
+        preset: "adam-epsilon",
+        stages: &[],
+        predict: Some(Predict::FirstBelow { frac: 1e-3 }),
+    },
+    Lesson {
+        id: "which-optimizer",
+        preset: "which-optimizer",
+        stages: &["which-optimizer-ravine", "which-optimizer-noisy"],
+        predict: None,
+    },
+    Lesson {
+        id: "lr-protocol",
+        preset: "lr-protocol",
+        stages: &[
+            "lr-protocol-lower",
+            "lr-protocol-raise",
+            "lr-protocol-schedule",
+        ],
+        predict: None,
+    },
+    Lesson {
+        id: "ema",
+        preset: "ema-weights",
+        stages: &[],
+        predict: None,
     },
     Lesson {
         id: "warmup",
         preset: "warmup-cosine",
+        stages: &[],
+        predict: None,
     },
     Lesson {
         id: "plateau",
         preset: "plateau-early-stopping",
+        stages: &[],
+        predict: None,
     },
     Lesson {
         id: "es-plateau",
         preset: "es-plateau",
+        stages: &[],
+        predict: None,
     },
 ];
 
@@ -71,6 +152,30 @@ impl Lesson {
     /// The lesson's card text in the UI's language.
     pub fn text(&self) -> String {
         tr(&format!("lesson-{}-text", self.id))
+    }
+
+    /// How many situations the lesson has (1 for a lesson of one scenario).
+    pub fn stage_count(&self) -> usize {
+        1 + self.stages.len()
+    }
+
+    /// The preset of situation `stage` (the lesson's own for 0 or one out of range).
+    pub fn preset_of(&self, stage: usize) -> &'static str {
+        stage
+            .checked_sub(1)
+            .and_then(|k| self.stages.get(k))
+            .copied()
+            .unwrap_or(self.preset)
+    }
+
+    /// The name of situation `stage` on the card's buttons, in the UI's language.
+    pub fn stage_title(&self, stage: usize) -> String {
+        tr(&format!("lesson-{}-stage-{}", self.id, stage))
+    }
+
+    /// What situation `stage` shows, in the UI's language.
+    pub fn stage_text(&self, stage: usize) -> String {
+        tr(&format!("lesson-{}-stage-{}-text", self.id, stage))
     }
 }
 
@@ -89,12 +194,90 @@ pub fn from_env() -> Option<usize> {
 
 /// Loads lesson `i`'s preset and shows its card.
 pub fn start(state: &mut AppState, i: usize) {
+    start_stage(state, i, 0);
+}
+
+/// Loads situation `stage` of lesson `i` and shows the lesson's card on it.
+pub fn start_stage(state: &mut AppState, i: usize, stage: usize) {
     let Some(lesson) = LESSONS.get(i) else {
         return;
     };
-    state.load_preset(lesson.preset);
+    let stage = stage.min(lesson.stage_count() - 1);
+    state.load_preset(lesson.preset_of(stage));
     // Loading replaces the whole state, the lesson included: set it afterwards.
     state.lesson = Some(i);
+    state.lesson_stage = stage;
+    if lesson.predict.is_some() {
+        // The question comes before the runs play: the paths wait at their start.
+        state.reset_playback();
+    }
+}
+
+/// The card's question: the runs to pick from until the student answers, then the
+/// answer once the playhead has passed the step that decides it.
+fn predict_ui(ui: &mut Ui, state: &mut AppState, predict: Predict) {
+    let Predict::FirstBelow { frac } = predict;
+    ui.add_space(2.0);
+    ui.label(RichText::new(tr("predict-heading")).strong());
+    ui.label(tr_args(
+        "predict-first-below",
+        &[("target", format!("{}·f₀", format_tick_3(frac)))],
+    ));
+    let Some(guess) = state.lesson_guess else {
+        ui.horizontal_wrapped(|ui| {
+            for (i, run) in state.runs.runs.iter().enumerate() {
+                if ui
+                    .button(tr_args("predict-pick", &[("run", run.label.clone())]))
+                    .on_hover_text(tr("predict-pick-tip"))
+                    .clicked()
+                {
+                    state.lesson_guess = Some(i);
+                }
+            }
+        });
+        if state.lesson_guess.is_some() {
+            // The answer given, the runs play from the start.
+            state.reset_playback();
+            state.toggle_play();
+        }
+        return;
+    };
+    let label = |i: usize| {
+        state
+            .runs
+            .runs
+            .get(i)
+            .map_or_else(String::new, |r| r.label.clone())
+    };
+    let answer = predict.answer(&state.runs);
+    let decided = match answer {
+        Some((_, step)) => state.step() >= step,
+        None => state.step() >= state.max_steps(),
+    };
+    if !decided {
+        ui.label(tr_args("predict-waiting", &[("guess", label(guess))]));
+        return;
+    }
+    let text = match answer {
+        Some((winner, step)) => tr_args(
+            if winner == guess {
+                "predict-right"
+            } else {
+                "predict-wrong"
+            },
+            &[
+                ("guess", label(guess)),
+                ("winner", label(winner)),
+                ("step", step.to_string()),
+            ],
+        ),
+        None => tr_args("predict-nobody", &[("guess", label(guess))]),
+    };
+    ui.label(RichText::new(text).strong());
+    if ui.small_button(tr("predict-again")).clicked() {
+        state.lesson_guess = None;
+        state.reset_playback();
+    }
 }
 
 /// The Lessons menu's entries.
@@ -150,7 +333,26 @@ pub fn lesson_card_ui(ui: &mut Ui, state: &mut AppState) {
             });
             ui.label(RichText::new(lesson.title()).heading().strong());
             ui.label(lesson.text());
-            claims_ui(ui, state, lesson.preset);
+            let stage = state.lesson_stage.min(lesson.stage_count() - 1);
+            if lesson.stage_count() > 1 {
+                ui.horizontal_wrapped(|ui| {
+                    for k in 0..lesson.stage_count() {
+                        if ui
+                            .selectable_label(k == stage, lesson.stage_title(k))
+                            .on_hover_text(lesson.stage_text(k))
+                            .clicked()
+                            && k != stage
+                        {
+                            start_stage(state, i, k);
+                        }
+                    }
+                });
+                ui.label(RichText::new(lesson.stage_text(stage)).italics());
+            }
+            if let Some(p) = lesson.predict {
+                predict_ui(ui, state, p);
+            }
+            claims_ui(ui, state, lesson.preset_of(stage));
             // Wrapping: two long button labels (Spanish) must not widen the side panel.
             ui.horizontal_wrapped(|ui| {
                 // The neighbour's title on hover: a teacher can see where the button leads.
@@ -375,6 +577,46 @@ fn claim_text(c: &ClaimCheck, runs: &RunSet) -> String {
                 ("last", n("last")),
             ],
         ),
+        Claim::StepsAlike { a, b, frac, tol } => tr_args(
+            "claim-steps-alike",
+            &[
+                ("a", label(a)),
+                ("b", label(b)),
+                ("target", format!("{}·f₀", format_tick_3(frac))),
+                ("a_steps", n("a_steps")),
+                ("b_steps", n("b_steps")),
+                ("tol", pct(tol)),
+            ],
+        ),
+        Claim::NotWorst { run, parts } => tr_args(
+            "claim-not-worst",
+            &[
+                ("run", label(run)),
+                ("part", pct(1.0 / f64::from(parts.max(1)))),
+                ("mean", n("mean")),
+                ("worst", label(fact("worst") as usize)),
+                ("worst_mean", n("worst_mean")),
+            ],
+        ),
+        Claim::EmaSteadier { run, parts, ratio } => tr_args(
+            "claim-ema-steadier",
+            &[
+                ("run", label(run)),
+                ("part", pct(1.0 / f64::from(parts.max(1)))),
+                ("raw_mean", n("raw_mean")),
+                ("raw_std", n("raw_std")),
+                ("ema_mean", n("ema_mean")),
+                ("ema_std", n("ema_std")),
+                ("ratio", pct(ratio)),
+            ],
+        ),
+        Claim::Diagnosed { run, pattern } => tr_args(
+            "claim-diagnosed",
+            &[
+                ("run", label(run)),
+                ("pattern", crate::lang::title(pattern)),
+            ],
+        ),
         Claim::FirstStepRatio { a, b, ratio } => tr_args(
             "claim-first-step",
             &[
@@ -462,6 +704,13 @@ mod tests {
                 );
                 assert!(has(&format!("lesson-{}-title", l.id)), "{}", l.id);
                 assert!(has(&format!("lesson-{}-text", l.id)), "{}", l.id);
+                for k in 0..l.stage_count() {
+                    assert!(crate::core::presets::find(l.preset_of(k)).is_some());
+                    if l.stage_count() > 1 {
+                        assert!(has(&format!("lesson-{}-stage-{k}", l.id)), "{}", l.id);
+                        assert!(has(&format!("lesson-{}-stage-{k}-text", l.id)), "{}", l.id);
+                    }
+                }
             }
         }
         set_lang(Lang::En);

@@ -3,7 +3,7 @@
 //! diagnosis of each run in plain words.
 
 use egui::{Color32, RichText, Ui};
-use egui_plot::{Line, Plot, PlotPoints, Points, VLine};
+use egui_plot::{Line, LineStyle, Plot, PlotPoints, Points, VLine};
 
 use super::i18n::{tr, tr_args};
 use super::state::{AppState, Hover, HoverSource, LossTab};
@@ -274,6 +274,8 @@ fn plot_ui(
 
     let mut series: Vec<(usize, std::sync::Arc<Vec<[f64; 2]>>)> = Vec::new();
     let mut val: Vec<(usize, Vec<[f64; 2]>)> = Vec::new();
+    // The validation loss of averaged weights (`ema_decay`), a dashed line beside the dots.
+    let mut ema_val: Vec<(usize, Vec<[f64; 2]>)> = Vec::new();
     for (i, run) in state.runs.runs.iter().enumerate() {
         if !state.visible.get(i).copied().unwrap_or(true) {
             continue;
@@ -326,6 +328,16 @@ fn plot_ui(
                 .filter_map(|(t, &v)| y_of(v).map(|y| [*t as f64, y]))
                 .collect();
             val.push((i, v));
+            if !run.ema_val_loss.is_empty() {
+                let e: Vec<[f64; 2]> = run
+                    .val_steps
+                    .iter()
+                    .zip(&run.ema_val_loss)
+                    .take(n_val)
+                    .filter_map(|(t, &v)| y_of(v).map(|y| [*t as f64, y]))
+                    .collect();
+                ema_val.push((i, e));
+            }
         }
     }
     // While new runs are computed the curves are the previous settings': faded, so they
@@ -442,6 +454,14 @@ fn plot_ui(
                     Points::new(format!("val {i}"), PlotPoints::new(pts))
                         .color(c)
                         .radius(r),
+                );
+            }
+            for (i, pts) in ema_val {
+                plot.line(
+                    Line::new(format!("ema val {i}"), PlotPoints::new(pts))
+                        .color(colors[i])
+                        .width(1.5)
+                        .style(LineStyle::dashed_dense()),
                 );
             }
             if let Some(h) = hovered_step {

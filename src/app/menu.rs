@@ -92,7 +92,15 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
         ui.menu_button(tr("menu-presets"), |ui| {
             for p in PRESETS {
                 let description = tr(&format!("preset-{}", p.name));
-                if ui.button(p.name).on_hover_text(&description).clicked() {
+                let title = tr(&format!("preset-title-{}", p.name));
+                let tip = tr_args(
+                    "preset-menu-tip",
+                    &[
+                        ("description", description.clone()),
+                        ("name", p.name.to_string()),
+                    ],
+                );
+                if ui.button(title).on_hover_text(tip).clicked() {
                     state.load_preset(p.name);
                     state.notice = Some(tr_args(
                         "notice-preset",

@@ -248,6 +248,10 @@ pub struct AppState {
     /// The lesson whose card is shown (an index into `lessons::LESSONS`); loading any
     /// other scenario closes it.
     pub lesson: Option<usize>,
+    /// The situation of the lesson shown, for lessons of several (see `Lesson::stages`).
+    pub lesson_stage: usize,
+    /// The run the student predicted will answer the lesson's question, once picked.
+    pub lesson_guess: Option<usize>,
     /// Requests for the app (dialogs, screenshots).
     pub actions: Vec<Action>,
     /// The side panel is shown; `None` until the first frame picks by the window's width.
@@ -404,6 +408,8 @@ impl AppState {
             expr_error: None,
             settings: Settings::default(),
             lesson: None,
+            lesson_stage: 0,
+            lesson_guess: None,
             actions: Vec::new(),
             side_open: None,
             export_setup: None,

@@ -11,7 +11,7 @@ use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 
 use super::state::{Action, AppState};
 use crate::core::diagnosis::{Finding, Pattern, Thresholds};
-use crate::lang::{action, choice, evidence, summary, thresholds, title, tr, tr_args};
+use crate::lang::{action_for, choice, evidence, summary, thresholds, title, tr, tr_args};
 
 pub use super::state::TrainingLog;
 
@@ -71,7 +71,7 @@ pub fn finding_hover(f: &Finding) -> String {
         &[
             ("summary", summary(std::slice::from_ref(f))),
             ("evidence", evidence(f)),
-            ("action", action(f.pattern)),
+            ("action", action_for(f)),
         ],
     );
     let lines = thresholds(f.pattern, &Thresholds::DEFAULT);
@@ -231,7 +231,7 @@ fn diagnosis_ui(ui: &mut Ui, log: &TrainingLog) {
                         .on_hover_text(finding_hover(f));
                     ui.weak(evidence(f));
                     if f.pattern != Pattern::Healthy {
-                        ui.label(tr_args("log-try", &[("action", action(f.pattern))]));
+                        ui.label(tr_args("log-try", &[("action", action_for(f))]));
                     }
                 }
                 ui.separator();

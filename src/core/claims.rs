@@ -6,6 +6,7 @@
 //! holding, and a test checks every claim with a margin. Runs are referred to by their
 //! index in the preset's `optimizers`. No sentences: the language layer words them.
 
+use super::diagnosis::Pattern;
 use super::run::{Run, RunSet};
 
 /// One measurable statement about a scenario's runs.
@@ -110,6 +111,45 @@ pub enum Claim {
         /// The smallest ratio for which the claim holds.
         ratio: f64,
     },
+    /// Run `run`'s diagnosis (SPEC §10, the one the loss panel shows) finds `pattern`.
+    Diagnosed {
+        /// The run.
+        run: usize,
+        /// The pattern its curves must show.
+        pattern: Pattern,
+    },
+    /// Over the last `1/parts` of run `run`'s evaluations, the validation loss of its
+    /// averaged weights (`ema_decay`) spreads (standard deviation) at most `ratio` times as
+    /// much as that of its raw weights. Fails when the run keeps no average.
+    EmaSteadier {
+        /// The run.
+        run: usize,
+        /// The tail is the last 1/parts of the evaluations.
+        parts: u32,
+        /// The largest ratio of the two spreads for which the claim holds.
+        ratio: f64,
+    },
+    /// Runs `a` and `b` need about the same number of steps to get below `frac`·f₀:
+    /// |steps_a − steps_b| is at most `tol` times the smaller of the two (two runs that
+    /// never get there are not alike: nothing was measured).
+    StepsAlike {
+        /// One run.
+        a: usize,
+        /// The other.
+        b: usize,
+        /// The target, as a fraction of the starting loss.
+        frac: f64,
+        /// The largest relative difference for which the claim holds.
+        tol: f64,
+    },
+    /// Run `run`'s mean loss over the last `1/parts` of its points is lower than that of
+    /// the worst of the other runs (a diverged run counts as infinitely high).
+    NotWorst {
+        /// The run said not to be the worst.
+        run: usize,
+        /// The tail is the last 1/parts of the points.
+        parts: u32,
+    },
 }
 
 /// A claim checked on runs: whether it holds, the numbers behind it, and how far inside
@@ -148,6 +188,15 @@ fn mean_std(v: &[f64]) -> (f64, f64) {
     let mean = v.iter().sum::<f64>() / n;
     let var = v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n;
     (mean, var.sqrt())
+}
+
+/// The mean loss over the last 1/parts of the points; infinite for a run that diverged.
+fn tail_mean(r: &Run, parts: u32) -> f64 {
+    if r.diverged_at.is_some() {
+        return f64::INFINITY;
+    }
+    let m = mean_std(tail(r, parts)).0;
+    if m.is_nan() { f64::INFINITY } else { m }
 }
 
 fn final_loss(r: &Run) -> f64 {
@@ -362,6 +411,91 @@ impl Claim {
                     margin: if cut { 0.0 } else { f64::INFINITY },
                 }
             }
+            Claim::EmaSteadier { run, parts, ratio } => {
+                let Some(r) = get(run) else {
+                    return missing();
+                };
+                let n = r.val_loss.len().min(r.ema_val_loss.len());
+                if n == 0 {
+                    return missing();
+                }
+                let len = (n / parts.max(1) as usize).max(1);
+                let (raw_mean, raw_std) = mean_std(&r.val_loss[n - len..n]);
+                let (ema_mean, ema_std) = mean_std(&r.ema_val_loss[n - len..n]);
+                let margin = room_below(ema_std, ratio * raw_std);
+                ClaimCheck {
+                    claim: *self,
+                    holds: margin >= 1.0,
+                    facts: vec![
+                        ("raw_mean", raw_mean),
+                        ("raw_std", raw_std),
+                        ("ema_mean", ema_mean),
+                        ("ema_std", ema_std),
+                        ("ratio", ratio),
+                    ],
+                    margin: if margin.is_nan() { 0.0 } else { margin },
+                }
+            }
+            Claim::Diagnosed { run, pattern } => {
+                let Some(r) = get(run) else {
+                    return missing();
+                };
+                let found = r.diagnose().iter().any(|f| f.pattern == pattern);
+                ClaimCheck {
+                    claim: *self,
+                    holds: found,
+                    facts: vec![("found", if found { 1.0 } else { 0.0 })],
+                    margin: if found { f64::INFINITY } else { 0.0 },
+                }
+            }
+            Claim::StepsAlike { a, b, frac, tol } => {
+                let (Some(ra), Some(rb)) = (get(a), get(b)) else {
+                    return missing();
+                };
+                let sa = steps_or_never(ra, frac * ra.loss[0]);
+                let sb = steps_or_never(rb, frac * rb.loss[0]);
+                let diff = if sa.is_finite() && sb.is_finite() {
+                    (sa - sb).abs() / sa.min(sb).max(1.0)
+                } else {
+                    f64::INFINITY
+                };
+                let margin = if diff == 0.0 {
+                    f64::INFINITY
+                } else {
+                    tol / diff
+                };
+                ClaimCheck {
+                    claim: *self,
+                    holds: diff <= tol,
+                    facts: vec![("a_steps", sa), ("b_steps", sb), ("tol", tol)],
+                    margin,
+                }
+            }
+            Claim::NotWorst { run, parts } => {
+                let Some(r) = get(run) else {
+                    return missing();
+                };
+                let mine = tail_mean(r, parts);
+                let (worst, w) = runs
+                    .runs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != run)
+                    .map(|(i, o)| (i, tail_mean(o, parts)))
+                    .max_by(|x, y| x.1.total_cmp(&y.1))
+                    .unwrap_or((run, mine));
+                let margin = if worst == run {
+                    0.0
+                } else {
+                    room_below(mine, w)
+                };
+                ClaimCheck {
+                    claim: *self,
+                    holds: worst != run && mine < w,
+                    facts: vec![("mean", mine), ("worst", worst as f64), ("worst_mean", w)],
+                    margin: if margin.is_nan() { 0.0 } else { margin },
+                }
+            }
             Claim::FirstStepRatio { a, b, ratio } => {
                 let (Some(ra), Some(rb)) = (get(a), get(b)) else {
                     return missing();
@@ -380,6 +514,8 @@ impl Claim {
     }
 
     /// The runs the claim is about, for highlighting them on the card.
+    ///
+    /// ([`Claim::NotWorst`] is about its run against all the others.)
     pub fn runs(&self) -> Vec<usize> {
         match *self {
             Claim::ReachesSooner { fast, slow, .. }
@@ -392,7 +528,11 @@ impl Claim {
             | Claim::TurnsBackMore { a, b, .. }
             | Claim::FirstStepRatio { a, b, .. }
             | Claim::BestValRatio { a, b, .. } => vec![a, b],
-            Claim::RateNeverCut { run } => vec![run],
+            Claim::RateNeverCut { run }
+            | Claim::NotWorst { run, .. }
+            | Claim::Diagnosed { run, .. }
+            | Claim::EmaSteadier { run, .. } => vec![run],
+            Claim::StepsAlike { a, b, .. } => vec![a, b],
             Claim::SomeRunEndsNear { .. } => Vec::new(),
         }
     }
@@ -477,6 +617,79 @@ pub fn preset_claims(preset: &str) -> &'static [Claim] {
                 ratio: 0.1,
             },
         ],
+        "adam-epsilon" => &[
+            Claim::ReachesSooner {
+                fast: 0,
+                slow: 1,
+                frac: 1e-3,
+                ratio: 0.5,
+            },
+            Claim::StepsAlike {
+                a: 1,
+                b: 2,
+                frac: 1e-3,
+                tol: 0.15,
+            },
+        ],
+        // Every optimizer at the same α, the rest at its defaults: Adam is never the
+        // worst, and the course's table names the better picks.
+        "which-optimizer" => &[Claim::NotWorst { run: 3, parts: 4 }],
+        "which-optimizer-ravine" => &[
+            Claim::NotWorst { run: 3, parts: 4 },
+            Claim::EndsLower { a: 1, b: 0 },
+        ],
+        "which-optimizer-noisy" => &[
+            Claim::NotWorst { run: 3, parts: 4 },
+            Claim::SteadierTail {
+                better: 2,
+                than: 0,
+                parts: 4,
+            },
+            Claim::SteadierTail {
+                better: 3,
+                than: 0,
+                parts: 4,
+            },
+        ],
+        // The course's four-step protocol, one step per stage: each "after" run is the
+        // step applied to the "before" one, and the verdicts lead to the next step.
+        "lr-protocol" => &[Claim::Diagnosed {
+            run: 0,
+            pattern: Pattern::LrTooHigh,
+        }],
+        "lr-protocol-lower" => &[
+            Claim::Diagnosed {
+                run: 0,
+                pattern: Pattern::LrTooHigh,
+            },
+            Claim::EndsLower { a: 1, b: 0 },
+            Claim::Diagnosed {
+                run: 1,
+                pattern: Pattern::LrTooLow,
+            },
+        ],
+        "lr-protocol-raise" => &[
+            Claim::Diagnosed {
+                run: 0,
+                pattern: Pattern::LrTooLow,
+            },
+            Claim::Diagnosed {
+                run: 1,
+                pattern: Pattern::Healthy,
+            },
+            Claim::EndsLower { a: 1, b: 0 },
+        ],
+        "lr-protocol-schedule" => &[Claim::TailMeanRatio {
+            a: 1,
+            b: 0,
+            parts: 5,
+            ratio: 0.7,
+        }],
+        "ema-weights" => &[Claim::EmaSteadier {
+            run: 0,
+            parts: 2,
+            ratio: 0.5,
+        }],
         "rosenbrock-valley" => &[Claim::SomeRunEndsNear {
             point: [1.0, 1.0],
             dist: 0.05,

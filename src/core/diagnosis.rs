@@ -102,7 +102,8 @@ pub struct Finding {
     /// `diverged`, `rebound`, `flat`.
     pub kind: &'static str,
     /// The numbers behind it, by name, in sentence order. Names ending in `_step` are steps;
-    /// `factor` and `_factor` are ratios; `_share` are fractions; `count`/`_count` counts.
+    /// `factor` and `_factor` are ratios; `_share` are fractions; `count`/`_count` counts;
+    /// `_product` are products compared with a bound (shown with two decimals: 2.00).
     pub facts: Vec<(&'static str, f64)>,
 }
 
@@ -204,6 +205,11 @@ pub const EVIDENCE_KINDS: &[(Pattern, &str, &[&str])] = &[
             "from_step",
             "to_step",
         ],
+    ),
+    (
+        Pattern::LrTooHigh,
+        "unstable",
+        &["lr_lambda_product", "lr", "lambda_max"],
     ),
     (Pattern::LrTooLow, "flat", SLOW_FACTS),
     (Pattern::LrTooLow, "slow", SLOW_FACTS),
@@ -475,6 +481,85 @@ pub fn diagnose_with(series: &Series, t: &Thresholds) -> Vec<Finding> {
     }
     if findings.is_empty() {
         findings.push(healthy(&train, &val));
+    }
+    findings
+}
+
+/// What the surface's curvature says about a plain gradient-descent run (a scenario, whose
+/// surface the program knows; never a log). Each update multiplies the part of θ − θ* along
+/// the sharpest direction by 1 − lr·λmax, so from lr·λmax = 2 on that part never shrinks:
+/// the run bounces between two points or grows, even while the loss curve looks flat.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stability {
+    /// The learning rate of the last update.
+    pub lr: f64,
+    /// The largest Hessian eigenvalue where the run stands (or of the whole quadratic).
+    pub lambda_max: f64,
+}
+
+/// Plain gradient descent is stable only while lr·λmax stays below this.
+pub const STABILITY_EDGE: f64 = 2.0;
+
+impl Stability {
+    /// lr·λmax.
+    pub fn product(&self) -> f64 {
+        self.lr * self.lambda_max
+    }
+
+    /// Whether the rate is at or beyond the edge (to rounding: lr = 2/λmax computed in
+    /// floating point lands a hair either side of it).
+    pub fn unstable(&self) -> bool {
+        self.product() >= STABILITY_EDGE * (1.0 - 1e-9)
+    }
+
+    /// The largest factor the rate can be multiplied by and stay below the edge.
+    pub fn safe_factor(&self) -> f64 {
+        STABILITY_EDGE / self.product()
+    }
+}
+
+/// `findings` corrected by what the curvature says: at or beyond the stability edge the
+/// verdict is `lr_too_high` (replacing a "too low" or "healthy" one that the flat loss of a
+/// bouncing run suggests); below it, a "too low" finding learns how far the rate may safely
+/// grow when that is less than the table's ×3 (its `safe_factor`), so its advice never pushes the rate over the edge.
+pub fn with_stability(mut findings: Vec<Finding>, s: Stability) -> Vec<Finding> {
+    let product = s.product();
+    if !product.is_finite() || product <= 0.0 {
+        return findings;
+    }
+    if s.unstable() {
+        if findings.iter().any(|f| f.pattern == Pattern::LrTooHigh) {
+            return findings;
+        }
+        findings.retain(|f| {
+            !matches!(
+                f.pattern,
+                Pattern::LrTooLow | Pattern::Healthy | Pattern::InsufficientData
+            )
+        });
+        findings.insert(
+            0,
+            Finding::new(
+                Pattern::LrTooHigh,
+                "unstable",
+                vec![
+                    ("lr_lambda_product", product),
+                    ("lr", s.lr),
+                    ("lambda_max", s.lambda_max),
+                ],
+            ),
+        );
+    } else {
+        // Only where it changes the table's ×2–3 advice.
+        let safe = s.safe_factor();
+        if safe < 3.0 {
+            for f in findings
+                .iter_mut()
+                .filter(|f| f.pattern == Pattern::LrTooLow)
+            {
+                f.facts.push(("safe_factor", safe));
+            }
+        }
     }
     findings
 }

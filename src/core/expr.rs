@@ -64,6 +64,98 @@ impl Dual {
     }
 }
 
+/// A value with its first and second partial derivatives by x and y: the hyper-dual
+/// numbers of second-order automatic differentiation, carried as the full second-order jet
+/// (the mixed ε₁ε₂ part of a hyper-dual number is `dxy`; `dxx` and `dyy` are the same part
+/// seeded along one axis twice), so one pass gives the whole Hessian.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HyperDual {
+    /// f
+    pub v: f64,
+    /// ∂f/∂x
+    pub dx: f64,
+    /// ∂f/∂y
+    pub dy: f64,
+    /// ∂²f/∂x²
+    pub dxx: f64,
+    /// ∂²f/∂x∂y
+    pub dxy: f64,
+    /// ∂²f/∂y²
+    pub dyy: f64,
+}
+
+impl HyperDual {
+    fn constant(v: f64) -> Self {
+        Self {
+            v,
+            dx: 0.0,
+            dy: 0.0,
+            dxx: 0.0,
+            dxy: 0.0,
+            dyy: 0.0,
+        }
+    }
+
+    /// Chain rule for a function of one argument with value `v`, first derivative `d1` and
+    /// second derivative `d2`.
+    fn chain(self, v: f64, d1: f64, d2: f64) -> Self {
+        // A zero inner derivative must stay zero even where d1 or d2 is infinite (sqrt at 0).
+        let mul = |d: f64, inner: f64| if inner == 0.0 { 0.0 } else { d * inner };
+        Self {
+            v,
+            dx: mul(d1, self.dx),
+            dy: mul(d1, self.dy),
+            dxx: mul(d2, self.dx * self.dx) + mul(d1, self.dxx),
+            dxy: mul(d2, self.dx * self.dy) + mul(d1, self.dxy),
+            dyy: mul(d2, self.dy * self.dy) + mul(d1, self.dyy),
+        }
+    }
+
+    fn add(self, b: Self) -> Self {
+        Self {
+            v: self.v + b.v,
+            dx: self.dx + b.dx,
+            dy: self.dy + b.dy,
+            dxx: self.dxx + b.dxx,
+            dxy: self.dxy + b.dxy,
+            dyy: self.dyy + b.dyy,
+        }
+    }
+
+    fn scale(self, k: f64) -> Self {
+        Self {
+            v: k * self.v,
+            dx: k * self.dx,
+            dy: k * self.dy,
+            dxx: k * self.dxx,
+            dxy: k * self.dxy,
+            dyy: k * self.dyy,
+        }
+    }
+
+    fn mul(self, b: Self) -> Self {
+        let a = self;
+        Self {
+            v: a.v * b.v,
+            dx: a.dx * b.v + a.v * b.dx,
+            dy: a.dy * b.v + a.v * b.dy,
+            dxx: a.dxx * b.v + 2.0 * a.dx * b.dx + a.v * b.dxx,
+            dxy: a.dxy * b.v + a.dx * b.dy + a.dy * b.dx + a.v * b.dxy,
+            dyy: a.dyy * b.v + 2.0 * a.dy * b.dy + a.v * b.dyy,
+        }
+    }
+
+    fn recip(self) -> Self {
+        let r = 1.0 / self.v;
+        self.chain(r, -r * r, 2.0 * r * r * r)
+    }
+
+    /// The Hessian [[fxx, fxy], [fxy, fyy]].
+    pub fn hessian(&self) -> [[f64; 2]; 2] {
+        [[self.dxx, self.dxy], [self.dxy, self.dyy]]
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Func {
     Sin,
@@ -122,6 +214,33 @@ impl Func {
             Self::Tanh => {
                 let t = v.tanh();
                 a.chain(t, 1.0 - t * t)
+            }
+        }
+    }
+    /// [`Self::apply`] to second order.
+    fn apply2(self, a: HyperDual) -> HyperDual {
+        let v = a.v;
+        match self {
+            Self::Sin => a.chain(v.sin(), v.cos(), -v.sin()),
+            Self::Cos => a.chain(v.cos(), -v.sin(), -v.cos()),
+            Self::Tan => {
+                let (t, c) = (v.tan(), v.cos());
+                let sec2 = 1.0 / (c * c);
+                a.chain(t, sec2, 2.0 * t * sec2)
+            }
+            Self::Exp => {
+                let e = v.exp();
+                a.chain(e, e, e)
+            }
+            Self::Ln => a.chain(v.ln(), 1.0 / v, -1.0 / (v * v)),
+            Self::Sqrt => {
+                let s = v.sqrt();
+                a.chain(s, 0.5 / s, -0.25 / (s * s * s))
+            }
+            Self::Abs => a.chain(v.abs(), if v == 0.0 { 0.0 } else { v.signum() }, 0.0),
+            Self::Tanh => {
+                let t = v.tanh();
+                a.chain(t, 1.0 - t * t, -2.0 * t * (1.0 - t * t))
             }
         }
     }
@@ -200,6 +319,41 @@ impl Expr {
     /// f(x, y) with its exact gradient.
     pub fn eval(&self, x: f64, y: f64) -> Dual {
         self.eval_dual(self.root, x, y)
+    }
+
+    /// f(x, y) with its exact gradient and Hessian (second-order automatic derivatives).
+    pub fn eval2(&self, x: f64, y: f64) -> HyperDual {
+        self.eval_hyper(self.root, x, y)
+    }
+
+    fn eval_hyper(&self, i: usize, x: f64, y: f64) -> HyperDual {
+        let seed = |v: f64, dx: f64, dy: f64| HyperDual {
+            dx,
+            dy,
+            ..HyperDual::constant(v)
+        };
+        match self.nodes[i] {
+            Node::Num(v) => HyperDual::constant(v),
+            Node::X => seed(x, 1.0, 0.0),
+            Node::Y => seed(y, 0.0, 1.0),
+            Node::Neg(a) => self.eval_hyper(a, x, y).scale(-1.0),
+            Node::Add(a, b) => self.eval_hyper(a, x, y).add(self.eval_hyper(b, x, y)),
+            Node::Sub(a, b) => self
+                .eval_hyper(a, x, y)
+                .add(self.eval_hyper(b, x, y).scale(-1.0)),
+            Node::Mul(a, b) => self.eval_hyper(a, x, y).mul(self.eval_hyper(b, x, y)),
+            Node::Div(a, b) => {
+                let (a, b) = (self.eval_hyper(a, x, y), self.eval_hyper(b, x, y));
+                // The value as the first-order pass computes it, so both agree exactly.
+                let v = a.v / b.v;
+                HyperDual {
+                    v,
+                    ..a.mul(b.recip())
+                }
+            }
+            Node::Pow(a, b) => pow_hyper(self.eval_hyper(a, x, y), self.eval_hyper(b, x, y)),
+            Node::Call(f, a) => f.apply2(self.eval_hyper(a, x, y)),
+        }
     }
 
     fn eval_value(&self, i: usize, x: f64, y: f64) -> f64 {
@@ -302,6 +456,34 @@ fn pow_dual(a: Dual, b: Dual) -> Dual {
         v,
         dx: v * (b.dx * ln_a + b.v * a.dx / a.v),
         dy: v * (b.dy * ln_a + b.v * a.dy / a.v),
+    }
+}
+
+fn pow_hyper(a: HyperDual, b: HyperDual) -> HyperDual {
+    let v = pow_value(a.v, b.v);
+    let constant_exponent =
+        b.dx == 0.0 && b.dy == 0.0 && b.dxx == 0.0 && b.dxy == 0.0 && b.dyy == 0.0;
+    if constant_exponent {
+        // Constant exponent: stays defined for a ≤ 0, like the first-order pass.
+        let n = b.v;
+        let d1 = if n == 0.0 {
+            0.0
+        } else {
+            n * pow_value(a.v, n - 1.0)
+        };
+        let d2 = if n == 0.0 || n == 1.0 {
+            0.0
+        } else {
+            n * (n - 1.0) * pow_value(a.v, n - 2.0)
+        };
+        return a.chain(v, d1, d2);
+    }
+    // a^b = exp(b·ln a).
+    let ln_a = a.chain(a.v.ln(), 1.0 / a.v, -1.0 / (a.v * a.v));
+    let e = b.mul(ln_a);
+    HyperDual {
+        v,
+        ..e.chain(v, v, v)
     }
 }
 
@@ -617,6 +799,27 @@ mod tests {
         let dy = x.sin() * y.exp() + 0.5 / y.sqrt() + 1.0 - y.tanh().powi(2) + x.powf(y) * x.ln();
         assert!((d.dx - dx).abs() < 1e-12, "{} vs {dx}", d.dx);
         assert!((d.dy - dy).abs() < 1e-12, "{} vs {dy}", d.dy);
+    }
+
+    #[test]
+    fn hyper_dual_hessian_by_hand() {
+        // f = x²y³ + sin(x·y): fxx = 2y³ − y²·sin(xy), fxy = 6xy² + cos(xy) − xy·sin(xy),
+        // fyy = 6x²y − x²·sin(xy).
+        let e = Expr::parse("x^2*y^3 + sin(x*y)").unwrap();
+        let (x, y) = (0.8, -1.3);
+        let h = e.eval2(x, y);
+        let s = (x * y).sin();
+        let want = [
+            2.0 * y.powi(3) - y * y * s,
+            6.0 * x * y * y + (x * y).cos() - x * y * s,
+            6.0 * x * x * y - x * x * s,
+        ];
+        for (got, want) in [h.dxx, h.dxy, h.dyy].into_iter().zip(want) {
+            assert!((got - want).abs() < 1e-12, "{got} vs {want}");
+        }
+        // Value and gradient agree with the first-order pass.
+        let d = e.eval(x, y);
+        assert_eq!((h.v, h.dx, h.dy), (d.v, d.dx, d.dy));
     }
 
     #[test]

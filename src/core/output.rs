@@ -70,6 +70,11 @@ impl Serialize for JsonRun<'_> {
         let run = self.0.borrow();
         st.serialize_field("val_steps", &run.val_steps)?;
         st.serialize_field("val_loss", &run.val_loss)?;
+        // Only with `ema_decay` set, so that files without it are written as before.
+        if !run.ema_points.is_empty() {
+            st.serialize_field("ema_points", &Points(&run.ema_points))?;
+            st.serialize_field("ema_val_loss", &run.ema_val_loss)?;
+        }
         st.serialize_field("diverged_at", &run.diverged_at)?;
         st.serialize_field("stopped_at", &run.stopped_at)?;
         st.serialize_field("best_step", &run.best_step)?;

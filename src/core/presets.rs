@@ -39,6 +39,15 @@ pub const PRESETS: &[Preset] = &[
     preset!("rastrigin-local-minima"),
     preset!("reading-loss-curves"),
     preset!("adam-bias-correction"),
+    preset!("adam-epsilon"),
+    preset!("which-optimizer"),
+    preset!("which-optimizer-ravine"),
+    preset!("which-optimizer-noisy"),
+    preset!("lr-protocol"),
+    preset!("lr-protocol-lower"),
+    preset!("lr-protocol-raise"),
+    preset!("lr-protocol-schedule"),
+    preset!("ema-weights"),
 ];
 
 /// The preset named `name`.

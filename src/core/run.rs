@@ -7,12 +7,14 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::StandardNormal;
 
 use super::Vec2;
-use super::diagnosis::{Finding, Series, Thresholds, diagnose_with, not_finite_at_start};
+use super::diagnosis::{
+    Finding, Series, Stability, Thresholds, diagnose_with, not_finite_at_start, with_stability,
+};
 use super::early_stop::EarlyStopper;
 use super::optimizers::{OptimizerConfig, OptimizerState};
 use super::scenario::{Problem, Scenario};
 use super::schedule::LrScheduler;
-use super::surfaces::{Linreg, Surface};
+use super::surfaces::{Linreg, Surface, lambda_max, lambda_max_direction};
 
 /// A run diverges once ‖θ‖ exceeds this (SPEC §7).
 pub const DIVERGENCE_NORM: f64 = 1e6;
@@ -71,6 +73,45 @@ pub struct Run {
     pub best_step: Option<u64>,
     /// The last point, or the restored best point.
     pub final_point: Vec2,
+    /// The surface's curvature where the run ended, where the surface knows its Hessian.
+    pub curvature: Option<Curvature>,
+    /// With `ema_decay` set: the moving average of the weights, one per point (empty
+    /// when off). It is a path of its own: the steps never read it.
+    pub ema_points: Vec<Vec2>,
+    /// The validation loss of the averaged weights at each of `val_steps` (empty when off).
+    pub ema_val_loss: Vec<f64>,
+}
+
+/// The sharpest curvature at a run's last point: what the diagnosis of a scenario knows
+/// beyond the curves (SPEC §10's stability check).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Curvature {
+    /// The largest eigenvalue of the Hessian there.
+    pub lambda_max: f64,
+    /// Whether the Hessian is the same everywhere (a quadratic bowl, the line fit), so the
+    /// value holds at every step, not only at the end.
+    pub constant: bool,
+    /// Whether the gradient there has a part along λmax's direction. Without one (a run
+    /// started on the other axis of a bowl) no rate can make it bounce along that direction.
+    pub engaged: bool,
+}
+
+impl Curvature {
+    /// The curvature of `surface` at `p`, where its Hessian is known and finite.
+    pub fn at(surface: &Surface, p: Vec2) -> Option<Curvature> {
+        let h = surface.hessian(p)?;
+        let lambda_max = lambda_max(h);
+        if !lambda_max.is_finite() {
+            return None;
+        }
+        let g = surface.gradient(p);
+        let along = g.dot(&lambda_max_direction(h)).abs();
+        Some(Curvature {
+            lambda_max,
+            constant: surface.max_curvature().is_some(),
+            engaged: along > 1e-12 && along > 1e-6 * g.norm(),
+        })
+    }
 }
 
 impl Run {
@@ -129,7 +170,7 @@ impl Run {
             .diverged_at
             .filter(|&t| (t as usize) < n)
             .map(|t| t as f64);
-        diagnose_with(
+        let findings = diagnose_with(
             &Series {
                 steps: &steps,
                 train: &loss,
@@ -139,7 +180,29 @@ impl Run {
                 diverged_at,
             },
             thresholds,
-        )
+        );
+        match self.stability_upto(n) {
+            Some(s) => with_stability(findings, s),
+            None => findings,
+        }
+    }
+
+    /// What the curvature says about the first `n` points of a plain gradient-descent run:
+    /// the rate of its last update and λmax (the surface's when constant; else where the
+    /// run ended, so only for the whole run).
+    pub fn stability_upto(&self, n: usize) -> Option<Stability> {
+        let c = self.curvature?;
+        if self.kind != "sgd" || (!c.constant && n < self.loss.len()) {
+            return None;
+        }
+        let lr = *self.lr.get(n.checked_sub(2)?)?;
+        let s = Stability {
+            lr,
+            lambda_max: c.lambda_max,
+        };
+        // Past the edge only a run with something along λmax's direction bounces; below
+        // it, the bound on raising the rate holds whatever the run has left.
+        (c.engaged || !s.unstable()).then_some(s)
     }
 
     /// Steps taken.
@@ -482,18 +545,34 @@ fn run_one(scenario: &Scenario, surface: &Surface, noise: &[Vec2], i: usize, lab
         stopped_at: None,
         best_step: None,
         final_point: theta,
+        curvature: None,
+        ema_points: Vec::new(),
+        ema_val_loss: Vec::new(),
     };
     run.points.push(theta);
     run.loss.push(surface.value(theta));
+    let mut ema = opt.ema_decay.map(|d| (d, theta));
+    if ema.is_some() {
+        run.ema_points.reserve(steps + 1);
+        run.ema_points.push(theta);
+    }
 
     while let Some(r) = cursor.step(inputs) {
         run.points.push(r.theta);
         run.loss.push(r.loss);
         run.lr.push(r.lr);
         run.grad_norm.push(r.g.norm());
+        if let Some((d, avg)) = ema.as_mut() {
+            *avg = *d * *avg + (1.0 - *d) * r.theta;
+            run.ema_points.push(*avg);
+        }
         if let Some(val) = r.val {
             run.val_steps.push(cursor.t);
             run.val_loss.push(val);
+            if let Some((_, avg)) = ema {
+                run.ema_val_loss
+                    .push(surface.val_value(avg, scenario.val_shift));
+            }
         }
         if cursor.ended {
             if cursor.stopped {
@@ -505,6 +584,8 @@ fn run_one(scenario: &Scenario, surface: &Surface, noise: &[Vec2], i: usize, lab
     }
 
     run.final_point = cursor.theta;
+    // Where the run stands, not a restored best point: that is where it bounces.
+    run.curvature = Curvature::at(surface, cursor.theta);
     if let Some(es) = &scenario.early_stopping
         && let Some((best, step)) = cursor.best()
     {

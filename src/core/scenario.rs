@@ -308,6 +308,8 @@ pub struct RawOptimizer {
     pub label: Option<String>,
     pub color: Option<String>,
     pub schedule: Option<RawSchedule>,
+    /// `ema_decay`: a number, or null (off, as when absent).
+    pub ema_decay: Option<f64>,
 }
 
 impl Serialize for RawOptimizer {
@@ -321,6 +323,7 @@ impl Serialize for RawOptimizer {
         put(&mut m, "label", &self.label)?;
         put(&mut m, "color", &self.color)?;
         put(&mut m, "schedule", &self.schedule)?;
+        put(&mut m, "ema_decay", &self.ema_decay)?;
         m.end()
     }
 }
@@ -343,6 +346,7 @@ impl<'de> Deserialize<'de> for RawOptimizer {
                         "label" => r.label = Some(map.next_value()?),
                         "color" => r.color = Some(map.next_value()?),
                         "schedule" => r.schedule = Some(map.next_value()?),
+                        "ema_decay" => r.ema_decay = map.next_value::<Option<f64>>()?,
                         _ => return Ok(false),
                     }
                     Ok(true)
@@ -835,12 +839,17 @@ fn optimizer_from_raw(p: &str, r: &RawOptimizer) -> Result<OptimizerConfig, Scen
         .as_ref()
         .map(|s| schedule_from_raw(&f("schedule"), s))
         .transpose()?;
+    let ema_decay = r
+        .ema_decay
+        .map(|d| check(&f("ema_decay"), d, (0.0..1.0).contains(&d), "unit-or-null").map(|()| d))
+        .transpose()?;
     Ok(OptimizerConfig {
         kind,
         lr,
         label: r.label.clone(),
         color,
         schedule,
+        ema_decay,
     })
 }
 
@@ -852,6 +861,7 @@ fn optimizer_to_raw(o: &OptimizerConfig) -> RawOptimizer {
         label: o.label.clone(),
         color: o.color.map(format_color),
         schedule: o.schedule.as_ref().map(schedule_to_raw),
+        ema_decay: o.ema_decay,
     }
 }
 

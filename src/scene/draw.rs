@@ -466,6 +466,14 @@ impl Scene {
                 canvas.polyline(&buf, Stroke::new(3.6, SHADOW));
                 canvas.polyline(&buf, Stroke::new(2.0, color));
             }
+            // The averaged weights: a thin line in the run's colour on a light edge, so it
+            // reads as the same run's calmer twin.
+            for piece in &t.ema_pieces {
+                buf.clear();
+                buf.extend(piece.iter().map(|q| to_screen.apply(*q)));
+                canvas.polyline(&buf, Stroke::new(3.0, WHITE));
+                canvas.polyline(&buf, Stroke::new(1.4, color));
+            }
         }
         for t in &self.trajectories {
             let color = opaque(t.color);

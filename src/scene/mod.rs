@@ -208,6 +208,8 @@ pub struct Trajectory {
     /// Pieces of the path inside the view (a path leaving and re-entering makes
     /// several), decimated for drawing; each has at least 2 points.
     pub pieces: Vec<Vec<[f64; 2]>>,
+    /// The same for the moving average of the weights (`ema_decay`), when the run keeps one.
+    pub ema_pieces: Vec<Vec<[f64; 2]>>,
     /// The point at the playhead, if inside the view.
     pub head: Option<[f64; 2]>,
     /// The early-stopping best point, once the playhead has passed it.
@@ -403,6 +405,12 @@ fn trajectory(
         .map(|p| decimate(&p, px))
         .filter(|p| p.len() >= 2)
         .collect();
+    let ema_shown = &run.ema_points[..(end + 1).min(run.ema_points.len())];
+    let ema_pieces: Vec<Vec<[f64; 2]>> = clip_path(ema_shown.iter().map(|p| [p.x, p.y]), view)
+        .into_iter()
+        .map(|p| decimate(&p, px))
+        .filter(|p| p.len() >= 2)
+        .collect();
     let at = |k: usize| {
         run.points.get(k).map(|p| [p.x, p.y]).filter(|p| {
             p[0].is_finite()
@@ -428,6 +436,7 @@ fn trajectory(
         label: run.label.clone(),
         color: run_color(run, i),
         pieces,
+        ema_pieces,
         head: at(end),
         best,
         divergence,

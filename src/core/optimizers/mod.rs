@@ -199,6 +199,9 @@ pub struct OptimizerConfig {
     pub color: Option<[u8; 3]>,
     /// Overrides the scenario's schedule.
     pub schedule: Option<Schedule>,
+    /// Decay d of an exponential moving average of the weights, kept beside the run
+    /// (θ̄ := d·θ̄ + (1−d)·θ, from θ̄₀ = θ₀) and validated as a path of its own; `None` = off.
+    pub ema_decay: Option<f64>,
 }
 
 impl OptimizerConfig {
@@ -211,6 +214,7 @@ impl OptimizerConfig {
             label: None,
             color: None,
             schedule: None,
+            ema_decay: None,
         })
     }
 

@@ -45,6 +45,30 @@ impl SurfaceFn for Ackley {
         )
     }
 
+    fn hessian(&self, p: Vec2) -> Option<[[f64; 2]; 2]> {
+        let (x, y) = (p.x, p.y);
+        let r = (0.5 * (x * x + y * y)).sqrt();
+        if r == 0.0 {
+            // The cone's tip: no second derivative there.
+            return None;
+        }
+        // −20·exp(−0.2r): g″(r)·∇r∇rᵀ + g′(r)·∇²r, with ∇r = (x, y)/(2r).
+        let e = (-0.2 * r).exp();
+        let (g1, g2) = (4.0 * e, -0.8 * e);
+        let (rx, ry) = (x / (2.0 * r), y / (2.0 * r));
+        let r3 = 4.0 * r * r * r;
+        let (rxx, rxy, ryy) = (1.0 / (2.0 * r) - x * x / r3, -x * y / r3, 1.0 / (2.0 * r) - y * y / r3);
+        // −exp(c), c = (cos 2πx + cos 2πy)/2: −e^c·(∇c∇cᵀ + ∇²c).
+        let (tx, ty) = (2.0 * PI * x, 2.0 * PI * y);
+        let ec = (0.5 * (tx.cos() + ty.cos())).exp();
+        let (cx, cy) = (-PI * tx.sin(), -PI * ty.sin());
+        let (cxx, cyy) = (-2.0 * PI * PI * tx.cos(), -2.0 * PI * PI * ty.cos());
+        let hxx = g2 * rx * rx + g1 * rxx - ec * (cx * cx + cxx);
+        let hxy = g2 * rx * ry + g1 * rxy - ec * cx * cy;
+        let hyy = g2 * ry * ry + g1 * ryy - ec * (cy * cy + cyy);
+        Some([[hxx, hxy], [hxy, hyy]])
+    }
+
     fn minima(&self) -> Vec<Vec2> {
         vec![Vec2::zeros()]
     }

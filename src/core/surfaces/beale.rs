@@ -40,6 +40,25 @@ impl SurfaceFn for Beale {
         )
     }
 
+    fn hessian(&self, p: Vec2) -> Option<[[f64; 2]; 2]> {
+        // f = Σ tᵢ² with tᵢ = cᵢ − x + x·yⁱ: H = 2 Σ (∇tᵢ∇tᵢᵀ + tᵢ∇²tᵢ).
+        let (x, y) = (p.x, p.y);
+        let mut h = [[0.0; 2]; 2];
+        for (i, c) in [(1, 1.5), (2, 2.25), (3, 2.625)] {
+            let yi = y.powi(i);
+            let t = c - x + x * yi;
+            let tx = yi - 1.0;
+            let ty = f64::from(i) * x * y.powi(i - 1);
+            let txy = f64::from(i) * y.powi(i - 1);
+            let tyy = f64::from(i * (i - 1)) * x * y.powi(i - 2);
+            h[0][0] += 2.0 * tx * tx;
+            h[0][1] += 2.0 * (tx * ty + t * txy);
+            h[1][1] += 2.0 * (ty * ty + t * tyy);
+        }
+        h[1][0] = h[0][1];
+        Some(h)
+    }
+
     fn minima(&self) -> Vec<Vec2> {
         vec![Vec2::new(3.0, 0.5)]
     }

@@ -32,6 +32,11 @@ impl SurfaceFn for Expr {
         Vec2::new(d.dx, d.dy)
     }
 
+    /// Second-order automatic derivatives of the expression (hyper-dual numbers).
+    fn hessian(&self, p: Vec2) -> Option<[[f64; 2]; 2]> {
+        Some(self.eval2(p.x, p.y).hessian())
+    }
+
     fn minima(&self) -> Vec<Vec2> {
         Vec::new()
     }

@@ -52,6 +52,17 @@ impl Linreg {
         g / n
     }
 
+    /// The gradient of each minibatch of `size` consecutive training points at `p` (the
+    /// last one may be smaller): the spread a minibatch step draws from. With equal batches
+    /// their mean is the full-batch gradient.
+    pub fn minibatch_gradients(&self, p: Vec2, size: usize) -> Vec<Vec2> {
+        let order: Vec<usize> = (0..self.train.len()).collect();
+        order
+            .chunks(size.max(1))
+            .map(|b| self.batch_gradient(p, b))
+            .collect()
+    }
+
     /// Steps per epoch: ⌈n / batch_size⌉.
     pub fn batches_per_epoch(&self) -> usize {
         self.train
@@ -102,6 +113,21 @@ impl SurfaceFn for Linreg {
     #[inline(never)]
     fn gradient(&self, p: Vec2) -> Vec2 {
         Linreg::mse_gradient(self.train.iter(), p)
+    }
+
+    /// The mean squared error is quadratic in (w, b): H = (2/n)·Σ [ξ², ξ; ξ, 1].
+    fn hessian(&self, _: Vec2) -> Option<[[f64; 2]; 2]> {
+        let n = self.train.len() as f64;
+        let (sxx, sx) = self
+            .train
+            .iter()
+            .fold((0.0, 0.0), |(a, b), [xi, _]| (a + xi * xi, b + xi));
+        let k = 2.0 / n;
+        Some([[k * sxx, k * sx], [k * sx, k * n]])
+    }
+
+    fn max_curvature(&self) -> Option<f64> {
+        self.hessian(Vec2::zeros()).map(|h| super::lambda_max(h))
     }
 
     #[inline(never)]

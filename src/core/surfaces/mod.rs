@@ -362,6 +362,29 @@ registry! {
 
 pub use linreg::LinregGen;
 
+/// The largest eigenvalue of a symmetric 2×2 matrix (the sharpest curvature of a Hessian).
+pub fn lambda_max(h: [[f64; 2]; 2]) -> f64 {
+    let (a, b, d) = (h[0][0], 0.5 * (h[0][1] + h[1][0]), h[1][1]);
+    0.5 * (a + d) + (0.25 * (a - d) * (a - d) + b * b).sqrt()
+}
+
+/// The unit eigenvector of λmax of a symmetric 2×2 matrix.
+pub fn lambda_max_direction(h: [[f64; 2]; 2]) -> Vec2 {
+    let (a, b, d) = (h[0][0], 0.5 * (h[0][1] + h[1][0]), h[1][1]);
+    let l = lambda_max(h);
+    // (H − λI)v = 0: take the longer of the two row-derived candidates for stability.
+    let u = Vec2::new(b, l - a);
+    let w = Vec2::new(l - d, b);
+    let v = if u.norm() >= w.norm() { u } else { w };
+    if v.norm() > 0.0 {
+        v / v.norm()
+    } else if a >= d {
+        Vec2::new(1.0, 0.0)
+    } else {
+        Vec2::new(0.0, 1.0)
+    }
+}
+
 /// The metadata of kind `id`.
 pub fn info_of(id: &str) -> Option<&'static SurfaceInfo> {
     SURFACES.iter().copied().find(|i| i.id == id)

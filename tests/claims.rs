@@ -225,13 +225,19 @@ fn adam_is_never_the_worst_in_the_three_situations() {
 #[test]
 fn lr_protocol_claims_fail_when_a_step_is_skipped_or_wrong() {
     // Step 2 dividing by 2 instead of 10: stable, and not flat, so step 3 is not called for.
-    let holds = holds_after("lr-protocol-lower", |j| j["optimizers"][1]["lr"] = 0.11.into());
+    let holds = holds_after("lr-protocol-lower", |j| {
+        j["optimizers"][1]["lr"] = 0.11.into()
+    });
     assert!(!holds[2], "{holds:?}");
     // Not dividing at all: the "after" run blows up as well.
-    let holds = holds_after("lr-protocol-lower", |j| j["optimizers"][1]["lr"] = 0.22.into());
+    let holds = holds_after("lr-protocol-lower", |j| {
+        j["optimizers"][1]["lr"] = 0.22.into()
+    });
     assert!(!holds[1] && !holds[2], "{holds:?}");
     // Step 3 multiplying by 12 instead of 3 crosses 2/λmax: not healthy any more.
-    let holds = holds_after("lr-protocol-raise", |j| j["optimizers"][1]["lr"] = 0.264.into());
+    let holds = holds_after("lr-protocol-raise", |j| {
+        j["optimizers"][1]["lr"] = 0.264.into()
+    });
     assert!(!holds[1] && !holds[2], "{holds:?}");
     // Step 4 without the schedule: the two runs are the same.
     let holds = holds_after("lr-protocol-schedule", |j| {
@@ -245,10 +251,14 @@ fn lr_protocol_claims_fail_when_a_step_is_skipped_or_wrong() {
 #[test]
 fn ema_claim_fails_without_averaging_or_noise() {
     // A decay of 0 is no average: θ̄ = θ, the same spread.
-    let holds = holds_after("ema-weights", |j| j["optimizers"][0]["ema_decay"] = 0.0.into());
+    let holds = holds_after("ema-weights", |j| {
+        j["optimizers"][0]["ema_decay"] = 0.0.into()
+    });
     assert_eq!(holds, [false]);
     // Off (null): there is no averaged curve to compare.
-    let holds = holds_after("ema-weights", |j| j["optimizers"][0]["ema_decay"] = Value::Null);
+    let holds = holds_after("ema-weights", |j| {
+        j["optimizers"][0]["ema_decay"] = Value::Null
+    });
     assert_eq!(holds, [false]);
 }
 
@@ -269,5 +279,10 @@ fn ema_weights_are_the_moving_average_of_the_path() {
         assert!((avg - r.ema_points[k]).norm() < 1e-12, "step {k}");
     }
     let plain = run_scenario(&find("es-plateau").unwrap().scenario());
-    assert!(plain.runs.iter().all(|r| r.ema_points.is_empty() && r.ema_val_loss.is_empty()));
+    assert!(
+        plain
+            .runs
+            .iter()
+            .all(|r| r.ema_points.is_empty() && r.ema_val_loss.is_empty())
+    );
 }

@@ -244,14 +244,21 @@ fn the_lr_protocol_applies_each_step_with_its_verdicts() {
         }
         // The card explains the step and its checks hold, before and after.
         h.get_by_label(&lesson.stage_text(k));
-        assert!(h.query_by_label_contains("does not hold now").is_none(), "step {k}");
+        assert!(
+            h.query_by_label_contains("does not hold now").is_none(),
+            "step {k}"
+        );
     }
     // Steps 2 and 3 show both verdicts in the diagnosis panel.
     h.get_by_label(&lesson.stage_title(1)).click();
     h.run();
     settle(&mut h);
-    h.get_all_by_label("LR too high").next().expect("before: too high");
-    h.get_all_by_label("LR too low").next().expect("after: too low");
+    h.get_all_by_label("LR too high")
+        .next()
+        .expect("before: too high");
+    h.get_all_by_label("LR too low")
+        .next()
+        .expect("after: too low");
 }
 
 /// A lesson that asks first: the runs wait at the start, the student picks a run, and the
@@ -269,12 +276,22 @@ fn predict_then_reveal_checks_the_answer_against_the_runs() {
     assert_eq!(h.state().state.step(), 0, "the runs wait for the answer");
     h.get_by_label_contains("which optimizer gets its loss below");
     let predict = LESSONS[i].predict.unwrap();
-    let (winner, at) = predict.answer(&h.state().state.runs).expect("some run gets there");
-    let labels: Vec<String> = h.state().state.runs.runs.iter().map(|r| r.label.clone()).collect();
+    let (winner, at) = predict
+        .answer(&h.state().state.runs)
+        .expect("some run gets there");
+    let labels: Vec<String> = h
+        .state()
+        .state
+        .runs
+        .runs
+        .iter()
+        .map(|r| r.label.clone())
+        .collect();
     let wrong = (winner + 1) % labels.len();
 
     // A wrong pick: the card waits until the deciding step, then says who won.
-    h.get_by_label(&format!("My pick: {}", labels[wrong])).click();
+    h.get_by_label(&format!("My pick: {}", labels[wrong]))
+        .click();
     // The pick starts the runs playing; pause them to step by hand.
     h.step();
     h.state_mut().state.step_by(0);
@@ -283,18 +300,25 @@ fn predict_then_reveal_checks_the_answer_against_the_runs() {
     h.get_by_label_contains("Your prediction");
     h.state_mut().state.seek((at - 1) as f64);
     h.run();
-    assert!(h.query_by_label_contains("got there first").is_none(), "too early to tell");
+    assert!(
+        h.query_by_label_contains("got there first").is_none(),
+        "too early to tell"
+    );
     h.state_mut().state.step_by(1);
     h.run();
     let node = h.get_by_label_contains("Not this time");
     let a = node.accesskit_node();
     let line = a.value().or(a.label()).unwrap_or_default();
-    assert!(line.contains(&labels[winner]) && line.contains(&at.to_string()), "{line}");
+    assert!(
+        line.contains(&labels[winner]) && line.contains(&at.to_string()),
+        "{line}"
+    );
 
     // Asked again, the right pick is confirmed.
     h.get_by_label("Ask again").click();
     h.run();
-    h.get_by_label(&format!("My pick: {}", labels[winner])).click();
+    h.get_by_label(&format!("My pick: {}", labels[winner]))
+        .click();
     h.step();
     h.state_mut().state.step_by(0);
     h.run();

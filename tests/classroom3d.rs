@@ -260,7 +260,11 @@ fn the_line_fit_shows_minibatch_gradients_against_the_full_one() {
     }
     h.state_mut().state.mark_changed();
     h.run();
-    assert!(h.state_mut().state.wait_for_worker(std::time::Duration::from_secs(60)));
+    assert!(
+        h.state_mut()
+            .state
+            .wait_for_worker(std::time::Duration::from_secs(60))
+    );
     h.run();
     h.run();
     h.get_by_label_contains("minibatches of 16");

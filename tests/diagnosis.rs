@@ -1692,8 +1692,14 @@ fn bowl_run(lr: f64, start: [f64; 2], steps: u32) -> gradscape::core::run::Run {
 fn the_stability_edge_is_lr_too_high_not_too_low() {
     let mut run = bowl_run(2.0 / 4.0, [1.0, 1.0], 200);
     let n = run.loss.len();
-    assert!((run.loss[n - 1] - run.loss[n - 2]).abs() < 1e-12, "flat loss");
-    assert!((run.points[n - 1] - run.points[n - 2]).norm() > 1.0, "but bouncing");
+    assert!(
+        (run.loss[n - 1] - run.loss[n - 2]).abs() < 1e-12,
+        "flat loss"
+    );
+    assert!(
+        (run.points[n - 1] - run.points[n - 2]).norm() > 1.0,
+        "but bouncing"
+    );
     let findings = run.diagnose();
     assert_eq!(findings[0].pattern, Pattern::LrTooHigh, "{findings:?}");
     assert_eq!(findings[0].kind, "unstable");
@@ -1715,9 +1721,7 @@ fn a_run_on_the_flat_axis_is_not_blamed_for_the_sharp_one() {
     let run = bowl_run(0.5, [1.0, 0.0], 200);
     assert!(run.curvature.is_some_and(|c| !c.engaged));
     assert!(
-        run.diagnose()
-            .iter()
-            .all(|f| f.kind != "unstable"),
+        run.diagnose().iter().all(|f| f.kind != "unstable"),
         "{:?}",
         run.diagnose()
     );
@@ -1746,6 +1750,9 @@ fn the_raise_advice_stops_at_the_stability_bound() {
         let plain = gradscape::lang::action_for(&slow);
         assert!(plain.contains("×2–3"), "{plain}");
         let capped = gradscape::lang::action_for(&advised);
-        assert!(!capped.contains("×2–3") && capped.contains("×1.6"), "{capped}");
+        assert!(
+            !capped.contains("×2–3") && capped.contains("×1.6"),
+            "{capped}"
+        );
     });
 }

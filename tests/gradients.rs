@@ -172,7 +172,10 @@ fn minibatch_gradients_average_to_the_full_one_and_narrow_with_size() {
         let gs = data.minibatch_gradients(p, size);
         assert_eq!(gs.len(), 24 / size);
         let mean = gs.iter().fold(Vec2::zeros(), |a, g| a + g) / gs.len() as f64;
-        assert!((mean - full).norm() < 1e-12, "size {size}: {mean:?} vs {full:?}");
+        assert!(
+            (mean - full).norm() < 1e-12,
+            "size {size}: {mean:?} vs {full:?}"
+        );
         gs.iter().map(|g| (g - full).norm()).sum::<f64>() / gs.len() as f64
     };
     let (s2, s6, s24) = (spread(2), spread(6), spread(24));

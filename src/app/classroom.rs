@@ -454,7 +454,10 @@ fn arrow_legend(
     }
     if let Some(c) = batches {
         let [r, g, b, _] = FULL_BATCH;
-        rows.push((vec![Color32::from_rgb(r, g, b)], tr("overlay-legend-full-batch")));
+        rows.push((
+            vec![Color32::from_rgb(r, g, b)],
+            tr("overlay-legend-full-batch"),
+        ));
         rows.push((vec![c], tr("overlay-legend-minibatch")));
     }
     let arrows_w = |n: usize| 36.0 + 14.0 * n.saturating_sub(1).min(5) as f32;

@@ -459,7 +459,11 @@ impl Claim {
                 } else {
                     f64::INFINITY
                 };
-                let margin = if diff == 0.0 { f64::INFINITY } else { tol / diff };
+                let margin = if diff == 0.0 {
+                    f64::INFINITY
+                } else {
+                    tol / diff
+                };
                 ClaimCheck {
                     claim: *self,
                     holds: diff <= tol,

@@ -553,7 +553,10 @@ pub fn with_stability(mut findings: Vec<Finding>, s: Stability) -> Vec<Finding> 
         // Only where it changes the table's ×2–3 advice.
         let safe = s.safe_factor();
         if safe < 3.0 {
-            for f in findings.iter_mut().filter(|f| f.pattern == Pattern::LrTooLow) {
+            for f in findings
+                .iter_mut()
+                .filter(|f| f.pattern == Pattern::LrTooLow)
+            {
                 f.facts.push(("safe_factor", safe));
             }
         }

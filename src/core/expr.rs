@@ -344,7 +344,10 @@ impl Expr {
                 let (a, b) = (self.eval_hyper(a, x, y), self.eval_hyper(b, x, y));
                 // The value as the first-order pass computes it, so both agree exactly.
                 let v = a.v / b.v;
-                HyperDual { v, ..a.mul(b.recip()) }
+                HyperDual {
+                    v,
+                    ..a.mul(b.recip())
+                }
             }
             Node::Pow(a, b) => pow_hyper(self.eval_hyper(a, x, y), self.eval_hyper(b, x, y)),
             Node::Call(f, a) => f.apply2(self.eval_hyper(a, x, y)),
@@ -456,11 +459,16 @@ fn pow_dual(a: Dual, b: Dual) -> Dual {
 
 fn pow_hyper(a: HyperDual, b: HyperDual) -> HyperDual {
     let v = pow_value(a.v, b.v);
-    let constant_exponent = b.dx == 0.0 && b.dy == 0.0 && b.dxx == 0.0 && b.dxy == 0.0 && b.dyy == 0.0;
+    let constant_exponent =
+        b.dx == 0.0 && b.dy == 0.0 && b.dxx == 0.0 && b.dxy == 0.0 && b.dyy == 0.0;
     if constant_exponent {
         // Constant exponent: stays defined for a ≤ 0, like the first-order pass.
         let n = b.v;
-        let d1 = if n == 0.0 { 0.0 } else { n * pow_value(a.v, n - 1.0) };
+        let d1 = if n == 0.0 {
+            0.0
+        } else {
+            n * pow_value(a.v, n - 1.0)
+        };
         let d2 = if n == 0.0 || n == 1.0 {
             0.0
         } else {
@@ -471,7 +479,10 @@ fn pow_hyper(a: HyperDual, b: HyperDual) -> HyperDual {
     // a^b = exp(b·ln a).
     let ln_a = a.chain(a.v.ln(), 1.0 / a.v, -1.0 / (a.v * a.v));
     let e = b.mul(ln_a);
-    HyperDual { v, ..e.chain(v, v, v) }
+    HyperDual {
+        v,
+        ..e.chain(v, v, v)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -127,7 +127,7 @@ impl SurfaceFn for Linreg {
     }
 
     fn max_curvature(&self) -> Option<f64> {
-        self.hessian(Vec2::zeros()).map(|h| super::lambda_max(h))
+        self.hessian(Vec2::zeros()).map(super::lambda_max)
     }
 
     #[inline(never)]

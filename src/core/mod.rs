@@ -2,11 +2,14 @@
 //! scenario files, runs and diagnosis. Nothing here knows about egui.
 
 pub mod atomic;
+pub mod compare;
 pub mod claims;
 pub mod diagnosis;
 pub mod early_stop;
+pub mod export;
 pub mod expr;
 pub mod log;
+pub mod lr_find;
 pub mod optimizers;
 pub mod output;
 pub mod param;

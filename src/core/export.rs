@@ -270,10 +270,10 @@ def batch_loss(theta, t):
         s.push_str(
             "# §1: Ackley's gradient at exactly (0, 0) is taken as (0, 0); autograd would give\n\
              # NaN there (the square root's derivative at 0), so the pipeline checks for it.\n\
-             ZERO_GRADIENT_AT_ORIGIN = True\n\n",
+             ZERO_GRADIENT_AT_ORIGIN = True\n\n\n",
         );
     } else {
-        s.push_str("ZERO_GRADIENT_AT_ORIGIN = False\n\n");
+        s.push_str("ZERO_GRADIENT_AT_ORIGIN = False\n\n\n");
     }
     let _ = write!(
         s,

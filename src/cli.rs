@@ -210,10 +210,20 @@ pub enum Command {
         #[arg(long, value_name = "INDEX", default_value_t = 0)]
         optimizer: usize,
         /// The first learning rate.
-        #[arg(long, value_name = "LR", default_value_t = 1e-6, allow_hyphen_values = true)]
+        #[arg(
+            long,
+            value_name = "LR",
+            default_value_t = 1e-6,
+            allow_hyphen_values = true
+        )]
         from: f64,
         /// The last learning rate.
-        #[arg(long, value_name = "LR", default_value_t = 10.0, allow_hyphen_values = true)]
+        #[arg(
+            long,
+            value_name = "LR",
+            default_value_t = 10.0,
+            allow_hyphen_values = true
+        )]
         to: f64,
         /// Steps of the test (one rate each).
         #[arg(long, default_value_t = 100)]

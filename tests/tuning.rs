@@ -297,7 +297,11 @@ fn export_of_custom_and_ackley_surfaces() {
             r#"{"kind": "custom", "expr": "x^2 + 10*sin(y)^2 - 2/4 + sqrt(4)"}"#,
             "return ((((x ** (2.0)) + ((10.0) * (torch.sin(y) ** (2.0)))) - (0.5)) + (2.0))",
         ),
-        ("ackley", r#"{"kind": "ackley"}"#, "ZERO_GRADIENT_AT_ORIGIN = True"),
+        (
+            "ackley",
+            r#"{"kind": "ackley"}"#,
+            "ZERO_GRADIENT_AT_ORIGIN = True",
+        ),
     ] {
         let file = write(
             dir.path(),
@@ -425,7 +429,9 @@ fn compare_tunes_every_optimizer_under_one_budget() {
     for r in results {
         assert_eq!(r["tried"], 7);
         let best = r["best"]["final_loss"].as_f64();
-        let given = r["as_given"]["final_loss"].as_f64().unwrap_or(f64::INFINITY);
+        let given = r["as_given"]["final_loss"]
+            .as_f64()
+            .unwrap_or(f64::INFINITY);
         // The grid may miss the given rate, but never does worse than every grid point;
         // the tuned loss is a real run's: finite unless every rate diverged.
         if let Some(best) = best {
@@ -435,11 +441,18 @@ fn compare_tunes_every_optimizer_under_one_budget() {
         assert!(given.is_finite() || given == f64::INFINITY);
     }
     let verdict = v["verdict"].as_str().unwrap();
-    assert!(["better", "better_tuned", "tie"].contains(&verdict), "{verdict}");
+    assert!(
+        ["better", "better_tuned", "tie"].contains(&verdict),
+        "{verdict}"
+    );
 
     let out = gradscape(&["compare", "--preset", "rosenbrock", "--grid", "1"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).starts_with("gradscape: --grid:"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("gradscape: --grid:"),
+        "{}",
+        stderr(&out)
+    );
     let out = gradscape(&["compare", "--preset", "rosenbrock", "--budget", "0"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--budget:"), "{}", stderr(&out));

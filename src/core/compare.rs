@@ -215,7 +215,10 @@ pub fn log_grid(from: f64, to: f64, n: usize) -> Vec<f64> {
 }
 
 /// Tunes every optimizer of `scenario` under `settings`.
-pub fn compare(scenario: &Scenario, settings: &CompareSettings) -> Result<Comparison, CompareError> {
+pub fn compare(
+    scenario: &Scenario,
+    settings: &CompareSettings,
+) -> Result<Comparison, CompareError> {
     if !(1..=MAX_STEPS).contains(&settings.budget) {
         return Err(CompareError {
             argument: "--budget",
@@ -228,10 +231,13 @@ pub fn compare(scenario: &Scenario, settings: &CompareSettings) -> Result<Compar
             message: format!("must be from 2 to 1000 (got {})", settings.grid),
         });
     }
-    let seconds = if settings.second { SECOND_GRID.len() } else { 1 };
-    let total = (settings.grid * seconds + 1) as u64
-        * scenario.optimizers.len() as u64
-        * settings.budget;
+    let seconds = if settings.second {
+        SECOND_GRID.len()
+    } else {
+        1
+    };
+    let total =
+        (settings.grid * seconds + 1) as u64 * scenario.optimizers.len() as u64 * settings.budget;
     if total > MAX_TOTAL_STEPS {
         return Err(CompareError {
             argument: "--budget",
@@ -272,10 +278,7 @@ pub fn compare(scenario: &Scenario, settings: &CompareSettings) -> Result<Compar
                 scope.spawn(move || {
                     let o = &scenario.optimizers[i];
                     let as_given = one(i, o.lr, None);
-                    let second = settings
-                        .second
-                        .then(|| o.kind.info().sweep)
-                        .flatten();
+                    let second = settings.second.then(|| o.kind.info().sweep).flatten();
                     let mut best: Option<Outcome> = None;
                     let (mut tried, mut diverged_count) = (0, 0);
                     for &lr in lr_grid {
@@ -380,19 +383,43 @@ mod tests {
                 "optimizers": [{"kind": "sgd", "lr": 1e-5}, {"kind": "adam", "lr": 0.1}]}"#,
         )
         .unwrap();
-        let c = compare(&sc, &CompareSettings { budget: 100, ..Default::default() }).unwrap();
+        let c = compare(
+            &sc,
+            &CompareSettings {
+                budget: 100,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(c.winner_as_given, 1);
         assert!(c.results[0].tuned.score() < c.results[0].as_given.score());
         assert_ne!(c.verdict, Verdict::Better, "{c:?}");
-        assert!(c.results[0].diverged_count > 0, "high rates on the grid diverge");
+        assert!(
+            c.results[0].diverged_count > 0,
+            "high rates on the grid diverge"
+        );
     }
 
     #[test]
     fn bad_settings_name_the_argument() {
         let sc = crate::core::presets::default_scenario();
-        let e = compare(&sc, &CompareSettings { grid: 1, ..Default::default() }).unwrap_err();
+        let e = compare(
+            &sc,
+            &CompareSettings {
+                grid: 1,
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
         assert_eq!(e.argument, "--grid");
-        let e = compare(&sc, &CompareSettings { budget: 0, ..Default::default() }).unwrap_err();
+        let e = compare(
+            &sc,
+            &CompareSettings {
+                budget: 0,
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
         assert_eq!(e.argument, "--budget");
     }
 }

@@ -459,7 +459,9 @@ def train(label, theta, optimizer, schedule):
 /// The Python helper classes the runs need, each only when used.
 fn helpers(s: &mut String, sc: &Scenario) {
     let kinds: Vec<&OptimizerKind> = sc.optimizers.iter().map(|o| &o.kind).collect();
-    let schedules: Vec<&Schedule> = (0..sc.optimizers.len()).map(|i| sc.schedule_of(i)).collect();
+    let schedules: Vec<&Schedule> = (0..sc.optimizers.len())
+        .map(|i| sc.schedule_of(i))
+        .collect();
     s.push_str(
         "# ---------------------------------------------------------------- schedules (§5)\n",
     );
@@ -845,7 +847,12 @@ fn runs(s: &mut String, sc: &Scenario) {
         let opt = torch_optimizer(&o.kind, o.lr);
         let (sched, sched_comment) = torch_schedule(sc.schedule_of(i), opt.scale.as_deref());
         let label_lit = serde_json::to_string(label).unwrap_or_else(|_| "\"?\"".into());
-        let _ = writeln!(s, "\n# {} ({})", label.replace(['\n', '\r'], " "), o.kind.name());
+        let _ = writeln!(
+            s,
+            "\n# {} ({})",
+            label.replace(['\n', '\r'], " "),
+            o.kind.name()
+        );
         comment(s, &opt.comment);
         comment(s, &sched_comment);
         let _ = writeln!(s, "theta = torch.tensor(START, requires_grad=True)");
@@ -873,7 +880,10 @@ mod tests {
         let text = "word ".repeat(60);
         comment(&mut s, &text);
         assert!(s.lines().count() > 2);
-        assert!(s.lines().all(|l| l.starts_with("# ") && l.chars().count() <= 90));
+        assert!(
+            s.lines()
+                .all(|l| l.starts_with("# ") && l.chars().count() <= 90)
+        );
         assert_eq!(s.matches("word").count(), 60);
     }
 

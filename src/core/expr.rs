@@ -309,9 +309,11 @@ impl Expr {
             Node::Num(_) => false,
             Node::X | Node::Y => true,
             Node::Neg(a) | Node::Call(_, a) => self.depends(a),
-            Node::Add(a, b) | Node::Sub(a, b) | Node::Mul(a, b) | Node::Div(a, b) | Node::Pow(a, b) => {
-                self.depends(a) || self.depends(b)
-            }
+            Node::Add(a, b)
+            | Node::Sub(a, b)
+            | Node::Mul(a, b)
+            | Node::Div(a, b)
+            | Node::Pow(a, b) => self.depends(a) || self.depends(b),
         }
     }
 
@@ -320,7 +322,8 @@ impl Expr {
             // Parenthesized, so that `x ** -1.0` or `(-2.0) ** x` read as meant.
             return format!("({})", python_float(self.eval_value(i, 0.0, 0.0)));
         }
-        let bin = |a: usize, op: &str, b: usize| format!("({} {op} {})", self.python(a), self.python(b));
+        let bin =
+            |a: usize, op: &str, b: usize| format!("({} {op} {})", self.python(a), self.python(b));
         match self.nodes[i] {
             Node::Num(v) => format!("({})", python_float(v)),
             Node::X => "x".to_string(),
@@ -342,7 +345,12 @@ pub fn python_float(v: f64) -> String {
     if v.is_nan() {
         "float('nan')".to_string()
     } else if v.is_infinite() {
-        if v > 0.0 { "float('inf')" } else { "-float('inf')" }.to_string()
+        if v > 0.0 {
+            "float('inf')"
+        } else {
+            "-float('inf')"
+        }
+        .to_string()
     } else {
         format!("{v:?}")
     }

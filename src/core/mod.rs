@@ -2,8 +2,8 @@
 //! scenario files, runs and diagnosis. Nothing here knows about egui.
 
 pub mod atomic;
-pub mod compare;
 pub mod claims;
+pub mod compare;
 pub mod diagnosis;
 pub mod early_stop;
 pub mod export;

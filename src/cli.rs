@@ -240,7 +240,7 @@ pub enum Command {
         /// Steps every run gets (default: the scenario's steps).
         #[arg(long, value_name = "STEPS")]
         budget: Option<u64>,
-        /// Learning rates tried per optimizer, log-spaced over --lr-range.
+        /// Learning rates tried per optimizer, log-spaced from 1e-5 to 10 (the same for all).
         #[arg(long, value_name = "N", default_value_t = 13)]
         grid: usize,
         /// Also tune each optimizer's memory parameter (β, μ or β1) over 0, 0.5, 0.9, 0.99.

@@ -602,3 +602,4 @@ compare-verdict-better = { $winner } wins with the settings as given and still w
 compare-verdict-better-tuned = { $given } wins with the settings as given, but once every optimizer is tuned { $tuned } ends lower ({ $tuned_loss } against { $given_loss }): { $given } was better tuned, not better.
 compare-verdict-tie = Once tuned, { $first } and { $second } end within 0.1 % of the way down of each other ({ $first_loss } and { $second_loss }): neither is better here; the gap came from the settings.
 compare-verdict-single = Add a second optimizer to compare.
+compare-stale = These numbers are for the settings before your change; they update when you let go.

@@ -601,3 +601,4 @@ compare-verdict-better = { $winner } gana con los ajustes tal como están y sigu
 compare-verdict-better-tuned = { $given } gana con los ajustes tal como están, pero cuando se ajustan todos los optimizadores { $tuned } termina más abajo ({ $tuned_loss } frente a { $given_loss }): { $given } estaba mejor ajustado, no era mejor.
 compare-verdict-tie = Una vez ajustados, { $first } y { $second } terminan a menos de un 0,1 % del descenso el uno del otro ({ $first_loss } y { $second_loss }): aquí ninguno es mejor; la diferencia venía de los ajustes.
 compare-verdict-single = Añade un segundo optimizador para comparar.
+compare-stale = Estos números son de los ajustes de antes de tu cambio; se actualizan al soltar.

@@ -24,6 +24,7 @@ pub mod state;
 pub mod status;
 pub mod training_log;
 pub mod tuning;
+pub mod tuning_results;
 pub mod view3d;
 pub mod widgets;
 

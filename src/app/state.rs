@@ -258,7 +258,7 @@ pub struct AppState {
     /// The export window is open for this kind.
     pub export_setup: Option<ExportKind>,
     /// The LR range test and fair comparison windows, and their results.
-    pub tuning: super::tuning::Tuning,
+    pub tuning: super::tuning_results::Tuning,
     /// The "Start here" card is shown.
     pub start_card: bool,
     /// Bumped on every recomputation, so caches can tell the runs changed.

@@ -1,83 +1,16 @@
 //! The tuning windows: the learning-rate range test (`core::lr_find`) with its curve and
-//! suggestions, and the fair comparison (`core::compare`) with its verdict in words. Both
-//! follow the scenario: a result is kept with the generation of the runs it was made for
-//! and made again when the scenario (or the selected optimizer) changes.
+//! suggestions, and the fair comparison (`core::compare`) with its verdict in words. Their
+//! results follow the scenario (see `tuning_results`).
 
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Line, Plot, PlotPoints, VLine};
 
 use super::i18n::{tr, tr_args};
 use super::state::AppState;
+use super::tuning_results::Tuning;
 use super::widgets::fmt_num;
-use crate::core::compare::{CompareSettings, Comparison, Outcome, Verdict, compare};
-use crate::core::lr_find::{LrFind, LrFindSettings, lr_find};
-
-/// Most steps one comparison computes in the app (runs × budget), so that the window
-/// answers within a frame or two; a longer scenario gets a shorter budget, stated on
-/// the card.
-pub const APP_COMPARE_STEPS: u64 = 3_000_000;
-
-/// What the tuning windows show and keep.
-#[derive(Debug, Default)]
-pub struct Tuning {
-    /// The LR range test window is open.
-    pub lr_find_open: bool,
-    /// The fair comparison window is open.
-    pub compare_open: bool,
-    /// Also tune the memory parameter in the comparison.
-    pub compare_second: bool,
-    /// The test's result, with the runs' generation and the optimizer it was made for.
-    lr_find: Option<(u64, usize, Result<LrFind, String>)>,
-    /// The comparison, with the generation and the `second` setting it was made for.
-    compare: Option<(u64, bool, Result<Comparison, String>)>,
-}
-
-impl Tuning {
-    /// The current range test, made for the selected optimizer of the current runs.
-    pub fn lr_find(
-        &mut self,
-        state_generation: u64,
-        selected: usize,
-        state: &AppState,
-    ) -> &Result<LrFind, String> {
-        let fresh =
-            matches!(&self.lr_find, Some((g, i, _)) if *g == state_generation && *i == selected);
-        if !fresh {
-            let settings = LrFindSettings {
-                optimizer: selected,
-                ..Default::default()
-            };
-            let result = lr_find(&state.scenario, &settings).map_err(|e| e.to_string());
-            self.lr_find = Some((state_generation, selected, result));
-        }
-        &self.lr_find.as_ref().expect("just made").2
-    }
-
-    /// The current comparison, with its budget capped at [`APP_COMPARE_STEPS`] in all.
-    pub fn comparison(&mut self, state: &AppState) -> &Result<Comparison, String> {
-        let generation = state.generation;
-        let second = self.compare_second;
-        let fresh = matches!(&self.compare, Some((g, s, _)) if *g == generation && *s == second);
-        if !fresh {
-            let defaults = CompareSettings::default();
-            let per_budget_step = ((defaults.grid * if second { 4 } else { 1 } + 1)
-                * state.scenario.optimizers.len()) as u64;
-            let budget = state
-                .scenario
-                .steps
-                .min(APP_COMPARE_STEPS / per_budget_step.max(1))
-                .max(1);
-            let settings = CompareSettings {
-                budget,
-                second,
-                ..defaults
-            };
-            let result = compare(&state.scenario, &settings).map_err(|e| e.to_string());
-            self.compare = Some((generation, second, result));
-        }
-        &self.compare.as_ref().expect("just made").2
-    }
-}
+use crate::core::compare::{Comparison, Outcome, Verdict};
+use crate::core::lr_find::{LrFind, LrFindSettings};
 
 /// The colour of each suggestion's marker, in the order steepest, minimum ÷ 10, valley.
 const MARKS: [Color32; 3] = [
@@ -100,7 +33,9 @@ fn lr_find_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning
     let selected = state
         .selected
         .min(state.scenario.optimizers.len().saturating_sub(1));
-    let result = tuning.lr_find(state.generation, selected, state).clone();
+    let result = tuning
+        .lr_find(&state.scenario, state.generation, selected)
+        .clone();
     let mut apply: Option<(f64, &'static str)> = None;
     egui::Window::new(tr("lrfind-title"))
         .id(egui::Id::unique("lr range test window"))
@@ -259,7 +194,9 @@ fn compare_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning
     }
     let mut open = true;
     let mut second = tuning.compare_second;
-    let result = tuning.comparison(state).clone();
+    let hold = ctx.input(|i| i.pointer.any_down());
+    let (result, stale) = tuning.comparison(&state.scenario, state.generation, hold);
+    let result = result.clone();
     let mut apply: Option<(usize, Outcome)> = None;
     egui::Window::new(tr("compare-title"))
         .id(egui::Id::unique("fair comparison window"))
@@ -288,6 +225,9 @@ fn compare_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning
                             ("steps", state.scenario.steps.to_string()),
                         ],
                     ));
+                }
+                if stale {
+                    ui.colored_label(super::widgets::ink::WARN, tr("compare-stale"));
                 }
                 ui.checkbox(&mut second, tr("compare-second"));
                 ui.separator();

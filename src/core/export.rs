@@ -23,6 +23,9 @@ use super::surfaces::Surface;
 /// script, and a file of millions of lines helps nobody.
 pub const MAX_EXPORT_STEPS: u64 = 100_000;
 
+/// Most minibatch indices (epochs × training points) a script may hold.
+pub const MAX_EXPORT_INDICES: usize = 10_000_000;
+
 /// Why a scenario cannot be exported: the field and what is wrong, for one error line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportError {
@@ -56,6 +59,21 @@ pub fn to_pytorch(scenario: &Scenario, title: &str) -> Result<String, ExportErro
                 scenario.steps
             ),
         });
+    }
+    if let Some(l) = surface.linreg().filter(|l| l.batch_size < l.train.len()) {
+        let epochs = (scenario.steps as usize).div_ceil(l.batches_per_epoch().max(1));
+        let indices = epochs.saturating_mul(l.train.len());
+        if indices > MAX_EXPORT_INDICES {
+            return Err(ExportError {
+                field: "steps".into(),
+                message: format!(
+                    "{} steps over {} training points take {indices} minibatch indices, too \
+                     many to write into a script (at most {MAX_EXPORT_INDICES})",
+                    scenario.steps,
+                    l.train.len()
+                ),
+            });
+        }
     }
     let mut s = String::new();
     header(&mut s, title);
@@ -901,6 +919,15 @@ mod tests {
                 "optimizers": [{"kind": "sgd"}]}"#,
         );
         assert!(to_pytorch(&sc, "t").is_ok());
+    }
+
+    #[test]
+    fn too_many_minibatch_indices_name_the_field() {
+        let sc = scenario(
+            r#"{"surface": {"kind": "linreg", "n_train": 20000, "batch_size": 10000},
+                "start": [0, 0], "steps": 2000, "optimizers": [{"kind": "sgd"}]}"#,
+        );
+        assert_eq!(to_pytorch(&sc, "t").unwrap_err().field, "steps");
     }
 
     #[test]

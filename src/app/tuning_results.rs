@@ -58,7 +58,9 @@ impl Tuning {
     ) -> (&Result<Comparison, String>, bool) {
         let second = self.compare_second;
         let fresh = matches!(&self.compare, Some((g, s, _)) if *g == generation && *s == second);
-        if !fresh && !(hold && self.compare.is_some()) {
+        // Kept while held, as long as there is something to keep.
+        let keep = fresh || (hold && self.compare.is_some());
+        if !keep {
             let defaults = CompareSettings::default();
             let per_budget_step = ((defaults.grid * if second { 4 } else { 1 } + 1)
                 * scenario.optimizers.len()) as u64;

@@ -457,3 +457,37 @@ fn compare_tunes_every_optimizer_under_one_budget() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--budget:"), "{}", stderr(&out));
 }
+
+#[test]
+fn compare_second_tunes_the_memory_parameter_too() {
+    let out = gradscape(&[
+        "compare",
+        "--preset",
+        "ravine-momentum",
+        "--budget",
+        "50",
+        "--grid",
+        "3",
+        "--second",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["second_grid"], serde_json::json!([0.0, 0.5, 0.9, 0.99]));
+    for r in v["results"].as_array().unwrap() {
+        match r["kind"].as_str().unwrap() {
+            // No memory parameter: the rates only.
+            "sgd" | "adagrad" => assert_eq!(r["tried"], 3, "{r}"),
+            kind => {
+                assert_eq!(r["tried"], 12, "{kind}");
+                let name = match kind {
+                    "momentum" => "beta",
+                    "heavy_ball" => "momentum",
+                    "rmsprop" => "rho",
+                    _ => "beta1",
+                };
+                let value = r["best"][name].as_f64().unwrap_or_else(|| panic!("{r}"));
+                assert!([0.0, 0.5, 0.9, 0.99].contains(&value), "{value}");
+            }
+        }
+    }
+}

@@ -190,10 +190,77 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::En)]
         lang: LangArg,
     },
+    /// Write the scenario as a runnable, commented script for another framework.
+    Export {
+        #[command(flatten)]
+        input: ScenarioInput,
+        /// The framework to write for.
+        #[arg(long, value_enum)]
+        to: ExportTarget,
+        /// Write here instead of standard output (atomically: all or nothing).
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+    /// Learning-rate range test: the rate grows exponentially over a short run on the
+    /// scenario's surface; writes the loss against the rate and three suggestions (JSON).
+    LrFind {
+        #[command(flatten)]
+        input: ScenarioInput,
+        /// Which optimizer of the scenario, counting from 0.
+        #[arg(long, value_name = "INDEX", default_value_t = 0)]
+        optimizer: usize,
+        /// The first learning rate.
+        #[arg(
+            long,
+            value_name = "LR",
+            default_value_t = 1e-6,
+            allow_hyphen_values = true
+        )]
+        from: f64,
+        /// The last learning rate.
+        #[arg(
+            long,
+            value_name = "LR",
+            default_value_t = 10.0,
+            allow_hyphen_values = true
+        )]
+        to: f64,
+        /// Steps of the test (one rate each).
+        #[arg(long, default_value_t = 100)]
+        steps: u64,
+        /// Write here instead of standard output (atomically: all or nothing).
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+    /// Fair comparison: tunes every optimizer's learning rate (and, with --second, its
+    /// memory parameter) on one log grid under one shared step budget (JSON).
+    Compare {
+        #[command(flatten)]
+        input: ScenarioInput,
+        /// Steps every run gets (default: the scenario's steps).
+        #[arg(long, value_name = "STEPS")]
+        budget: Option<u64>,
+        /// Learning rates tried per optimizer, log-spaced from 1e-5 to 10 (the same for all).
+        #[arg(long, value_name = "N", default_value_t = 13)]
+        grid: usize,
+        /// Also tune each optimizer's memory parameter (β, μ or β1) over 0, 0.5, 0.9, 0.99.
+        #[arg(long)]
+        second: bool,
+        /// Write here instead of standard output (atomically: all or nothing).
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
     /// List the surfaces with their parameters, defaults, default view and minima.
     Surfaces,
     /// List the built-in classroom scenarios.
     Presets,
+}
+
+/// The frameworks `export --to` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportTarget {
+    /// A Python script using torch's optimizers and schedulers.
+    Pytorch,
 }
 
 /// What `main` should do after the command line is handled.
@@ -340,6 +407,64 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
             })?;
             Ok(Outcome::Done)
         }
+        Some(Command::Export { input, to, out }) => {
+            if let Some(out) = &out {
+                refuse_same_file(input.file.as_deref(), out)?;
+            }
+            let scenario = load_scenario(input.file.as_deref(), input.preset.as_deref())?;
+            let title = scenario_title(&input);
+            let text = match to {
+                ExportTarget::Pytorch => crate::core::export::to_pytorch(&scenario, &title)
+                    .map_err(|e| UserError(e.to_string()))?,
+            };
+            emit(out.as_deref(), &text)?;
+            Ok(Outcome::Done)
+        }
+        Some(Command::LrFind {
+            input,
+            optimizer,
+            from,
+            to,
+            steps,
+            out,
+        }) => {
+            if let Some(out) = &out {
+                refuse_same_file(input.file.as_deref(), out)?;
+            }
+            let scenario = load_scenario(input.file.as_deref(), input.preset.as_deref())?;
+            let settings = crate::core::lr_find::LrFindSettings {
+                optimizer,
+                from,
+                to,
+                steps,
+            };
+            let result = crate::core::lr_find::lr_find(&scenario, &settings)
+                .map_err(|e| UserError(e.to_string()))?;
+            emit(out.as_deref(), &(result.to_json() + "\n"))?;
+            Ok(Outcome::Done)
+        }
+        Some(Command::Compare {
+            input,
+            budget,
+            grid,
+            second,
+            out,
+        }) => {
+            if let Some(out) = &out {
+                refuse_same_file(input.file.as_deref(), out)?;
+            }
+            let scenario = load_scenario(input.file.as_deref(), input.preset.as_deref())?;
+            let settings = crate::core::compare::CompareSettings {
+                budget: budget.unwrap_or(scenario.steps),
+                grid,
+                second,
+                ..Default::default()
+            };
+            let result = crate::core::compare::compare(&scenario, &settings)
+                .map_err(|e| UserError(e.to_string()))?;
+            emit(out.as_deref(), &(result.to_json() + "\n"))?;
+            Ok(Outcome::Done)
+        }
         Some(Command::Surfaces) => {
             emit(None, &surfaces_text())?;
             Ok(Outcome::Done)
@@ -356,6 +481,20 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
             emit(None, &text)?;
             Ok(Outcome::Done)
         }
+    }
+}
+
+/// What names the scenario in an exported script: the preset, or the file's name.
+fn scenario_title(input: &ScenarioInput) -> String {
+    match (&input.preset, &input.file) {
+        (Some(name), _) => format!("'{name}' (a built-in preset)"),
+        (None, Some(path)) => format!(
+            "'{}'",
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ),
+        (None, None) => "(the default scenario)".to_string(),
     }
 }
 

@@ -686,3 +686,102 @@ fn exports_write_gif_csv_and_json_like_the_command_line() {
     assert!(state.error.as_deref().unwrap_or("").contains("runs.csv"));
     assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "x");
 }
+
+/// Tuning ▸ LR range test: the window shows the curve's three suggestions, and "Use"
+/// puts the chosen rate into the selected optimizer and reruns it.
+#[test]
+fn the_lr_range_test_window_applies_a_suggestion() {
+    use gradscape::core::lr_find::{LrFindSettings, lr_find};
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Tuning").click();
+    h.run();
+    h.get_by_label("LR range test…").click();
+    h.run();
+    h.run();
+    h.get_by_label("Learning-rate range test");
+    let scenario = h.state().state.scenario.clone();
+    let expected = lr_find(&scenario, &LrFindSettings::default()).unwrap();
+    let valley = expected.suggestions.valley.expect("a valley");
+    let before = last_point(&h, 0);
+    // The buttons follow the rows' order: steepest, minimum ÷ 10, valley.
+    let uses: Vec<_> = h.get_all_by_label("Use").collect();
+    assert_eq!(uses.len(), 3);
+    uses[2].click();
+    h.run();
+    h.run();
+    let lr = h.state().state.scenario.optimizers[0].lr;
+    assert_eq!(lr, valley);
+    assert_ne!(last_point(&h, 0), before, "the run follows the new rate");
+    let notice = h.state().state.notice.clone().unwrap_or_default();
+    assert!(notice.contains("Valley"), "{notice}");
+}
+
+/// Tuning ▸ Fair comparison: the card's sentence is the verdict of `core::compare`, and
+/// "Apply" gives an optimizer its tuned rate.
+#[test]
+fn the_fair_comparison_card_answers_better_or_better_tuned() {
+    use gradscape::core::compare::{CompareSettings, Verdict, compare};
+    use gradscape::core::scenario::Scenario;
+    // SGD set far too low loses to Adam as given; tuned, it reaches the bottom of this bowl.
+    let scenario = Scenario::from_json(
+        r#"{"surface": {"kind": "quadratic", "lambda1": 1, "lambda2": 4},
+            "start": [3, -2], "steps": 80,
+            "optimizers": [{"kind": "sgd", "lr": 1e-5}, {"kind": "adam", "lr": 0.05}]}"#,
+    )
+    .unwrap();
+    let c = compare(
+        &scenario,
+        &CompareSettings {
+            budget: 80,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_ne!(c.verdict, Verdict::Better, "{c:?}");
+    let mut h = harness_with(scenario);
+    h.run();
+    h.state_mut().state.tuning.compare_open = true;
+    h.run();
+    h.run();
+    let sentence = gradscape::app::tuning::verdict_text(&c);
+    assert!(sentence.contains("sgd"), "{sentence}");
+    h.get_by_label(&sentence);
+    let applies: Vec<_> = h.get_all_by_label("Apply").collect();
+    assert_eq!(applies.len(), 2);
+    applies[0].click();
+    h.run();
+    assert_eq!(
+        h.state().state.scenario.optimizers[0].lr,
+        c.results[0].tuned.lr
+    );
+}
+
+/// File ▸ Export as PyTorch code writes what `gradscape export --to pytorch` writes.
+#[test]
+fn export_as_pytorch_code_writes_the_script() {
+    use gradscape::app::state::ExportKind;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("run");
+    let mut h = harness();
+    h.run();
+    h.state_mut().dialogs = Box::new(Picks(target));
+    h.state_mut()
+        .state
+        .actions
+        .push(Action::Export(ExportKind::PyTorch));
+    h.run();
+    let written = std::fs::read_to_string(dir.path().join("run.py")).unwrap();
+    let expected =
+        gradscape::core::export::to_pytorch(&h.state().state.scenario_to_save(), "(unsaved)")
+            .unwrap();
+    assert_eq!(written, expected);
+    assert!(
+        h.state()
+            .state
+            .notice
+            .clone()
+            .unwrap_or_default()
+            .contains("run.py")
+    );
+}

@@ -59,6 +59,11 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
                 (ExportKind::Gif, "menu-export-gif", "menu-export-gif-tip"),
                 (ExportKind::Csv, "menu-export-csv", "menu-export-csv-tip"),
                 (ExportKind::Json, "menu-export-json", "menu-export-json-tip"),
+                (
+                    ExportKind::PyTorch,
+                    "menu-export-pytorch",
+                    "menu-export-pytorch-tip",
+                ),
             ] {
                 if ui.button(tr(label)).on_hover_text(tr(tip)).clicked() {
                     state.actions.push(Action::Export(kind));
@@ -109,6 +114,24 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
                 }
             }
         });
+        ui.menu_button(tr("menu-tuning"), |ui| {
+            if ui
+                .button(tr("menu-lr-find"))
+                .on_hover_text(tr("menu-lr-find-tip"))
+                .clicked()
+            {
+                state.tuning.lr_find_open = true;
+            }
+            if ui
+                .button(tr("menu-compare"))
+                .on_hover_text(tr("menu-compare-tip"))
+                .clicked()
+            {
+                state.tuning.compare_open = true;
+            }
+        })
+        .response
+        .on_hover_text(tr("menu-tuning-tip"));
         ui.menu_button(tr("menu-view"), |ui| {
             if ui
                 .button(tr("menu-reset-view"))

@@ -23,6 +23,8 @@ pub mod schedule;
 pub mod state;
 pub mod status;
 pub mod training_log;
+pub mod tuning;
+pub mod tuning_results;
 pub mod view3d;
 pub mod widgets;
 
@@ -309,7 +311,7 @@ impl GradscapeApp {
                     ExportKind::Png | ExportKind::Svg | ExportKind::Gif => {
                         self.state.export_setup = Some(kind);
                     }
-                    ExportKind::Csv | ExportKind::Json => {
+                    ExportKind::Csv | ExportKind::Json | ExportKind::PyTorch => {
                         self.ask_for_file(files::FilePurpose::Export(kind));
                     }
                 },
@@ -398,6 +400,9 @@ impl GradscapeApp {
             }
         }
         export_window_ui(ctx, &mut self.state);
+        let mut tuning = std::mem::take(&mut self.state.tuning);
+        tuning::tuning_windows_ui(ctx, &mut self.state, &mut tuning);
+        self.state.tuning = tuning;
     }
 
     /// Sets the theme, scale and projector mode on the context when the settings changed

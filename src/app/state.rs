@@ -80,6 +80,8 @@ pub enum ExportKind {
     Csv,
     /// Every run, as `gradscape run` writes it.
     Json,
+    /// The scenario as a runnable PyTorch script, as `gradscape export --to pytorch`.
+    PyTorch,
 }
 
 impl ExportKind {
@@ -91,6 +93,7 @@ impl ExportKind {
             Self::Gif => "gif",
             Self::Csv => "csv",
             Self::Json => "json",
+            Self::PyTorch => "py",
         }
     }
 }
@@ -258,6 +261,8 @@ pub struct AppState {
     pub side_open: Option<bool>,
     /// The export window is open for this kind.
     pub export_setup: Option<ExportKind>,
+    /// The LR range test and fair comparison windows, and their results.
+    pub tuning: super::tuning_results::Tuning,
     /// The "Start here" card is shown.
     pub start_card: bool,
     /// Bumped on every recomputation, so caches can tell the runs changed.
@@ -398,6 +403,7 @@ impl AppState {
             playing: false,
             view_moved: false,
             selected: 0,
+            tuning: Default::default(),
             hovered: None,
             hover_source: None,
             landscape: None,
@@ -864,6 +870,16 @@ impl AppState {
                 write_atomic(path, (crate::lang::run_json(&self.runs) + "\n").as_bytes())
             }
             ExportKind::Png | ExportKind::Svg | ExportKind::Gif => self.export_figure(path, kind),
+            ExportKind::PyTorch => {
+                let title = self.path.as_deref().and_then(Path::file_name).map_or_else(
+                    || "(unsaved)".to_string(),
+                    |n| format!("'{}'", n.to_string_lossy()),
+                );
+                match crate::core::export::to_pytorch(&self.scenario_to_save(), &title) {
+                    Ok(text) => write_atomic(path, text.as_bytes()),
+                    Err(e) => Err(std::io::Error::other(e.to_string())),
+                }
+            }
         };
         match written {
             Ok(()) => {

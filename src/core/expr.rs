@@ -431,6 +431,87 @@ impl Expr {
     }
 }
 
+impl Func {
+    /// The torch function computing it.
+    fn torch_name(self) -> &'static str {
+        match self {
+            Self::Sin => "torch.sin",
+            Self::Cos => "torch.cos",
+            Self::Tan => "torch.tan",
+            Self::Exp => "torch.exp",
+            Self::Ln => "torch.log",
+            Self::Sqrt => "torch.sqrt",
+            Self::Abs => "torch.abs",
+            Self::Tanh => "torch.tanh",
+        }
+    }
+}
+
+impl Expr {
+    /// The expression as Python source over torch tensors named `x` and `y`, for the
+    /// PyTorch export. Parts that hold neither x nor y are written as the number this
+    /// program computes for them (torch functions refuse plain floats, and Python raises
+    /// on `1/0` where f64 gives inf); an expression without x or y still depends on `x`
+    /// (times 0) so that autograd has a graph to differentiate.
+    pub fn to_python(&self) -> String {
+        if !self.depends(self.root) {
+            return format!("(x * 0.0 + {})", python_float(self.value(0.0, 0.0)));
+        }
+        self.python(self.root)
+    }
+
+    fn depends(&self, i: usize) -> bool {
+        match self.nodes[i] {
+            Node::Num(_) => false,
+            Node::X | Node::Y => true,
+            Node::Neg(a) | Node::Call(_, a) => self.depends(a),
+            Node::Add(a, b)
+            | Node::Sub(a, b)
+            | Node::Mul(a, b)
+            | Node::Div(a, b)
+            | Node::Pow(a, b) => self.depends(a) || self.depends(b),
+        }
+    }
+
+    fn python(&self, i: usize) -> String {
+        if !self.depends(i) {
+            // Parenthesized, so that `x ** -1.0` or `(-2.0) ** x` read as meant.
+            return format!("({})", python_float(self.eval_value(i, 0.0, 0.0)));
+        }
+        let bin =
+            |a: usize, op: &str, b: usize| format!("({} {op} {})", self.python(a), self.python(b));
+        match self.nodes[i] {
+            Node::Num(v) => format!("({})", python_float(v)),
+            Node::X => "x".to_string(),
+            Node::Y => "y".to_string(),
+            Node::Neg(a) => format!("(-{})", self.python(a)),
+            Node::Add(a, b) => bin(a, "+", b),
+            Node::Sub(a, b) => bin(a, "-", b),
+            Node::Mul(a, b) => bin(a, "*", b),
+            Node::Div(a, b) => bin(a, "/", b),
+            Node::Pow(a, b) => bin(a, "**", b),
+            Node::Call(f, a) => format!("{}({})", f.torch_name(), self.python(a)),
+        }
+    }
+}
+
+/// `v` as a Python float literal that reads back to the same f64 (`float('inf')` and
+/// `float('nan')` for the values Python has no literal for).
+pub fn python_float(v: f64) -> String {
+    if v.is_nan() {
+        "float('nan')".to_string()
+    } else if v.is_infinite() {
+        if v > 0.0 {
+            "float('inf')"
+        } else {
+            "-float('inf')"
+        }
+        .to_string()
+    } else {
+        format!("{v:?}")
+    }
+}
+
 fn pow_value(a: f64, b: f64) -> f64 {
     if b.fract() == 0.0 && b.abs() <= i32::MAX as f64 {
         a.powi(b as i32)

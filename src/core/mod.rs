@@ -3,10 +3,13 @@
 
 pub mod atomic;
 pub mod claims;
+pub mod compare;
 pub mod diagnosis;
 pub mod early_stop;
+pub mod export;
 pub mod expr;
 pub mod log;
+pub mod lr_find;
 pub mod optimizers;
 pub mod output;
 pub mod param;

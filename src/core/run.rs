@@ -331,7 +331,7 @@ pub fn unique_labels(optimizers: &[OptimizerConfig]) -> Vec<String> {
 
 /// n_1, n_2, … of SPEC §3: one draw per step from the scenario's seed, shared by every
 /// optimizer so they are compared on the same noise.
-pub(crate) fn noise_sequence(scenario: &Scenario) -> Vec<Vec2> {
+pub fn noise_sequence(scenario: &Scenario) -> Vec<Vec2> {
     if scenario.grad_noise == 0.0 {
         return Vec::new();
     }
@@ -372,6 +372,23 @@ impl Batcher {
         self.next = end;
         g
     }
+}
+
+/// The order in which the runs of a `linreg` scenario visit the training points: one
+/// shuffled order per epoch, for `epochs` epochs; each epoch's batches are consecutive
+/// slices of `batch_size`. Empty when every step is full-batch (no shuffle). What the
+/// PyTorch export writes into its script, drawn by the same [`Batcher`] the runs use.
+pub fn epoch_orders(data: &Linreg, seed: u64, epochs: usize) -> Vec<Vec<usize>> {
+    if data.batch_size >= data.train.len() {
+        return Vec::new();
+    }
+    let mut b = Batcher::new(data, seed);
+    (0..epochs)
+        .map(|_| {
+            b.order.shuffle(&mut b.rng);
+            b.order.clone()
+        })
+        .collect()
 }
 
 /// What stays fixed while one optimizer runs: the scenario, its surface and noise.

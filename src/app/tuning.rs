@@ -1,0 +1,355 @@
+//! The tuning windows: the learning-rate range test (`core::lr_find`) with its curve and
+//! suggestions, and the fair comparison (`core::compare`) with its verdict in words. Their
+//! results follow the scenario (see `tuning_results`).
+
+use egui::{Color32, RichText, Ui};
+use egui_plot::{Line, Plot, PlotPoints, VLine};
+
+use super::i18n::{tr, tr_args};
+use super::state::AppState;
+use super::tuning_results::Tuning;
+use super::widgets::fmt_num;
+use crate::core::compare::{Comparison, Outcome, Verdict};
+use crate::core::lr_find::{LrFind, LrFindSettings};
+
+/// The colour of each suggestion's marker, in the order steepest, minimum ÷ 10, valley.
+const MARKS: [Color32; 3] = [
+    Color32::from_rgb(230, 120, 20),
+    Color32::from_rgb(40, 140, 220),
+    Color32::from_rgb(40, 170, 90),
+];
+
+/// Both windows, when open.
+pub fn tuning_windows_ui(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning) {
+    lr_find_window(ctx, state, tuning);
+    compare_window(ctx, state, tuning);
+}
+
+fn lr_find_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning) {
+    if !tuning.lr_find_open {
+        return;
+    }
+    let mut open = true;
+    let selected = state
+        .selected
+        .min(state.scenario.optimizers.len().saturating_sub(1));
+    let result = tuning
+        .lr_find(&state.scenario, state.generation, selected)
+        .clone();
+    let mut apply: Option<(f64, &'static str)> = None;
+    egui::Window::new(tr("lrfind-title"))
+        .id(egui::Id::unique("lr range test window"))
+        .open(&mut open)
+        .default_width(520.0)
+        .show(ctx, |ui| match &result {
+            Err(e) => {
+                ui.colored_label(super::widgets::ink::BAD, e);
+            }
+            Ok(r) => {
+                let defaults = LrFindSettings::default();
+                ui.label(tr_args(
+                    "lrfind-intro",
+                    &[
+                        ("optimizer", r.label.clone()),
+                        ("from", fmt_num(defaults.from)),
+                        ("to", fmt_num(defaults.to)),
+                        ("steps", defaults.steps.to_string()),
+                    ],
+                ));
+                if let Some(step) = r.stopped_at {
+                    ui.label(tr_args("lrfind-stopped", &[("step", step.to_string())]));
+                }
+                let current = state.scenario.optimizers.get(selected).map(|o| o.lr);
+                curve_ui(ui, r, current);
+                apply = suggestions_ui(ui, r);
+            }
+        });
+    if let Some((lr, rule)) = apply
+        && let Some(o) = state.scenario.optimizers.get_mut(selected)
+    {
+        o.lr = lr;
+        state.notice = Some(tr_args(
+            "lrfind-applied",
+            &[
+                ("optimizer", o.display_label()),
+                ("lr", fmt_num(lr)),
+                ("rule", tr(rule)),
+            ],
+        ));
+        state.mark_changed();
+    }
+    tuning.lr_find_open = open;
+}
+
+/// The smoothed loss (and, faint, the raw loss) against log₁₀ lr, with the suggestions and
+/// the current rate marked.
+fn curve_ui(ui: &mut Ui, r: &LrFind, current: Option<f64>) {
+    let points = |values: &[f64]| -> Vec<[f64; 2]> {
+        r.lr.iter()
+            .zip(values)
+            .filter(|(lr, v)| **lr > 0.0 && v.is_finite())
+            .map(|(lr, v)| [lr.log10(), *v])
+            .collect()
+    };
+    let smoothed = points(&r.smoothed_loss);
+    let raw = points(&r.loss);
+    let s = r.suggestions;
+    let marks: Vec<(Option<f64>, &str, Color32)> = vec![
+        (s.steepest, "lrfind-steepest", MARKS[0]),
+        (s.minimum_div_10, "lrfind-minimum", MARKS[1]),
+        (s.valley, "lrfind-valley", MARKS[2]),
+    ];
+    Plot::new("lr range test plot")
+        .height(220.0)
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_boxed_zoom(false)
+        .custom_x_axes(vec![
+            egui_plot::AxisHints::new_x()
+                .label(tr("lrfind-axis-lr"))
+                .formatter(|m, _| fmt_num(10f64.powf(m.value))),
+        ])
+        .custom_y_axes(vec![
+            egui_plot::AxisHints::new_y()
+                .label(tr("lrfind-axis-loss"))
+                .formatter(|m, _| fmt_num(m.value)),
+        ])
+        .label_formatter(|hp| {
+            let p = match hp {
+                egui_plot::HoverPosition::NearDataPoint { position, .. }
+                | egui_plot::HoverPosition::Elsewhere { position } => position,
+            };
+            Some(format!("lr {}\n{}", fmt_num(10f64.powf(p.x)), fmt_num(p.y)))
+        })
+        .show(ui, |plot| {
+            plot.line(
+                Line::new("raw", PlotPoints::from(raw))
+                    .color(Color32::from_gray(150))
+                    .width(1.0),
+            );
+            plot.line(
+                Line::new(tr("lrfind-axis-loss"), PlotPoints::from(smoothed))
+                    .color(Color32::from_rgb(120, 60, 170))
+                    .width(2.5),
+            );
+            for (lr, key, color) in &marks {
+                if let Some(lr) = lr.filter(|v| *v > 0.0) {
+                    plot.add(VLine::new(tr(key), lr.log10()).color(*color).width(2.0));
+                }
+            }
+            if let Some(lr) = current.filter(|v| *v > 0.0) {
+                plot.add(
+                    VLine::new(tr("lrfind-current"), lr.log10())
+                        .color(Color32::from_gray(90))
+                        .style(egui_plot::LineStyle::dashed_dense())
+                        .width(1.5),
+                );
+            }
+        });
+}
+
+/// One row per suggestion: its name in its marker's colour, the rate, what the rule
+/// means, and a button that applies it. Returns the rate clicked, with its name's key.
+fn suggestions_ui(ui: &mut Ui, r: &LrFind) -> Option<(f64, &'static str)> {
+    let s = r.suggestions;
+    let rows: [(Option<f64>, &'static str, Color32); 3] = [
+        (s.steepest, "lrfind-steepest", MARKS[0]),
+        (s.minimum_div_10, "lrfind-minimum", MARKS[1]),
+        (s.valley, "lrfind-valley", MARKS[2]),
+    ];
+    if rows.iter().all(|(v, _, _)| v.is_none()) {
+        ui.label(tr("lrfind-none"));
+        return None;
+    }
+    let mut clicked = None;
+    egui::Grid::new("lr range test suggestions")
+        .num_columns(3)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for (value, key, color) in rows {
+                let Some(lr) = value else { continue };
+                ui.label(RichText::new(tr(key)).color(color).strong())
+                    .on_hover_text(tr(&format!("{key}-tip")));
+                ui.label(fmt_num(lr));
+                if ui
+                    .button(tr("lrfind-use"))
+                    .on_hover_text(tr(&format!("{key}-tip")))
+                    .clicked()
+                {
+                    clicked = Some((lr, key));
+                }
+                ui.end_row();
+            }
+        });
+    for (_, key, _) in rows {
+        ui.small(format!("{}: {}", tr(key), tr(&format!("{key}-tip"))));
+    }
+    clicked
+}
+
+fn compare_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning) {
+    if !tuning.compare_open {
+        return;
+    }
+    let mut open = true;
+    let mut second = tuning.compare_second;
+    let hold = ctx.input(|i| i.pointer.any_down());
+    let (result, stale) = tuning.comparison(&state.scenario, state.generation, hold);
+    let result = result.clone();
+    let mut apply: Option<(usize, Outcome)> = None;
+    egui::Window::new(tr("compare-title"))
+        .id(egui::Id::unique("fair comparison window"))
+        .open(&mut open)
+        .default_width(560.0)
+        .show(ctx, |ui| match &result {
+            Err(e) => {
+                ui.colored_label(super::widgets::ink::BAD, e);
+            }
+            Ok(c) => {
+                let grid = &c.lr_grid;
+                ui.label(tr_args(
+                    "compare-intro",
+                    &[
+                        ("budget", c.budget.to_string()),
+                        ("n", grid.len().to_string()),
+                        ("from", fmt_num(grid.first().copied().unwrap_or(f64::NAN))),
+                        ("to", fmt_num(grid.last().copied().unwrap_or(f64::NAN))),
+                    ],
+                ));
+                if c.budget < state.scenario.steps {
+                    ui.small(tr_args(
+                        "compare-capped",
+                        &[
+                            ("budget", c.budget.to_string()),
+                            ("steps", state.scenario.steps.to_string()),
+                        ],
+                    ));
+                }
+                if stale {
+                    ui.colored_label(super::widgets::ink::WARN, tr("compare-stale"));
+                }
+                ui.checkbox(&mut second, tr("compare-second"));
+                ui.separator();
+                apply = table_ui(ui, c);
+                ui.separator();
+                ui.label(RichText::new(verdict_text(c)).strong());
+            }
+        });
+    tuning.compare_second = second;
+    if let Some((i, best)) = apply
+        && let Some(o) = state.scenario.optimizers.get_mut(i)
+    {
+        o.lr = best.lr;
+        if let Some((name, v)) = best.param {
+            o.kind = o.kind.with_param(name, v);
+        }
+        state.selected = i;
+        state.mark_changed();
+    }
+    tuning.compare_open = open;
+}
+
+/// "lr 0.01, loss 3.2e-4" (and the tuned parameter), or "diverged".
+fn cell(o: &Outcome) -> String {
+    let mut s = match o.final_loss {
+        Some(loss) => tr_args(
+            "compare-cell",
+            &[("lr", fmt_num(o.lr)), ("loss", fmt_num(loss))],
+        ),
+        None => format!("lr {}, {}", fmt_num(o.lr), tr("compare-diverged")),
+    };
+    if let Some((name, v)) = o.param {
+        s.push_str(&format!(", {name} {}", fmt_num(v)));
+    }
+    s
+}
+
+fn table_ui(ui: &mut Ui, c: &Comparison) -> Option<(usize, Outcome)> {
+    let mut clicked = None;
+    egui::Grid::new("fair comparison table")
+        .num_columns(4)
+        .striped(true)
+        .spacing([14.0, 6.0])
+        .show(ui, |ui| {
+            ui.strong(tr("compare-col-optimizer"));
+            ui.strong(tr("compare-col-given"));
+            ui.strong(tr("compare-col-tuned"));
+            ui.label("");
+            ui.end_row();
+            for (i, e) in c.results.iter().enumerate() {
+                // The winner once tuned stands out by weight and colour (no symbol: the
+                // UI's fonts have few).
+                let label = if i == c.winner_tuned {
+                    RichText::new(&e.label)
+                        .strong()
+                        .color(super::widgets::ink::GOOD)
+                } else {
+                    RichText::new(&e.label)
+                };
+                ui.label(label);
+                ui.label(cell(&e.as_given));
+                ui.label(cell(&e.tuned));
+                if ui
+                    .button(tr("compare-apply"))
+                    .on_hover_text(tr("compare-apply-tip"))
+                    .clicked()
+                {
+                    clicked = Some((i, e.tuned.clone()));
+                }
+                ui.end_row();
+            }
+        });
+    clicked
+}
+
+/// The card's answer to "better, or better tuned?", from the numbers.
+pub fn verdict_text(c: &Comparison) -> String {
+    let label = |i: usize| {
+        c.results
+            .get(i)
+            .map(|e| e.label.clone())
+            .unwrap_or_default()
+    };
+    let loss = |o: &Outcome| o.final_loss.map_or_else(|| tr("compare-diverged"), fmt_num);
+    match c.verdict {
+        Verdict::Single => tr("compare-verdict-single"),
+        Verdict::Better => tr_args(
+            "compare-verdict-better",
+            &[("winner", label(c.winner_tuned))],
+        ),
+        Verdict::BetterTuned => {
+            let (g, t) = (c.winner_as_given, c.winner_tuned);
+            tr_args(
+                "compare-verdict-better-tuned",
+                &[
+                    ("given", label(g)),
+                    ("tuned", label(t)),
+                    ("tuned_loss", loss(&c.results[t].tuned)),
+                    ("given_loss", loss(&c.results[g].tuned)),
+                ],
+            )
+        }
+        Verdict::Tie => {
+            let first = c.winner_tuned;
+            let second = (0..c.results.len())
+                .filter(|&i| i != first)
+                .min_by(|&a, &b| {
+                    c.results[a]
+                        .tuned
+                        .score()
+                        .total_cmp(&c.results[b].tuned.score())
+                })
+                .unwrap_or(first);
+            tr_args(
+                "compare-verdict-tie",
+                &[
+                    ("first", label(first)),
+                    ("second", label(second)),
+                    ("first_loss", loss(&c.results[first].tuned)),
+                    ("second_loss", loss(&c.results[second].tuned)),
+                ],
+            )
+        }
+    }
+}

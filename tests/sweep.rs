@@ -207,7 +207,13 @@ fn every_control_to_its_extremes_and_random_values() {
     let swept: Vec<String> = knobs(&h).into_iter().map(|k| k.label).collect();
     section(&mut h, "Surface");
     for &surface in SURFACE_KINDS {
-        choose(&mut h, "Surface", surface);
+        // The picker names surfaces by their titles in the UI's language.
+        let name = if surface == "custom" {
+            gradscape::app::i18n::tr("surface-pick-custom")
+        } else {
+            gradscape::app::i18n::tr(&format!("surface-title-{surface}"))
+        };
+        choose(&mut h, "Surface", &name);
         assert_eq!(h.state().state.scenario.surface.kind(), surface);
         sweep_knobs(&mut h, &mut rng, 1, &swept);
         if surface == "custom" {

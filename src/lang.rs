@@ -320,6 +320,26 @@ pub fn load_error(e: &crate::core::scenario::LoadError) -> String {
     }
 }
 
+/// The label of a built-in preset's run in this thread's language (the Fluent message
+/// `run-label-<slug>`, the slug being the English label's letters and digits joined by
+/// `-`); any other label is data and comes back as written.
+pub fn run_label(label: &str) -> String {
+    let mut slug = String::new();
+    for c in label.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let key = format!("run-label-{}", slug.trim_end_matches('-'));
+    if has(&key) {
+        tr(&key)
+    } else {
+        label.to_string()
+    }
+}
+
 /// A place in a log file: "line 5", "log_history entry 3", "record 4 (byte 96)".
 pub fn loc(l: &crate::core::log::Loc) -> String {
     use crate::core::log::Loc;

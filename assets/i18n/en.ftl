@@ -770,3 +770,25 @@ compare-verdict-better-tuned = { $given } wins with the settings as given, but o
 compare-verdict-tie = Once tuned, { $first } and { $second } end within 0.1 % of the way down of each other ({ $first_loss } and { $second_loss }): neither is better here; the gap came from the settings.
 compare-verdict-single = Add a second optimizer to compare.
 compare-stale = These numbers are for the settings before your change; they update when you let go.
+
+## Run labels of the built-in presets (a typed label is shown as written)
+run-label-adam-no-bias-correction = Adam, no bias correction
+run-label-sgd-batch-4 = SGD, batch 4
+run-label-sgd-plateau-patience-20 = SGD, plateau patience 20
+run-label-sgd-plateau-patience-5 = SGD, plateau patience 5
+run-label-before-0-22 = before: α = 0.22
+run-label-after-0-022-10 = after: α = 0.022 (÷10)
+run-label-before-0-022 = before: α = 0.022
+run-label-after-0-066-3 = after: α = 0.066 (×3)
+run-label-before-0-066-constant = before: α = 0.066, constant
+run-label-after-0-066-cosine = after: α = 0.066, cosine
+run-label-heavy-ball-0-95 = Heavy ball μ=0.95
+run-label-sgd-step-decay = SGD, step decay
+run-label-sgd-constant = SGD, constant
+run-label-sgd-warmup-cosine = SGD, warmup + cosine
+run-label-sgd-cosine-no-warmup = SGD, cosine, no warmup
+sched-kind-constant = constant
+sched-kind-step = step
+sched-kind-exponential = exponential
+sched-kind-cosine = cosine
+sched-kind-plateau = plateau

@@ -769,3 +769,25 @@ compare-verdict-better-tuned = { $given } gana con los ajustes tal como están, 
 compare-verdict-tie = Una vez ajustados, { $first } y { $second } terminan a menos de un 0,1 % del descenso el uno del otro ({ $first_loss } y { $second_loss }): aquí ninguno es mejor; la diferencia venía de los ajustes.
 compare-verdict-single = Añade un segundo optimizador para comparar.
 compare-stale = Estos números son de los ajustes de antes de tu cambio; se actualizan al soltar.
+
+## Etiquetas de las ejecuciones de los ejemplos (una etiqueta escrita se muestra tal cual)
+run-label-adam-no-bias-correction = Adam, sin corrección de sesgo
+run-label-sgd-batch-4 = SGD, lote 4
+run-label-sgd-plateau-patience-20 = SGD, paciencia de meseta 20
+run-label-sgd-plateau-patience-5 = SGD, paciencia de meseta 5
+run-label-before-0-22 = antes: α = 0.22
+run-label-after-0-022-10 = después: α = 0.022 (÷10)
+run-label-before-0-022 = antes: α = 0.022
+run-label-after-0-066-3 = después: α = 0.066 (×3)
+run-label-before-0-066-constant = antes: α = 0.066, constante
+run-label-after-0-066-cosine = después: α = 0.066, coseno
+run-label-heavy-ball-0-95 = Bola pesada μ=0.95
+run-label-sgd-step-decay = SGD, decaimiento por escalones
+run-label-sgd-constant = SGD, constante
+run-label-sgd-warmup-cosine = SGD, calentamiento + coseno
+run-label-sgd-cosine-no-warmup = SGD, coseno, sin calentamiento
+sched-kind-constant = constante
+sched-kind-step = escalones
+sched-kind-exponential = exponencial
+sched-kind-cosine = coseno
+sched-kind-plateau = meseta

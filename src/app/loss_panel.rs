@@ -152,7 +152,7 @@ pub fn loss_panel_ui(ui: &mut Ui, state: &mut AppState) {
         ui.vertical(|ui| {
             ui.set_width(diag_w);
             if !key_in_header {
-                ui.horizontal(curve_key_ui);
+                ui.horizontal_wrapped(curve_key_ui);
             }
             diagnosis_ui(ui, state);
         });
@@ -366,6 +366,15 @@ fn plot_ui(
     if !log && y_max.is_finite() && y_max > 0.0 {
         // From 0, with headroom: a constant rate would otherwise get an axis of ±100.
         plot = plot.include_y(0.0).include_y(y_max * 1.15);
+    }
+    if log && y_max.is_finite() {
+        // A decade either side of the values: at step 0 a single point would otherwise
+        // get an axis from 1e-190 to 1e190.
+        let y_min = series
+            .iter()
+            .flat_map(|(_, p)| p.iter().map(|q| q[1]))
+            .fold(f64::INFINITY, f64::min);
+        plot = plot.include_y(y_min - 1.0).include_y(y_max + 1.0);
     }
     let y_title = tr(match curve {
         Curve::Loss => "axis-loss",

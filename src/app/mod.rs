@@ -156,6 +156,7 @@ impl GradscapeApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         i18n::set_lang(self.state.settings.lang);
+        self.state.relabel_runs_if_language_changed();
         self.apply_look(&ctx);
         self.keyboard(&ctx);
         let dt = ctx.input(|i| i.stable_dt).min(0.1) as f64;

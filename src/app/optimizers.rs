@@ -19,7 +19,10 @@ fn blurb(kind: &str) -> String {
 /// The list of optimizers and the editor of the selected one.
 pub fn optimizers_ui(ui: &mut Ui, state: &mut AppState) {
     let n = state.scenario.optimizers.len();
-    let labels = crate::core::run::unique_labels(&state.scenario.optimizers);
+    let labels: Vec<String> = crate::core::run::unique_labels(&state.scenario.optimizers)
+        .iter()
+        .map(|l| crate::lang::run_label(l))
+        .collect();
     for (i, label) in labels.iter().enumerate().take(n) {
         ui.horizontal(|ui| {
             let mut vis = state.visible.get(i).copied().unwrap_or(true);
@@ -112,7 +115,13 @@ fn selected_ui(ui: &mut Ui, state: &mut AppState) {
 
     ui.horizontal(|ui| {
         let l = ui.label(tr("opt-label"));
-        let mut label = o.label.clone().unwrap_or_default();
+        // A built-in preset's label in the UI's language; what the user types is kept as
+        // typed.
+        let mut label = o
+            .label
+            .as_deref()
+            .map(crate::lang::run_label)
+            .unwrap_or_default();
         if ui
             .add(
                 egui::TextEdit::singleline(&mut label)

@@ -26,10 +26,10 @@ pub fn schedule_editor(
     let current = schedule.kind();
     let mut chosen = current;
     egui::ComboBox::new(("schedule kind", id), tr("schedule"))
-        .selected_text(current)
+        .selected_text(tr(&format!("sched-kind-{current}")))
         .show_ui(ui, |ui| {
             for kind in SCHEDULE_KINDS {
-                ui.selectable_value(&mut chosen, kind, kind)
+                ui.selectable_value(&mut chosen, kind, tr(&format!("sched-kind-{kind}")))
                     .on_hover_text(blurb(kind));
             }
         })

@@ -210,6 +210,8 @@ pub struct AppState {
     pub scenario: Scenario,
     /// The runs of `scenario`, recomputed in full on every change.
     pub runs: RunSet,
+    /// The language the runs' labels were worded in.
+    labels_lang: Option<crate::lang::Lang>,
     /// The diagnosis of each run.
     pub diagnoses: Vec<Vec<Finding>>,
     /// The surface of `scenario`, built once per change.
@@ -395,6 +397,7 @@ impl AppState {
                 runs: Vec::new(),
                 warnings: Vec::new(),
             },
+            labels_lang: None,
             diagnoses: Vec::new(),
             visible: vec![true; scenario.optimizers.len()],
             scenario,
@@ -552,8 +555,29 @@ impl AppState {
         !self.updating()
     }
 
+    /// Words the runs' labels again when the UI's language changed since they were worded
+    /// (built-in presets' labels are translated; typed ones stay as written).
+    pub fn relabel_runs_if_language_changed(&mut self) {
+        let lang = crate::lang::lang();
+        if self.labels_lang == Some(lang) || self.runs.runs.len() != self.scenario.optimizers.len()
+        {
+            return;
+        }
+        let labels = crate::core::run::unique_labels(&self.scenario.optimizers);
+        for (r, l) in self.runs.runs.iter_mut().zip(labels) {
+            r.label = crate::lang::run_label(&l);
+        }
+        self.labels_lang = Some(lang);
+    }
+
     /// Shows `runs` as the runs of the current scenario.
-    fn install_runs(&mut self, runs: RunSet) {
+    fn install_runs(&mut self, mut runs: RunSet) {
+        // Built-in presets' run labels ("SGD, constant") in the UI's language; a label the
+        // user typed has no translation and stays as written.
+        for r in &mut runs.runs {
+            r.label = crate::lang::run_label(&r.label);
+        }
+        self.labels_lang = Some(crate::lang::lang());
         let previous = std::mem::replace(&mut self.runs, runs);
         self.classroom
             .note_recompute(&previous, &self.scenario, &self.runs);

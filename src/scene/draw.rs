@@ -354,7 +354,10 @@ impl Scene {
         let max_w = r.width() - 2.0 * f;
         let (t, size) = fit_text(canvas, &self.title, 1.25 * f, max_w);
         canvas.text([cx, r.min[1] + 0.4 * f], &t, size, TEXT, Anchor::CENTER_TOP);
-        let (t, size) = fit_text(canvas, &self.subtitle, f, max_w);
+        // The colour bar's name sits at the band's right end, level with the subtitle: the
+        // subtitle keeps, centred, to what is left of the plot's right edge.
+        let sub_w = (2.0 * (layout.plot.max[0] - cx).min(cx - r.min[0]) - f).min(max_w);
+        let (t, size) = fit_text(canvas, &self.subtitle, f, sub_w);
         canvas.text(
             [cx, r.min[1] + 0.6 * f + 1.25 * f * 1.2],
             &t,

@@ -137,6 +137,43 @@ pub struct DiagnoseArgs {
     pub lang: LangArg,
 }
 
+/// The arguments of `map`.
+#[derive(Debug, Clone, Args)]
+pub struct MapArgs {
+    #[command(flatten)]
+    pub input: ScenarioInput,
+    /// The columns: NAME:LO:HI[:log|:lin] (lr is log unless :lin); NAME is lr, a parameter
+    /// of the optimizer, or start_x (with start_y on --y). Default: lr from 1/100 to 10×.
+    #[arg(long, value_name = "NAME:LO:HI[:log]", allow_hyphen_values = true)]
+    pub x: Option<String>,
+    /// The rows, as --x. Default: the optimizer's momentum, β or β1 over 0:0.99.
+    #[arg(long, value_name = "NAME:LO:HI[:log]", allow_hyphen_values = true)]
+    pub y: Option<String>,
+    /// Cells per axis.
+    #[arg(long, default_value_t = 128)]
+    pub cells: usize,
+    /// Which optimizer of the scenario, counted from 0.
+    #[arg(long, default_value_t = 0)]
+    pub optimizer: usize,
+    /// An absolute loss threshold (default: 1e-2 × the loss at the start).
+    #[arg(long, allow_hyphen_values = true)]
+    pub threshold: Option<f64>,
+    /// Write here (.json, .csv or .png, atomically) instead of JSON to standard output.
+    #[arg(long, value_name = "PATH.json|PATH.csv|PATH.png")]
+    pub out: Option<PathBuf>,
+    /// PNG size in pixels.
+    #[arg(
+        long,
+        value_name = "WxH",
+        default_value = "900x640",
+        allow_hyphen_values = true
+    )]
+    pub size: String,
+    /// The language of the PNG's title and legend.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -190,6 +227,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::En)]
         lang: LangArg,
     },
+    /// A hyperparameter map: a grid over two parameters of one optimizer (or over the
+    /// start point), each cell a run, holding the first step whose loss falls below the
+    /// threshold (0 never, −1 diverged) or, for the start point, the minimum reached.
+    Map(MapArgs),
     /// List the surfaces with their parameters, defaults, default view and minima.
     Surfaces,
     /// List the built-in classroom scenarios.
@@ -331,6 +372,10 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
             })?;
             Ok(Outcome::Done)
         }
+        Some(Command::Map(args)) => {
+            map_command(&args)?;
+            Ok(Outcome::Done)
+        }
         Some(Command::Surfaces) => {
             emit(None, &surfaces_text())?;
             Ok(Outcome::Done)
@@ -346,6 +391,80 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
                 .collect();
             emit(None, &text)?;
             Ok(Outcome::Done)
+        }
+    }
+}
+
+/// Computes and writes the map `args` asks for.
+pub fn map_command(args: &MapArgs) -> Result<(), UserError> {
+    use crate::core::map::{AxisSpec, MapRequest, compute_map};
+    enum Out {
+        Json,
+        Csv,
+        Png(u32, u32),
+    }
+    let format = match &args.out {
+        None => Out::Json,
+        Some(path) => {
+            refuse_same_file(args.input.file.as_deref(), path)?;
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            match ext.as_deref() {
+                Some("json") => Out::Json,
+                Some("csv") => Out::Csv,
+                Some("png") => {
+                    let (w, h) = crate::render::parse_size(&args.size).map_err(UserError)?;
+                    Out::Png(w, h)
+                }
+                _ => {
+                    return Err(UserError(format!(
+                        "--out {}: the extension must be .json, .csv or .png",
+                        path.display()
+                    )));
+                }
+            }
+        }
+    };
+    let axis = |arg: &str, text: &Option<String>| -> Result<Option<AxisSpec>, UserError> {
+        text.as_deref()
+            .map(|t| AxisSpec::parse(t).map_err(|e| UserError(format!("{arg}: {e}"))))
+            .transpose()
+    };
+    let (x, y) = (axis("--x", &args.x)?, axis("--y", &args.y)?);
+    let scenario = load_scenario(args.input.file.as_deref(), args.input.preset.as_deref())?;
+    let default = MapRequest::default_for(&scenario, args.optimizer, args.cells);
+    let pick = |given: Option<AxisSpec>, arg: &str, which: fn(&MapRequest) -> &AxisSpec| {
+        given
+            .or_else(|| default.as_ref().map(|d| which(d).clone()))
+            .ok_or_else(|| {
+                let kind = scenario
+                    .optimizers
+                    .get(args.optimizer)
+                    .map_or("this optimizer", |o| o.kind.name());
+                UserError(format!(
+                    "{arg}: required for {kind} (it has no momentum-like parameter to default to)"
+                ))
+            })
+    };
+    let req = MapRequest {
+        x: pick(x, "--x", |d| &d.x)?,
+        y: pick(y, "--y", |d| &d.y)?,
+        cells: args.cells,
+        optimizer: args.optimizer,
+        threshold: args.threshold,
+    };
+    let map = compute_map(&scenario, &req).map_err(|e| UserError(e.to_string()))?;
+    match format {
+        Out::Json => emit(args.out.as_deref(), &(map.to_json().to_string() + "\n")),
+        Out::Csv => emit(args.out.as_deref(), &map.to_csv()),
+        Out::Png(w, h) => {
+            let path = args.out.as_deref().unwrap_or(Path::new("map.png"));
+            crate::lang::with_lang(args.lang.into(), || {
+                crate::render::map::write_map_png(path, &map, w, h)
+            })
+            .map_err(|e| UserError(format!("{}: cannot write: {e}", path.display())))
         }
     }
 }

@@ -561,3 +561,11 @@ surface-title-linreg = Line fit
 surface-title-custom = f(x, y) =
 bias-correction = bias correction
 bias-correction-tip = Divide m and v by (1 − β^t): they start at zero, so without it the first steps use averages that are far too small. Off, the first step's length is (1−β1)/√(1−β2) times the corrected one (about 3.16× with β1 = 0.9, β2 = 0.999).
+map-title-steps = { $optimizer }: first step with loss below { $threshold }
+map-title-basins = { $optimizer }: the minimum reached from each start
+map-legend-fast = reached at step { $step }
+map-legend-slow = reached at step { $step }
+map-legend-never = never reached
+map-legend-none = no minimum reached
+map-legend-diverged = diverged
+map-legend-current = current setting

@@ -560,3 +560,11 @@ surface-title-linreg = Ajuste de una recta
 surface-title-custom = f(x, y) =
 bias-correction = corrección de sesgo
 bias-correction-tip = Divide m y v entre (1 − β^t): empiezan en cero, así que sin ella los primeros pasos usan promedios demasiado pequeños. Sin corrección, el primer paso mide (1−β1)/√(1−β2) veces el corregido (unas 3.16 veces con β1 = 0.9 y β2 = 0.999).
+map-title-steps = { $optimizer }: primer paso con pérdida por debajo de { $threshold }
+map-title-basins = { $optimizer }: el mínimo alcanzado desde cada inicio
+map-legend-fast = alcanzado en el paso { $step }
+map-legend-slow = alcanzado en el paso { $step }
+map-legend-never = nunca alcanzado
+map-legend-none = ningún mínimo alcanzado
+map-legend-diverged = divergió
+map-legend-current = ajuste actual

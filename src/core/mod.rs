@@ -7,6 +7,7 @@ pub mod diagnosis;
 pub mod early_stop;
 pub mod expr;
 pub mod log;
+pub mod map;
 pub mod optimizers;
 pub mod output;
 pub mod param;

@@ -9,7 +9,7 @@ use rand_distr::StandardNormal;
 use super::Vec2;
 use super::diagnosis::{Finding, Series, Thresholds, diagnose_with, not_finite_at_start};
 use super::early_stop::EarlyStopper;
-use super::optimizers::{OptimizerConfig, OptimizerState};
+use super::optimizers::{OptimizerConfig, OptimizerKind, OptimizerState};
 use super::scenario::Scenario;
 use super::schedule::LrScheduler;
 use super::surfaces::{Linreg, Surface};
@@ -351,6 +351,8 @@ pub(crate) struct Cursor {
     pub ended: bool,
     /// Why it ended, if early stopping did it.
     pub stopped: bool,
+    /// The update rule with its hyperparameters (a map cell may differ from the scenario's).
+    kind: OptimizerKind,
     scheduler: LrScheduler,
     stopper: Option<EarlyStopper>,
     batcher: Option<Batcher>,
@@ -360,8 +362,15 @@ pub(crate) struct Cursor {
 impl Cursor {
     /// A run of optimizer `inputs.i` at θ0, before its first step.
     pub fn new(inputs: RunInputs<'_>) -> Self {
+        let opt = &inputs.scenario.optimizers[inputs.i];
+        Self::with_setting(inputs, opt.kind, opt.lr, inputs.scenario.start)
+    }
+
+    /// A run of optimizer `inputs.i` with another setting: its kind and hyperparameters,
+    /// its base learning rate and θ0 (one cell of a hyperparameter map); the schedule,
+    /// noise, clipping and early stopping stay the scenario's.
+    pub fn with_setting(inputs: RunInputs<'_>, kind: OptimizerKind, lr: f64, start: Vec2) -> Self {
         let scenario = inputs.scenario;
-        let opt = &scenario.optimizers[inputs.i];
         // Full batches need no shuffle: the order of the sum stays fixed, so they are
         // deterministic, as SPEC §1 asks.
         let linreg = inputs.surface.linreg();
@@ -373,12 +382,13 @@ impl Cursor {
             (l.batches_per_epoch() as u64).saturating_mul(scenario.eval_every)
         });
         Self {
-            theta: scenario.start,
+            theta: start,
             t: 0,
             state: OptimizerState::default(),
             ended: false,
             stopped: false,
-            scheduler: LrScheduler::new(scenario.schedule_of(inputs.i).clone(), opt.lr),
+            kind,
+            scheduler: LrScheduler::new(scenario.schedule_of(inputs.i).clone(), lr),
             stopper: scenario.early_stopping.map(EarlyStopper::new),
             batcher,
             eval_period,
@@ -422,8 +432,7 @@ impl Cursor {
         }
         let g = self.gradient(inputs);
         let lr = self.next_rate();
-        let kind = &inputs.scenario.optimizers[inputs.i].kind;
-        self.theta = self.state.step(kind, self.theta, g, lr);
+        self.theta = self.state.step(&self.kind, self.theta, g, lr);
         self.t += 1;
         let theta = self.theta;
         let loss = inputs.surface.value(theta);

@@ -397,7 +397,7 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
 
 /// Computes and writes the map `args` asks for.
 pub fn map_command(args: &MapArgs) -> Result<(), UserError> {
-    use crate::core::map::{AxisSpec, MapRequest, compute_map};
+    use crate::core::map::{AxisSpec, MapRequest, compute_map, optimizer_of};
     enum Out {
         Json,
         Csv,
@@ -434,15 +434,15 @@ pub fn map_command(args: &MapArgs) -> Result<(), UserError> {
     };
     let (x, y) = (axis("--x", &args.x)?, axis("--y", &args.y)?);
     let scenario = load_scenario(args.input.file.as_deref(), args.input.preset.as_deref())?;
+    let kind = optimizer_of(&scenario, args.optimizer)
+        .map_err(|e| UserError(e.to_string()))?
+        .kind
+        .name();
     let default = MapRequest::default_for(&scenario, args.optimizer, args.cells);
     let pick = |given: Option<AxisSpec>, arg: &str, which: fn(&MapRequest) -> &AxisSpec| {
         given
             .or_else(|| default.as_ref().map(|d| which(d).clone()))
             .ok_or_else(|| {
-                let kind = scenario
-                    .optimizers
-                    .get(args.optimizer)
-                    .map_or("this optimizer", |o| o.kind.name());
                 UserError(format!(
                     "{arg}: required for {kind} (it has no momentum-like parameter to default to)"
                 ))

@@ -390,18 +390,25 @@ enum Outcome {
     Diverged(u64),
 }
 
-/// Computes the map `req` asks for on `scenario`.
-pub fn compute_map(scenario: &Scenario, req: &MapRequest) -> Result<HyperMap, MapError> {
-    if scenario.optimizers.is_empty() || req.optimizer >= scenario.optimizers.len() {
-        return Err(MapError::new(
+/// Optimizer `index` of `scenario`, or the `--optimizer` error.
+pub fn optimizer_of(
+    scenario: &Scenario,
+    index: usize,
+) -> Result<&super::optimizers::OptimizerConfig, MapError> {
+    scenario.optimizers.get(index).ok_or_else(|| {
+        MapError::new(
             "--optimizer",
             format!(
-                "no optimizer {} (the scenario has {}, counted from 0)",
-                req.optimizer,
+                "no optimizer {index} (the scenario has {}, counted from 0)",
                 scenario.optimizers.len()
             ),
-        ));
-    }
+        )
+    })
+}
+
+/// Computes the map `req` asks for on `scenario`.
+pub fn compute_map(scenario: &Scenario, req: &MapRequest) -> Result<HyperMap, MapError> {
+    optimizer_of(scenario, req.optimizer)?;
     if !(2..=MAX_CELLS).contains(&req.cells) {
         return Err(MapError::new(
             "--cells",
@@ -1188,7 +1195,7 @@ mod tests {
                     y: AxisSpec::parse(y).unwrap(),
                     cells: 11,
                     optimizer: 0,
-                    threshold: Some(0.5),
+                    threshold: Some(5.0),
                 };
                 let (x_t, _) = resolve_axis("--x", &req.x, &sc, 0).unwrap();
                 let (y_t, _) = resolve_axis("--y", &req.y, &sc, 0).unwrap();
@@ -1202,7 +1209,7 @@ mod tests {
                     xs: req.x.values(req.cells),
                     ys: req.y.values(req.cells),
                     kind: MapKind::Steps,
-                    threshold: Threshold::Absolute(0.5),
+                    threshold: Threshold::Absolute(5.0),
                     minima: Vec::new(),
                     f_min: 0.0,
                 };

@@ -335,7 +335,7 @@ macro_rules! registry {
 
             /// Hands `w` this surface resolved to its kind, when it is parametric (data
             /// surfaces give `None`).
-            #[inline]
+            #[inline(always)]
             pub fn with_parametric<W: WithParametric>(&self, w: W) -> Option<W::Out> {
                 match self {
                     $(Self::$pv(s) => Some(w.run(*s)),)*

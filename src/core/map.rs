@@ -38,7 +38,7 @@ pub const BASIN_DIVERGED: i64 = -2;
 /// The most cells per axis a map may have.
 pub const MAX_CELLS: usize = 2048;
 /// Cells that step together in the batched loop.
-pub const LANES: usize = 16;
+pub const LANES: usize = 32;
 /// The default threshold as a fraction of the loss at the start (above the lowest
 /// minimum, for start-point maps).
 pub const DEFAULT_THRESHOLD_FRACTION: f64 = 1e-2;

@@ -732,6 +732,9 @@ struct Common<'a> {
 
 type Lanes = [f64; LANES];
 
+/// Just below (1e6)²: ‖θ‖ > 1e6 implies ‖θ‖² above this, whatever the rounding.
+const NEAR_DIVERGENCE_SQ: f64 = 0.999_999 * DIVERGENCE_NORM * DIVERGENCE_NORM;
+
 /// One update rule over a block of lanes, in structure-of-arrays form. Each computes
 /// exactly what the rule's [`crate::core::optimizers::Optimizer::step`] computes, in the
 /// same order of operations (a test compares the two paths cell by cell), except Adam,
@@ -999,12 +1002,13 @@ impl<R: Rule> WithParametric for Kernel<'_, R> {
             let mut event = false;
             for l in 0..LANES {
                 loss[l] = f.value(Vec2::new(x[l], y[l]));
-                // `|`, not `||`: no branch per lane, so the loop stays vectorized.
-                let bad = !loss[l].is_finite()
-                    | !x[l].is_finite()
-                    | !y[l].is_finite()
-                    | (Vec2::new(x[l], y[l]).norm() > DIVERGENCE_NORM);
-                event |= (bad | (loss[l] < c.threshold[l])) & !done[l];
+                // A cheap superset of SPEC §7's test, with no square root: a non-finite
+                // loss, or ‖θ‖² not safely below 1e12 (NaN and ∞ coordinates land here
+                // too). Suspects get the exact test below. `|`, not `||`: no branch per
+                // lane, so the loop stays vectorized.
+                let r2 = x[l] * x[l] + y[l] * y[l];
+                let suspect = !loss[l].is_finite() | !(r2 <= NEAR_DIVERGENCE_SQ);
+                event |= (suspect | (loss[l] < c.threshold[l])) & !done[l];
             }
             if !event {
                 continue;

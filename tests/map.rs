@@ -22,7 +22,11 @@ fn axis(a: &Value) -> AxisSpec {
         param: a[0].as_str().unwrap().to_string(),
         lo: a[1].as_f64().unwrap(),
         hi: a[2].as_f64().unwrap(),
-        scale: if a[3] == "log" { Scale::Log } else { Scale::Lin },
+        scale: if a[3] == "log" {
+            Scale::Log
+        } else {
+            Scale::Lin
+        },
     }
 }
 
@@ -107,7 +111,10 @@ fn assert_matches_peer(file: &str) {
     // The median criterion is the for its 128 × 128 grid. On a coarse grid it
     // rests on a hundred-odd cells, most in Adam's chaotic band (high lr), where rounding
     // moves single runs' steps by tens: there it is only reported.
-    let median_gap = map.summary.median_step.abs_diff(s["median_step"].as_u64().unwrap());
+    let median_gap = map
+        .summary
+        .median_step
+        .abs_diff(s["median_step"].as_u64().unwrap());
     eprintln!(
         "{file}: ours reached {} diverged {} median {}; peer {s}",
         map.summary.reached, map.summary.diverged, map.summary.median_step
@@ -123,7 +130,10 @@ fn assert_matches_peer(file: &str) {
     // The summary is the cells' own: recounted from them.
     let flat: Vec<i64> = map.cells.iter().flatten().copied().collect();
     assert_eq!(flat.iter().filter(|&&c| c > 0).count(), map.summary.reached);
-    assert_eq!(flat.iter().filter(|&&c| c < 0).count(), map.summary.diverged);
+    assert_eq!(
+        flat.iter().filter(|&&c| c < 0).count(),
+        map.summary.diverged
+    );
 }
 
 #[test]
@@ -136,16 +146,14 @@ fn adam_map_matches_the_peer_32() {
     assert_matches_peer("adam_32.json");
 }
 
-// The full grids take several seconds each in a debug build: `cargo test --release --test
-// map -- --ignored`, and bench/compare.sh compares them with the peer run live.
+// The issue's own grids: about two seconds each in a debug build. bench/compare.sh also
+// compares them with the peer run live.
 #[test]
-#[ignore = "slow in debug builds; bench/compare.sh checks the full grids too"]
 fn heavy_ball_map_matches_the_peer_128() {
     assert_matches_peer("heavy_ball_128.json");
 }
 
 #[test]
-#[ignore = "slow in debug builds; bench/compare.sh checks the full grids too"]
 fn adam_map_matches_the_peer_128() {
     assert_matches_peer("adam_128.json");
 }
@@ -294,9 +302,16 @@ fn assert_bad(args: &[&str], needle: &str) {
     assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
     assert!(out.stdout.is_empty());
     assert_eq!(err.lines().count(), 1, "one line: {err}");
-    assert!(err.contains(needle), "{args:?}\nexpected '{needle}' in: {err}");
+    assert!(
+        err.contains(needle),
+        "{args:?}\nexpected '{needle}' in: {err}"
+    );
     assert!(!out_path.exists());
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no leftovers");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no leftovers"
+    );
 }
 
 #[test]
@@ -305,15 +320,24 @@ fn bad_input_names_the_argument() {
         &["--x", "betta:0:0.9"],
         "--x: unknown parameter 'betta' for adam; known: lr, beta1, beta2, eps",
     );
-    assert_bad(&["--y", "beta1:0:1"], "--y: beta1 must be in [0, 1) (got 1)");
+    assert_bad(
+        &["--y", "beta1:0:1"],
+        "--y: beta1 must be in [0, 1) (got 1)",
+    );
     assert_bad(&["--x", "lr:0:1:lin"], "--x: lr must be > 0 (got 0)");
     assert_bad(&["--x", "lr:0:1"], "--x: a log axis needs LO > 0 (got 0)");
     assert_bad(&["--x", "lr:1e-3"], "--x: expected NAME:LO:HI");
-    assert_bad(&["--x", "lr:1e-3:abc"], "--x: HI 'abc' is not a finite number");
+    assert_bad(
+        &["--x", "lr:1e-3:abc"],
+        "--x: HI 'abc' is not a finite number",
+    );
     assert_bad(&["--x", "lr:1:0.1"], "--x: LO must be below HI");
     assert_bad(&["--x", "beta1:0:0.5:log"], "--x: a log axis needs LO > 0");
     assert_bad(&["--x", "lr:1e-3:1:cubic"], "--x: scale 'cubic'");
-    assert_bad(&["--x", "bias_correction:0:1"], "--x: parameter 'bias_correction'");
+    assert_bad(
+        &["--x", "bias_correction:0:1"],
+        "--x: parameter 'bias_correction'",
+    );
     assert_bad(&["--y", "lr:1e-3:1e-1"], "--y: 'lr' is already on --x");
     assert_bad(
         &["--x", "start_x:-1:1", "--y", "beta1:0:0.9"],
@@ -325,8 +349,21 @@ fn bad_input_names_the_argument() {
     let file = write(dir.path(), "s.json", SMALL);
     let out = gradscape(&["map", &file, "--cells", "1"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--cells: must be from 2 to"), "{}", stderr(&out));
-    let out = gradscape(&["map", &file, "--out", dir.path().join("m.txt").to_str().unwrap()]);
+    assert!(
+        stderr(&out).contains("--cells: must be from 2 to"),
+        "{}",
+        stderr(&out)
+    );
+    let out = gradscape(&[
+        "map",
+        &file,
+        "--out",
+        dir.path().join("m.txt").to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("the extension must be"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the extension must be"),
+        "{}",
+        stderr(&out)
+    );
 }

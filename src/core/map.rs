@@ -285,7 +285,10 @@ fn resolve_axis(
             Some(p) if p.valid == Valid::Flag => {
                 return Err(MapError::new(
                     arg,
-                    format!("parameter '{name}' of {} is a switch, not a number", info.id),
+                    format!(
+                        "parameter '{name}' of {} is a switch, not a number",
+                        info.id
+                    ),
                 ));
             }
             Some(p) => (
@@ -669,26 +672,35 @@ fn run_batched(plan: &Plan<'_>, settings: &[Setting; LANES]) -> Option<[Outcome;
     };
     let kinds = settings.map(|s| s.kind);
     match kinds[0] {
-        OptimizerKind::Sgd(_) => dispatch(&plan.surface, Kernel {
-            common,
-            rule: Sgd,
-        }),
-        OptimizerKind::Momentum(_) => dispatch(&plan.surface, Kernel {
-            common,
-            rule: Momentum::new(&kinds)?,
-        }),
-        OptimizerKind::HeavyBall(h) => dispatch(&plan.surface, Kernel {
-            common,
-            rule: HeavyBall::new(&kinds, h.nesterov)?,
-        }),
-        OptimizerKind::RmsProp(_) => dispatch(&plan.surface, Kernel {
-            common,
-            rule: RmsProp::new(&kinds)?,
-        }),
-        OptimizerKind::Adam(a) => dispatch(&plan.surface, Kernel {
-            common,
-            rule: Adam::new(&kinds, a.bias_correction)?,
-        }),
+        OptimizerKind::Sgd(_) => dispatch(&plan.surface, Kernel { common, rule: Sgd }),
+        OptimizerKind::Momentum(_) => dispatch(
+            &plan.surface,
+            Kernel {
+                common,
+                rule: Momentum::new(&kinds)?,
+            },
+        ),
+        OptimizerKind::HeavyBall(h) => dispatch(
+            &plan.surface,
+            Kernel {
+                common,
+                rule: HeavyBall::new(&kinds, h.nesterov)?,
+            },
+        ),
+        OptimizerKind::RmsProp(_) => dispatch(
+            &plan.surface,
+            Kernel {
+                common,
+                rule: RmsProp::new(&kinds)?,
+            },
+        ),
+        OptimizerKind::Adam(a) => dispatch(
+            &plan.surface,
+            Kernel {
+                common,
+                rule: Adam::new(&kinds, a.bias_correction)?,
+            },
+        ),
         _ => None,
     }
 }
@@ -758,7 +770,10 @@ impl Rule for Sgd {
 }
 
 /// Each lane's value of one parameter, when every lane is of the expected kind.
-fn lanes_of(kinds: &[OptimizerKind; LANES], get: impl Fn(&OptimizerKind) -> Option<f64>) -> Option<Lanes> {
+fn lanes_of(
+    kinds: &[OptimizerKind; LANES],
+    get: impl Fn(&OptimizerKind) -> Option<f64>,
+) -> Option<Lanes> {
     let mut out = [0.0; LANES];
     for (o, k) in out.iter_mut().zip(kinds) {
         *o = get(k)?;
@@ -963,7 +978,10 @@ impl<R: Rule> WithParametric for Kernel<'_, R> {
 
     #[inline(always)]
     fn run<F: SurfaceFn + Copy + Send + Sync>(self, f: F) -> [Outcome; LANES] {
-        let Kernel { common: c, mut rule } = self;
+        let Kernel {
+            common: c,
+            mut rule,
+        } = self;
         let mut x: Lanes = c.start.map(|p| p.x);
         let mut y: Lanes = c.start.map(|p| p.y);
         let mut out = [Outcome::Never; LANES];
@@ -973,8 +991,8 @@ impl<R: Rule> WithParametric for Kernel<'_, R> {
         let mut loss = [0.0; LANES];
         for t in 1..=c.steps {
             if !c.constant_rate {
-                for l in 0..LANES {
-                    rate[l] = c.schedule.rate(c.lr[l], t - 1);
+                for (r, lr) in rate.iter_mut().zip(&c.lr) {
+                    *r = c.schedule.rate(*lr, t - 1);
                 }
             }
             for l in 0..LANES {
@@ -1007,7 +1025,7 @@ impl<R: Rule> WithParametric for Kernel<'_, R> {
                 // too). Suspects get the exact test below. `|`, not `||`: no branch per
                 // lane, so the loop stays vectorized.
                 let r2 = x[l] * x[l] + y[l] * y[l];
-                let suspect = !loss[l].is_finite() | !(r2 <= NEAR_DIVERGENCE_SQ);
+                let suspect = !loss[l].is_finite() | r2.is_nan() | (r2 > NEAR_DIVERGENCE_SQ);
                 event |= (suspect | (loss[l] < c.threshold[l])) & !done[l];
             }
             if !event {
@@ -1264,7 +1282,10 @@ mod tests {
                     }
                 }
                 // The grid is not trivial: some cells reach, some do not.
-                assert!(outcomes[1] > 0 && outcomes[0] + outcomes[2] > 0, "{kind}: {outcomes:?}");
+                assert!(
+                    outcomes[1] > 0 && outcomes[0] + outcomes[2] > 0,
+                    "{kind}: {outcomes:?}"
+                );
             }
         }
     }
@@ -1298,7 +1319,8 @@ mod tests {
             p.x -= lr * (m.x / c1) / ((v.x / c2).sqrt() + a.eps);
             p.y -= lr * (m.y / c1) / ((v.y / c2).sqrt() + a.eps);
             let f = plan.surface.value(p);
-            if !f.is_finite() || !p.x.is_finite() || !p.y.is_finite() || p.norm() > DIVERGENCE_NORM {
+            if !f.is_finite() || !p.x.is_finite() || !p.y.is_finite() || p.norm() > DIVERGENCE_NORM
+            {
                 return Outcome::Diverged(t);
             }
             if f < s.threshold {
@@ -1326,6 +1348,10 @@ mod tests {
         let m = compute_map(&sc, &req).unwrap();
         assert!(m.summary.reached > 0);
         assert_eq!(m.cells.len(), 6);
-        assert_eq!(m.current_cell(), (3, 5), "lr 0.1 of [1e-3, 1] on a log axis");
+        assert_eq!(
+            m.current_cell(),
+            (3, 5),
+            "lr 0.1 of [1e-3, 1] on a log axis"
+        );
     }
 }

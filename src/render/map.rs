@@ -64,11 +64,17 @@ pub fn draw_map(map: &HyperMap, width: u32, height: u32) -> std::io::Result<Skia
     let mut canvas = SkiaCanvas::new(width, height, BACKGROUND)
         .ok_or_else(|| std::io::Error::other("image size out of range"))?;
     let (w, h) = (width as f32, height as f32);
-    let plot = Rect::from_min_max([90.0, 50.0], [(w - 230.0).max(120.0), (h - 70.0).max(100.0)]);
+    let plot = Rect::from_min_max(
+        [90.0, 50.0],
+        [(w - 230.0).max(120.0), (h - 70.0).max(100.0)],
+    );
     let (nx, ny) = (map.x.values.len(), map.y.values.len());
     // Nearest-neighbour blocks at 1:1: the canvas would smooth a stretched image, which
     // blurs the boundaries the map is about.
-    let (pw, ph) = (plot.width().round() as usize, plot.height().round() as usize);
+    let (pw, ph) = (
+        plot.width().round() as usize,
+        plot.height().round() as usize,
+    );
     let max_step = map.cells.iter().flatten().copied().max().unwrap_or(1);
     let mut rgba = vec![0u8; pw * ph * 4];
     for py in 0..ph {
@@ -92,7 +98,10 @@ pub fn draw_map(map: &HyperMap, width: u32, height: u32) -> std::io::Result<Skia
     canvas.rect(plot, None, Some(Stroke::new(1.0, INK)));
 
     // The current setting: a ring where the scenario's own values sit.
-    let (fx, fy) = (fraction(&map.x, map.x.current), fraction(&map.y, map.y.current));
+    let (fx, fy) = (
+        fraction(&map.x, map.x.current),
+        fraction(&map.y, map.y.current),
+    );
     if (0.0..=1.0).contains(&fx) && (0.0..=1.0).contains(&fy) {
         let p = [
             plot.min[0] + fx as f32 * plot.width(),
@@ -105,7 +114,14 @@ pub fn draw_map(map: &HyperMap, width: u32, height: u32) -> std::io::Result<Skia
     // Axes: names and end values (ids and numbers, as the command line wrote them).
     let size = 14.0;
     for (i, v) in [(0usize, map.x.values[0]), (nx - 1, map.x.values[nx - 1])] {
-        let anchor = if i == 0 { Anchor::LEFT_TOP } else { Anchor { h: crate::scene::canvas::HAlign::Right, v: crate::scene::canvas::VAlign::Top } };
+        let anchor = if i == 0 {
+            Anchor::LEFT_TOP
+        } else {
+            Anchor {
+                h: crate::scene::canvas::HAlign::Right,
+                v: crate::scene::canvas::VAlign::Top,
+            }
+        };
         let x = if i == 0 { plot.min[0] } else { plot.max[0] };
         canvas.text([x, plot.max[1] + 6.0], &format_tick(v), size, INK, anchor);
     }
@@ -125,14 +141,20 @@ pub fn draw_map(map: &HyperMap, width: u32, height: u32) -> std::io::Result<Skia
         &format_tick(map.y.values[0]),
         size,
         INK,
-        Anchor { h: crate::scene::canvas::HAlign::Right, v: crate::scene::canvas::VAlign::Bottom },
+        Anchor {
+            h: crate::scene::canvas::HAlign::Right,
+            v: crate::scene::canvas::VAlign::Bottom,
+        },
     );
     canvas.text(
         [plot.min[0] - 6.0, plot.min[1]],
         &format_tick(map.y.values[ny - 1]),
         size,
         INK,
-        Anchor { h: crate::scene::canvas::HAlign::Right, v: crate::scene::canvas::VAlign::Top },
+        Anchor {
+            h: crate::scene::canvas::HAlign::Right,
+            v: crate::scene::canvas::VAlign::Top,
+        },
     );
     let y_name = match map.y.scale {
         Scale::Log => format!("{} (log)", map.y.param),
@@ -160,11 +182,20 @@ pub fn draw_map(map: &HyperMap, width: u32, height: u32) -> std::io::Result<Skia
             &[("optimizer", map.optimizer.1.to_string())],
         ),
     };
-    canvas.text([plot.min[0], 16.0], &title, size + 3.0, INK, Anchor::LEFT_TOP);
+    canvas.text(
+        [plot.min[0], 16.0],
+        &title,
+        size + 3.0,
+        INK,
+        Anchor::LEFT_TOP,
+    );
     let mut entries: Vec<(Color, String)> = Vec::new();
     match map.kind {
         MapKind::Steps => {
-            entries.push((cell_color(map, 1, max_step), tr_args("map-legend-fast", &[("step", "1".into())])));
+            entries.push((
+                cell_color(map, 1, max_step),
+                tr_args("map-legend-fast", &[("step", "1".into())]),
+            ));
             entries.push((
                 cell_color(map, max_step.max(1), max_step),
                 tr_args("map-legend-slow", &[("step", max_step.max(1).to_string())]),

@@ -701,7 +701,11 @@ fn run_batched(plan: &Plan<'_>, settings: &[Setting; LANES]) -> Option<[Outcome;
                 rule: Adam::new(&kinds, a.bias_correction)?,
             },
         ),
-        _ => None,
+        // No batched form yet: these run through the step code, still on every core.
+        OptimizerKind::AdamW(_)
+        | OptimizerKind::AdaGrad(_)
+        | OptimizerKind::Adamax(_)
+        | OptimizerKind::Lion(_) => None,
     }
 }
 

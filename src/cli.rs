@@ -457,7 +457,7 @@ pub fn map_command(args: &MapArgs) -> Result<(), UserError> {
     };
     let map = compute_map(&scenario, &req).map_err(|e| UserError(e.to_string()))?;
     match format {
-        Out::Json => emit(args.out.as_deref(), &(map.to_json().to_string() + "\n")),
+        Out::Json => emit(args.out.as_deref(), &(map.to_json_string() + "\n")),
         Out::Csv => emit(args.out.as_deref(), &map.to_csv()),
         Out::Png(w, h) => {
             let path = args.out.as_deref().unwrap_or(Path::new("map.png"));

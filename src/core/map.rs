@@ -259,7 +259,8 @@ pub struct HyperMap {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Target {
     Lr,
-    Param(&'static str),
+    /// Index in the kind's [`crate::core::optimizers::OptimizerInfo::params`].
+    Param(usize),
     StartX,
     StartY,
 }
@@ -292,7 +293,12 @@ fn resolve_axis(
                 ));
             }
             Some(p) => (
-                Target::Param(p.name),
+                Target::Param(
+                    info.params
+                        .iter()
+                        .position(|q| q.name == p.name)
+                        .unwrap_or(0),
+                ),
                 p.valid,
                 opt.kind.param(p.name).unwrap_or(p.default),
             ),
@@ -337,6 +343,8 @@ struct Plan<'a> {
     threshold: Threshold,
     minima: Vec<Vec2>,
     f_min: f64,
+    /// The mapped optimizer's parameter values, in registry order.
+    base_values: Vec<f64>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -366,13 +374,30 @@ impl Plan<'_> {
             start: self.scenario.start,
             threshold: 0.0,
         };
+        // The kind's values on the stack, not through `with_param`'s vectors: this runs
+        // once per cell, tens of thousands of times a map.
+        let mut values = [0.0; 8];
+        let n_values = self.base_values.len().min(values.len());
+        values[..n_values].copy_from_slice(&self.base_values[..n_values]);
+        let mut changed = false;
         for (target, v) in [(self.x, self.xs[col]), (self.y, self.ys[row])] {
             match target {
                 Target::Lr => s.lr = v,
-                Target::Param(name) => s.kind = s.kind.with_param(name, v),
+                Target::Param(i) if i < n_values => {
+                    values[i] = v;
+                    changed = true;
+                }
+                Target::Param(i) => {
+                    let name = s.kind.info().params[i].name;
+                    s.kind = s.kind.with_param(name, v);
+                }
                 Target::StartX => s.start.x = v,
                 Target::StartY => s.start.y = v,
             }
+        }
+        if changed {
+            s.kind =
+                OptimizerKind::with_values(s.kind.name(), &values[..n_values]).unwrap_or(s.kind);
         }
         s.threshold = match self.threshold {
             Threshold::Absolute(t) => t,
@@ -491,6 +516,7 @@ pub fn compute_map(scenario: &Scenario, req: &MapRequest) -> Result<HyperMap, Ma
         minima,
         f_min,
         surface,
+        base_values: scenario.optimizers[req.optimizer].kind.values(),
     };
     let outcomes = run_cells(&plan);
     Ok(assemble(&plan, req, &outcomes, (x_now, y_now)))
@@ -1077,33 +1103,43 @@ impl HyperMap {
     /// The JSON object of SPEC §9's `map` (the peer's encoding), with the axes' scales,
     /// the current setting and the threshold beside it.
     pub fn to_json(&self) -> serde_json::Value {
-        let mut summary = serde_json::json!({
-            "reached": self.summary.reached,
-            "diverged": self.summary.diverged,
-            "median_step": self.summary.median_step,
-        });
-        if self.kind == MapKind::Basins {
+        serde_json::to_value(self.json_form()).unwrap_or_default()
+    }
+
+    /// [`Self::to_json`] as text, one line, written straight from the cells (no
+    /// intermediate JSON tree for a few thousand numbers).
+    pub fn to_json_string(&self) -> String {
+        serde_json::to_string(&self.json_form()).unwrap_or_default()
+    }
+
+    fn json_form(&self) -> JsonMap<'_> {
+        let per_minimum = (self.kind == MapKind::Basins).then(|| {
             let mut per = vec![0usize; self.minima.len()];
             for c in self.cells.iter().flatten() {
                 if let Some(n) = usize::try_from(*c).ok().and_then(|i| per.get_mut(i)) {
                     *n += 1;
                 }
             }
-            summary["per_minimum"] = serde_json::json!(per);
-        }
-        let mut v = serde_json::json!({
-            "kind": self.kind,
-            "optimizer": {"index": self.optimizer.0, "kind": self.optimizer.1},
-            "x": self.x,
-            "y": self.y,
-            "threshold": self.threshold,
-            "cells": self.cells,
-            "summary": summary,
+            per
         });
-        if self.kind == MapKind::Basins {
-            v["minima"] = serde_json::json!(self.minima);
+        JsonMap {
+            kind: self.kind,
+            optimizer: JsonOptimizer {
+                index: self.optimizer.0,
+                kind: self.optimizer.1,
+            },
+            x: &self.x,
+            y: &self.y,
+            threshold: self.threshold,
+            cells: &self.cells,
+            summary: JsonSummary {
+                reached: self.summary.reached,
+                diverged: self.summary.diverged,
+                median_step: self.summary.median_step,
+                per_minimum,
+            },
+            minima: (self.kind == MapKind::Basins).then_some(&self.minima),
         }
-        v
     }
 
     /// One row per cell: `x,y,step` (start-point maps: `x,y,minimum`), rows in the order
@@ -1126,6 +1162,35 @@ impl HyperMap {
     pub fn current_cell(&self) -> (usize, usize) {
         (nearest_index(&self.x), nearest_index(&self.y))
     }
+}
+
+/// The JSON form of a [`HyperMap`], in SPEC §9's field order.
+#[derive(Serialize)]
+struct JsonMap<'a> {
+    kind: MapKind,
+    optimizer: JsonOptimizer,
+    x: &'a Axis,
+    y: &'a Axis,
+    threshold: Option<f64>,
+    cells: &'a Vec<Vec<i64>>,
+    summary: JsonSummary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    minima: Option<&'a Vec<[f64; 2]>>,
+}
+
+#[derive(Serialize)]
+struct JsonOptimizer {
+    index: usize,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    reached: usize,
+    diverged: usize,
+    median_step: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    per_minimum: Option<Vec<usize>>,
 }
 
 fn nearest_index(a: &Axis) -> usize {
@@ -1276,6 +1341,7 @@ mod tests {
                     threshold: Threshold::Absolute(5.0),
                     minima: Vec::new(),
                     f_min: 0.0,
+                    base_values: sc.optimizers[0].kind.values(),
                 };
                 assert!(batchable(&plan));
                 let total = req.cells * req.cells;

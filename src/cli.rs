@@ -397,7 +397,7 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
 
 /// Computes and writes the map `args` asks for.
 pub fn map_command(args: &MapArgs) -> Result<(), UserError> {
-    use crate::core::map::{AxisSpec, MapRequest, compute_map, optimizer_of};
+    use crate::core::map::{AxisSpec, MapRequest, compute_map, default_axes, optimizer_of};
     enum Out {
         Json,
         Csv,
@@ -438,19 +438,17 @@ pub fn map_command(args: &MapArgs) -> Result<(), UserError> {
         .map_err(|e| UserError(e.to_string()))?
         .kind
         .name();
-    let default = MapRequest::default_for(&scenario, args.optimizer, args.cells);
-    let pick = |given: Option<AxisSpec>, arg: &str, which: fn(&MapRequest) -> &AxisSpec| {
-        given
-            .or_else(|| default.as_ref().map(|d| which(d).clone()))
-            .ok_or_else(|| {
-                UserError(format!(
-                    "{arg}: required for {kind} (it has no momentum-like parameter to default to)"
-                ))
-            })
-    };
+    let (default_x, default_y) =
+        default_axes(&scenario, args.optimizer).map_or((None, None), |(x, y)| (Some(x), y));
     let req = MapRequest {
-        x: pick(x, "--x", |d| &d.x)?,
-        y: pick(y, "--y", |d| &d.y)?,
+        x: x.or(default_x)
+            .ok_or_else(|| UserError("--x: required".into()))?,
+        y: y.or(default_y).ok_or_else(|| {
+            UserError(format!(
+                "--y: required for {kind} (it has no momentum-like parameter to default to); a \
+                 start-point map is --x start_x:LO:HI --y start_y:LO:HI"
+            ))
+        })?,
         cells: args.cells,
         optimizer: args.optimizer,
         threshold: args.threshold,

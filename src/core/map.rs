@@ -143,31 +143,40 @@ impl MapRequest {
     /// the current value, against its first-moment memory (β, μ, β1) over [0, 0.99];
     /// `None` for kinds without one (their second axis must be named).
     pub fn default_for(scenario: &Scenario, optimizer: usize, cells: usize) -> Option<Self> {
-        let opt = scenario.optimizers.get(optimizer)?;
-        let memory = opt
-            .kind
-            .info()
-            .params
-            .iter()
-            .find(|p| p.role == super::param::Role::Memory)?;
+        let (x, y) = default_axes(scenario, optimizer)?;
         Some(Self {
-            x: AxisSpec {
-                param: "lr".into(),
-                lo: opt.lr / 100.0,
-                hi: opt.lr * 10.0,
-                scale: Scale::Log,
-            },
-            y: AxisSpec {
-                param: memory.name.into(),
-                lo: 0.0,
-                hi: 0.99,
-                scale: Scale::Lin,
-            },
+            x,
+            y: y?,
             cells,
             optimizer,
             threshold: None,
         })
     }
+}
+
+/// The default axes of optimizer `optimizer` (see [`MapRequest::default_for`]): lr, and
+/// the kind's first-moment memory when it has one.
+pub fn default_axes(scenario: &Scenario, optimizer: usize) -> Option<(AxisSpec, Option<AxisSpec>)> {
+    let opt = scenario.optimizers.get(optimizer)?;
+    let x = AxisSpec {
+        param: "lr".into(),
+        lo: opt.lr / 100.0,
+        hi: opt.lr * 10.0,
+        scale: Scale::Log,
+    };
+    let y = opt
+        .kind
+        .info()
+        .params
+        .iter()
+        .find(|p| p.role == super::param::Role::Memory)
+        .map(|memory| AxisSpec {
+            param: memory.name.into(),
+            lo: 0.0,
+            hi: 0.99,
+            scale: Scale::Lin,
+        });
+    Some((x, y))
 }
 
 /// A request the scenario cannot answer: the argument at fault and why.

@@ -4,11 +4,13 @@
 #
 #   bench/compare.sh            # everything (about 3 minutes on 2 cores)
 #   ROUNDS=5 RENDER_N=9 bench/compare.sh
+#   MAP_ONLY=1 bench/compare.sh # only section 7, the hyperparameter maps (needs numpy only)
 #
 # Environment: PEERS (default ../shared/peers), PEER_PY (default ~/.peers-venv/bin/python),
 # ROUNDS (kernel rounds, ours/peer alternating; default 5), KERNEL_REPEATS (median of N
 # inside each of our rounds; default 31), RENDER_N (whole-process renders each, alternating;
-# default 7), FRAMES (app frames; default 300), GIF_FRAMES (default 300), SKIP_BUILD=1.
+# default 7), FRAMES (app frames; default 300), GIF_FRAMES (default 300), MAP_N (whole-process
+# `gradscape map` runs per map, alternating with peer_phase.py runs; default 5), SKIP_BUILD=1.
 # Peers are skipped, with a message, when the folder or the venv is missing.
 set -euo pipefail
 
@@ -22,11 +24,19 @@ RENDER_N=${RENDER_N:-7}
 FRAMES=${FRAMES:-300}
 GIF_FRAMES=${GIF_FRAMES:-300}
 TIME=/usr/bin/time
+MAP_N=${MAP_N:-5}
+MAP_ONLY=${MAP_ONLY:-0}
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/gradscape-compare.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 
 say() { printf '%s\n' "$*" >&2; }
+
+have_phase_peer=1
+if [[ ! -f $PEERS/peer_phase.py ]] || [[ ! -x $PEER_PY ]] || ! "$PEER_PY" -c 'import numpy' 2>/dev/null; then
+    say "note: no peer_phase.py or no numpy for $PEER_PY: the map peer column is skipped"
+    have_phase_peer=0
+fi
 
 have_peers=1
 if [[ ! -f $PEERS/peer_kernels.py || ! -f $PEERS/peer_render.py ]]; then
@@ -38,8 +48,13 @@ elif [[ ! -x $PEER_PY ]] || ! "$PEER_PY" -c 'import numpy, matplotlib, contourpy
 fi
 
 if [[ ${SKIP_BUILD:-0} != 1 ]]; then
-    say "== cargo build --release --examples --bins"
-    cargo build --release --examples --bins >&2
+    if [[ $MAP_ONLY == 1 ]]; then
+        say "== cargo build --release --bin gradscape"
+        cargo build --release --bin gradscape >&2
+    else
+        say "== cargo build --release --examples --bins"
+        cargo build --release --examples --bins >&2
+    fi
 fi
 BIN=$ROOT/target/release/gradscape
 KERNELS=$ROOT/target/release/examples/kernels
@@ -48,10 +63,77 @@ APP=$ROOT/target/release/examples/bench_app
 # Seconds since the epoch, with nanoseconds.
 now() { date +%s.%N; }
 median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+row() { # name ours_s peer_s target_ratio
+    awk -v n="$1" -v o="$2" -v p="$3" -v t="$4" 'BEGIN {
+        if (p == "" || p == "nan") { printf "| %-36s | %10.3f ms | %13s | %8s | >= %3dx | %-4s |\n", n, o*1e3, "-", "-", t, "-"; exit }
+        r = p / o; printf "| %-36s | %10.3f ms | %10.3f ms | %7.1fx | >= %3dx | %-4s |\n", n, o*1e3, p*1e3, r, t, (r >= t ? "PASS" : "MISS") }'
+}
 p99() { sort -g | awk '{a[NR]=$1} END {i=int((NR-1)*0.99+0.5)+1; print a[i]}'; }
 
 LOAD_BEFORE=$(cat /proc/loadavg)
 say "== load before: $LOAD_BEFORE"
+
+# --- 7: hyperparameter maps (issue 15): peer_phase.py's two 128x128 grids, whole-process
+# `gradscape map` (start-up, the map, JSON out) against the peer's own in-process time
+# (its median of 3, numpy import excluded), alternating. The counts are printed beside.
+# Times come from bash's $EPOCHREALTIME (no `date` process around a 15 ms run). ---
+map_section() {
+    cat >"$TMP/phase_hb.json" <<'JSON'
+{"surface": {"kind": "rosenbrock", "a": 1.0, "b": 100.0}, "start": [-1.5, 2.0], "steps": 1000,
+ "optimizers": [{"kind": "heavy_ball", "lr": 0.001, "momentum": 0.9}]}
+JSON
+    cat >"$TMP/phase_adam.json" <<'JSON'
+{"surface": {"kind": "rosenbrock", "a": 1.0, "b": 100.0}, "start": [-1.5, 2.0], "steps": 1000,
+ "optimizers": [{"kind": "adam", "lr": 0.001, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}]}
+JSON
+    : >"$TMP/map_hb.txt"
+    : >"$TMP/map_adam.txt"
+    : >"$TMP/phase_peer.txt"
+    for ((i = 1; i <= MAP_N; i++)); do
+        say "== map $i/$MAP_N"
+        t0=$EPOCHREALTIME
+        "$BIN" map "$TMP/phase_hb.json" --x lr:1e-5:1e-2:log --y momentum:0:0.99 --cells 128 \
+            --threshold 1e-2 >"$TMP/map_hb.out"
+        t1=$EPOCHREALTIME
+        echo "$t1 - $t0" | bc -l >>"$TMP/map_hb.txt"
+        t0=$EPOCHREALTIME
+        "$BIN" map "$TMP/phase_adam.json" --x lr:1e-4:1e-1:log --y beta1:0:0.99 --cells 128 \
+            --threshold 1e-2 >"$TMP/map_adam.out"
+        t1=$EPOCHREALTIME
+        echo "$t1 - $t0" | bc -l >>"$TMP/map_adam.txt"
+        if ((have_phase_peer)); then "$PEER_PY" "$PEERS/peer_phase.py" 128 >>"$TMP/phase_peer.txt"; fi
+    done
+}
+map_counts() { # file.out -> "reached diverged median"
+    python3 -c 'import json, sys; s = json.load(open(sys.argv[1]))["summary"]; print(s["reached"], s["diverged"], s["median_step"])' "$1"
+}
+map_table() {
+    local p_hb p_adam
+    p_hb=$(awk '$1=="phase_heavy_ball_128" {print $2}' "$TMP/phase_peer.txt" | median)
+    p_adam=$(awk '$1=="phase_adam_128" {print $2}' "$TMP/phase_peer.txt" | median)
+    row "7 map heavy-ball 128x128x1000" "$(median <"$TMP/map_hb.txt")" "$p_hb" 20
+    row "  map Adam 128x128x1000" "$(median <"$TMP/map_adam.txt")" "$p_adam" 20
+    echo
+    echo "map counts (reached diverged median): heavy-ball ours $(map_counts "$TMP/map_hb.out"), peer $(awk '$1=="phase_heavy_ball_128" {print $3, $4, $5; exit}' "$TMP/phase_peer.txt");" \
+        "Adam ours $(map_counts "$TMP/map_adam.out"), peer $(awk '$1=="phase_adam_128" {print $3, $4, $5; exit}' "$TMP/phase_peer.txt")"
+}
+
+header() {
+    echo
+    echo "gradscape vs peers — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'))"
+    echo "load average (1/5/15 min) before: $(cut -d' ' -f1-3 <<<"$LOAD_BEFORE"), after: $(cut -d' ' -f1-3 <<<"$LOAD_AFTER")"
+}
+if [[ $MAP_ONLY == 1 ]]; then
+    map_section
+    LOAD_AFTER=$(cat /proc/loadavg)
+    header
+    echo "maps: ours whole-process, median of $MAP_N; peer: median over $MAP_N runs of its in-process median of 3"
+    echo
+    echo "| measure                              |          ours |          peer |    ratio | target  | ok   |"
+    echo "|--------------------------------------|---------------|---------------|----------|---------|------|"
+    map_table
+    exit 0
+fi
 
 # --- 1-3: in-process kernels, ours and the peer's alternating, ROUNDS times each. ---
 : >"$TMP/ours.txt"
@@ -97,7 +179,7 @@ t1=$(now)
 gif_s=$(echo "$t1 - $t0" | bc -l)
 gif_rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/gif.time")
 
-# --- 7: time from process start to the first frame on screen (Xvfb; skipped without it). ---
+# --- 8: time from process start to the first frame on screen (Xvfb; skipped without it). ---
 first_frame=""
 if command -v Xvfb >/dev/null; then
     say "== first frame (release build, default scenario, first launch, Xvfb)"
@@ -107,18 +189,12 @@ if command -v Xvfb >/dev/null; then
 else
     say "note: no Xvfb: first-frame time skipped"
 fi
+map_section
 
 LOAD_AFTER=$(cat /proc/loadavg)
 
 # --- The table. ---
-row() { # name ours_s peer_s target_ratio
-    awk -v n="$1" -v o="$2" -v p="$3" -v t="$4" 'BEGIN {
-        if (p == "" || p == "nan") { printf "| %-36s | %10.3f ms | %13s | %8s | >= %3dx | %-4s |\n", n, o*1e3, "-", "-", t, "-"; exit }
-        r = p / o; printf "| %-36s | %10.3f ms | %10.3f ms | %7.1fx | >= %3dx | %-4s |\n", n, o*1e3, p*1e3, r, t, (r >= t ? "PASS" : "MISS") }'
-}
-echo
-echo "gradscape vs peers — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'))"
-echo "load average (1/5/15 min) before: $(cut -d' ' -f1-3 <<<"$LOAD_BEFORE"), after: $(cut -d' ' -f1-3 <<<"$LOAD_AFTER")"
+header
 echo "kernels: median over $ROUNDS alternating rounds (ours: median of $KERNEL_REPEATS each; peer: its median of 5); renders: median of $RENDER_N alternating"
 echo
 echo "| measure                              |          ours |          peer |    ratio | target  | ok   |"
@@ -133,8 +209,9 @@ awk -v m="$app_med" -v p="$app_p99" 'BEGIN {
     printf "| %-36s | median %.2f ms, p99 %.2f ms (CPU per frame) | < 16 ms | %-4s |\n", "5 app frame, slider drag, 6x5000", m, p, (m < 16 && p < 16 ? "PASS" : "MISS") }'
 if [[ -n $first_frame ]]; then
     awk -v f="$first_frame" 'BEGIN {
-        printf "| %-36s | median %.0f ms | | | < 400 ms | %-4s |\n", "7 first frame (process start)", f, (f < 400 ? "PASS" : "MISS") }'
+        printf "| %-36s | median %.0f ms | | | < 400 ms | %-4s |\n", "8 first frame (process start)", f, (f < 400 ? "PASS" : "MISS") }'
 fi
 awk -v a="$app_rss" -v g="$gif_rss" -v s="$gif_s" -v n="$GIF_FRAMES" 'BEGIN {
     printf "| %-36s | %.0f MB (max RSS) | | | reported | |\n", "6 peak RSS, app drag loop", a/1024
     printf "| %-36s | %.0f MB (max RSS; took %.1f s) | | | reported | |\n", "6 peak RSS, " n "-frame GIF 1280x800", g/1024, s }'
+map_table

@@ -137,6 +137,43 @@ pub struct DiagnoseArgs {
     pub lang: LangArg,
 }
 
+/// The arguments of `map`.
+#[derive(Debug, Clone, Args)]
+pub struct MapArgs {
+    #[command(flatten)]
+    pub input: ScenarioInput,
+    /// The columns: NAME:LO:HI[:log|:lin] (lr is log unless :lin); NAME is lr, a parameter
+    /// of the optimizer, or start_x (with start_y on --y). Default: lr from 1/100 to 10×.
+    #[arg(long, value_name = "NAME:LO:HI[:log]", allow_hyphen_values = true)]
+    pub x: Option<String>,
+    /// The rows, as --x. Default: the optimizer's momentum, β or β1 over 0:0.99.
+    #[arg(long, value_name = "NAME:LO:HI[:log]", allow_hyphen_values = true)]
+    pub y: Option<String>,
+    /// Cells per axis.
+    #[arg(long, default_value_t = 128)]
+    pub cells: usize,
+    /// Which optimizer of the scenario, counted from 0.
+    #[arg(long, default_value_t = 0)]
+    pub optimizer: usize,
+    /// An absolute loss threshold (default: 1e-2 × the loss at the start).
+    #[arg(long, allow_hyphen_values = true)]
+    pub threshold: Option<f64>,
+    /// Write here (.json, .csv or .png, atomically) instead of JSON to standard output.
+    #[arg(long, value_name = "PATH.json|PATH.csv|PATH.png")]
+    pub out: Option<PathBuf>,
+    /// PNG size in pixels.
+    #[arg(
+        long,
+        value_name = "WxH",
+        default_value = "900x640",
+        allow_hyphen_values = true
+    )]
+    pub size: String,
+    /// The language of the PNG's title and legend.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -250,6 +287,10 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
     },
+    /// A hyperparameter map: a grid over two parameters of one optimizer (or over the
+    /// start point), each cell a run, holding the first step whose loss falls below the
+    /// threshold (0 never, −1 diverged) or, for the start point, the minimum reached.
+    Map(MapArgs),
     /// List the surfaces with their parameters, defaults, default view and minima.
     Surfaces,
     /// List the built-in classroom scenarios.
@@ -465,6 +506,10 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
             emit(out.as_deref(), &(result.to_json() + "\n"))?;
             Ok(Outcome::Done)
         }
+        Some(Command::Map(args)) => {
+            map_command(&args)?;
+            Ok(Outcome::Done)
+        }
         Some(Command::Surfaces) => {
             emit(None, &surfaces_text())?;
             Ok(Outcome::Done)
@@ -495,6 +540,78 @@ fn scenario_title(input: &ScenarioInput) -> String {
                 .unwrap_or_default()
         ),
         (None, None) => "(the default scenario)".to_string(),
+    }
+}
+
+/// Computes and writes the map `args` asks for.
+pub fn map_command(args: &MapArgs) -> Result<(), UserError> {
+    use crate::core::map::{AxisSpec, MapRequest, compute_map, default_axes, optimizer_of};
+    enum Out {
+        Json,
+        Csv,
+        Png(u32, u32),
+    }
+    let format = match &args.out {
+        None => Out::Json,
+        Some(path) => {
+            refuse_same_file(args.input.file.as_deref(), path)?;
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            match ext.as_deref() {
+                Some("json") => Out::Json,
+                Some("csv") => Out::Csv,
+                Some("png") => {
+                    let (w, h) = crate::render::parse_size(&args.size).map_err(UserError)?;
+                    Out::Png(w, h)
+                }
+                _ => {
+                    return Err(UserError(format!(
+                        "--out {}: the extension must be .json, .csv or .png",
+                        path.display()
+                    )));
+                }
+            }
+        }
+    };
+    let axis = |arg: &str, text: &Option<String>| -> Result<Option<AxisSpec>, UserError> {
+        text.as_deref()
+            .map(|t| AxisSpec::parse(t).map_err(|e| UserError(format!("{arg}: {e}"))))
+            .transpose()
+    };
+    let (x, y) = (axis("--x", &args.x)?, axis("--y", &args.y)?);
+    let scenario = load_scenario(args.input.file.as_deref(), args.input.preset.as_deref())?;
+    let kind = optimizer_of(&scenario, args.optimizer)
+        .map_err(|e| UserError(e.to_string()))?
+        .kind
+        .name();
+    let (default_x, default_y) =
+        default_axes(&scenario, args.optimizer).map_or((None, None), |(x, y)| (Some(x), y));
+    let req = MapRequest {
+        x: x.or(default_x)
+            .ok_or_else(|| UserError("--x: required".into()))?,
+        y: y.or(default_y).ok_or_else(|| {
+            UserError(format!(
+                "--y: required for {kind} (it has no momentum-like parameter to default to); a \
+                 start-point map is --x start_x:LO:HI --y start_y:LO:HI"
+            ))
+        })?,
+        cells: args.cells,
+        optimizer: args.optimizer,
+        threshold: args.threshold,
+    };
+    let map = compute_map(&scenario, &req).map_err(|e| UserError(e.to_string()))?;
+    match format {
+        Out::Json => emit(args.out.as_deref(), &(map.to_json_string() + "\n")),
+        Out::Csv => emit(args.out.as_deref(), &map.to_csv()),
+        Out::Png(w, h) => {
+            let path = args.out.as_deref().unwrap_or(Path::new("map.png"));
+            crate::lang::with_lang(args.lang.into(), || {
+                crate::render::map::write_map_png(path, &map, w, h)
+            })
+            .map_err(|e| UserError(format!("{}: cannot write: {e}", path.display())))
+        }
     }
 }
 

@@ -10,6 +10,7 @@ pub mod export;
 pub mod expr;
 pub mod log;
 pub mod lr_find;
+pub mod map;
 pub mod optimizers;
 pub mod output;
 pub mod param;

@@ -11,7 +11,7 @@ use super::diagnosis::{
     Finding, Series, Stability, Thresholds, diagnose_with, not_finite_at_start, with_stability,
 };
 use super::early_stop::EarlyStopper;
-use super::optimizers::{OptimizerConfig, OptimizerState};
+use super::optimizers::{OptimizerConfig, OptimizerKind, OptimizerState};
 use super::scenario::{Problem, Scenario};
 use super::schedule::LrScheduler;
 use super::surfaces::{Linreg, Surface, lambda_max, lambda_max_direction};
@@ -377,7 +377,7 @@ impl Batcher {
 /// The order in which the runs of a `linreg` scenario visit the training points: one
 /// shuffled order per epoch, for `epochs` epochs; each epoch's batches are consecutive
 /// slices of `batch_size`. Empty when every step is full-batch (no shuffle). What the
-/// PyTorch export writes into its script, drawn by the same [`Batcher`] the runs use.
+/// PyTorch export writes into its script, drawn by the same batcher the runs use.
 pub fn epoch_orders(data: &Linreg, seed: u64, epochs: usize) -> Vec<Vec<usize>> {
     if data.batch_size >= data.train.len() {
         return Vec::new();
@@ -431,6 +431,8 @@ pub(crate) struct Cursor {
     pub ended: bool,
     /// Why it ended, if early stopping did it.
     pub stopped: bool,
+    /// The update rule with its hyperparameters (a map cell may differ from the scenario's).
+    kind: OptimizerKind,
     scheduler: LrScheduler,
     stopper: Option<EarlyStopper>,
     batcher: Option<Batcher>,
@@ -440,8 +442,15 @@ pub(crate) struct Cursor {
 impl Cursor {
     /// A run of optimizer `inputs.i` at θ0, before its first step.
     pub fn new(inputs: RunInputs<'_>) -> Self {
+        let opt = &inputs.scenario.optimizers[inputs.i];
+        Self::with_setting(inputs, opt.kind, opt.lr, inputs.scenario.start)
+    }
+
+    /// A run of optimizer `inputs.i` with another setting: its kind and hyperparameters,
+    /// its base learning rate and θ0 (one cell of a hyperparameter map); the schedule,
+    /// noise, clipping and early stopping stay the scenario's.
+    pub fn with_setting(inputs: RunInputs<'_>, kind: OptimizerKind, lr: f64, start: Vec2) -> Self {
         let scenario = inputs.scenario;
-        let opt = &scenario.optimizers[inputs.i];
         // Full batches need no shuffle: the order of the sum stays fixed, so they are
         // deterministic, as SPEC §1 asks.
         let linreg = inputs.surface.linreg();
@@ -453,12 +462,13 @@ impl Cursor {
             (l.batches_per_epoch() as u64).saturating_mul(scenario.eval_every)
         });
         Self {
-            theta: scenario.start,
+            theta: start,
             t: 0,
             state: OptimizerState::default(),
             ended: false,
             stopped: false,
-            scheduler: LrScheduler::new(scenario.schedule_of(inputs.i).clone(), opt.lr),
+            kind,
+            scheduler: LrScheduler::new(scenario.schedule_of(inputs.i).clone(), lr),
             stopper: scenario.early_stopping.map(EarlyStopper::new),
             batcher,
             eval_period,
@@ -502,8 +512,7 @@ impl Cursor {
         }
         let g = self.gradient(inputs);
         let lr = self.next_rate();
-        let kind = &inputs.scenario.optimizers[inputs.i].kind;
-        self.theta = self.state.step(kind, self.theta, g, lr);
+        self.theta = self.state.step(&self.kind, self.theta, g, lr);
         self.t += 1;
         let theta = self.theta;
         let loss = inputs.surface.value(theta);

@@ -8,6 +8,7 @@
 //! by frame over one background drawn once.
 
 pub mod gif_out;
+pub mod map;
 pub mod skia;
 pub mod svg;
 

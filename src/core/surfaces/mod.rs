@@ -147,6 +147,16 @@ pub trait Sampler {
     fn sample<F: Fn(Vec2) -> f64 + Sync>(self, f: F) -> Self::Out;
 }
 
+/// Something that runs on a parametric surface's own functions: [`Surface::with_parametric`]
+/// hands it a copy of the surface resolved to its kind, so a batched inner loop inlines
+/// one known formula instead of matching on the kind per evaluation.
+pub trait WithParametric {
+    /// What the run yields.
+    type Out;
+    /// Runs with surface `f`.
+    fn run<F: SurfaceFn + Copy + Send + Sync>(self, f: F) -> Self::Out;
+}
+
 /// Reads a parametric surface `T` from a file's object.
 fn parse_parametric<T: Parametric>(raw: &RawSurface) -> Result<T, ScenarioError> {
     let names: Vec<&str> = T::INFO.params.iter().map(|p| p.name).collect();
@@ -322,6 +332,16 @@ macro_rules! registry {
                 match self {
                     $(Self::$pv(s) => SurfaceFn::max_curvature(s),)*
                     $(Self::$dv(s) => SurfaceFn::max_curvature(s),)*
+                }
+            }
+
+            /// Hands `w` this surface resolved to its kind, when it is parametric (data
+            /// surfaces give `None`).
+            #[inline(always)]
+            pub fn with_parametric<W: WithParametric>(&self, w: W) -> Option<W::Out> {
+                match self {
+                    $(Self::$pv(s) => Some(w.run(*s)),)*
+                    $(Self::$dv(_) => None,)*
                 }
             }
 

@@ -330,7 +330,7 @@ fn resolve_axis(
         if !valid.accepts(v) {
             return Err(MapError::new(
                 arg,
-                format!("{} must be {} (got {v})", spec.param, valid.rule()),
+                format!("{} must be {} (got {v})", spec.param, valid.notation()),
             ));
         }
     }

@@ -32,6 +32,18 @@ impl Valid {
         }
     }
 
+    /// The rule in mathematical notation ("in [0, 1)", "> 0"), for the command line's
+    /// argument errors, which name the rule rather than explain it.
+    pub fn notation(self) -> &'static str {
+        match self {
+            Self::Finite => "finite",
+            Self::Positive => "> 0",
+            Self::NonNegative => "≥ 0",
+            Self::Unit => "in [0, 1)",
+            Self::Flag => "0 or 1",
+        }
+    }
+
     /// The id of the problem a value breaking the rule has (worded by the language layer).
     pub fn rule(self) -> &'static str {
         match self {

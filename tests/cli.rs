@@ -1,21 +1,10 @@
 //! The command line: `run` output in JSON and CSV, listings, and every bad-input path
 //! (exit 2, one line on stderr, nothing on stdout, no output file).
 
-use std::path::Path;
-use std::process::{Command, Output};
-
 use serde_json::Value;
 
-fn gradscape(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gradscape"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod cmd;
+use cmd::{gradscape, stderr, write};
 
 const EXAMPLE: &str = r#"{
   "surface": {"kind": "rosenbrock", "a": 1.0, "b": 100.0},
@@ -29,12 +18,6 @@ const EXAMPLE: &str = r#"{
     {"kind": "adam", "lr": 0.05, "label": "my adam"}
   ]
 }"#;
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p.to_str().unwrap().to_string()
-}
 
 #[test]
 fn run_json_has_the_spec_fields_and_lengths() {

@@ -3,20 +3,11 @@
 //! (exit 2, exactly one line on stderr naming the column or the line, nothing on stdout).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn gradscape(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gradscape"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod cmd;
+use cmd::{gradscape, stderr};
 
 fn real_log(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

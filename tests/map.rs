@@ -2,12 +2,14 @@
 //! recomputed by `compute_map` and compared with the peer's own cells (fixtures written
 //! by `scripts/make_peer_phase.py`), and the `map` command's outputs and bad input.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 
 use gradscape::core::map::{AxisSpec, HyperMap, MapRequest, Scale, compute_map};
 use gradscape::core::scenario::Scenario;
 use serde_json::{Value, json};
+
+mod cmd;
+use cmd::{gradscape, stderr, write};
 
 fn fixture(name: &str) -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -160,29 +162,12 @@ fn adam_map_matches_the_peer_128() {
 
 // ---- the command ----
 
-fn gradscape(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gradscape"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 const SMALL: &str = r#"{
   "surface": {"kind": "rosenbrock"},
   "start": [-1.5, 2.0],
   "steps": 300,
   "optimizers": [{"kind": "adam", "lr": 0.01}, {"kind": "heavy_ball", "lr": 0.001, "momentum": 0.9}]
 }"#;
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p.to_str().unwrap().to_string()
-}
 
 #[test]
 fn json_to_stdout_has_the_issue_fields() {

@@ -7,26 +7,12 @@
 //! skipped, each saying so on stderr.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
-fn gradscape(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gradscape"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p.to_str().unwrap().to_string()
-}
+mod cmd;
+use cmd::{gradscape, stderr, write};
 
 /// Every optimizer kind (and the variants with their own torch code) under `schedule`.
 fn all_optimizers(surface: &str, schedule: &str, extra: &str) -> String {

@@ -785,3 +785,44 @@ fn export_as_pytorch_code_writes_the_script() {
             .contains("run.py")
     );
 }
+
+/// Tuning ▸ Hyperparameter map: a map of the selected optimizer, its current setting
+/// ringed; a click on a cell applies that cell's lr and momentum, and the map follows.
+#[test]
+fn the_hyperparameter_map_applies_a_clicked_cell() {
+    let ravine = gradscape::core::presets::find("ravine-momentum")
+        .unwrap()
+        .scenario();
+    let mut h = harness_with(ravine);
+    h.run();
+    h.state_mut().state.selected = 1; // momentum β = 0.5
+    h.state_mut().state.tuning.map_cells = 16;
+    h.get_by_label("Tuning").click();
+    h.run();
+    h.get_by_label("Hyperparameter map…").click();
+    h.run_steps(3);
+    assert!(h.state().state.tuning.map_open);
+    h.get_by_label("Hyperparameter map");
+    let before = h.state().state.scenario.optimizers[1].clone();
+    let grid = h
+        .ctx
+        .data(|d| d.get_temp::<egui::Rect>(egui::Id::unique("map grid rect")))
+        .expect("the grid is drawn");
+    // The lower-left cell: the smallest lr and momentum of the grid.
+    let target = grid.left_bottom() + vec2(4.0, -4.0);
+    h.event(egui::Event::PointerMoved(target));
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: target,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run_steps(3);
+    let after = &h.state().state.scenario.optimizers[1];
+    assert!(after.lr < before.lr, "lr {} -> {}", before.lr, after.lr);
+    assert_ne!(after.kind, before.kind, "the momentum moved too");
+}

@@ -100,6 +100,8 @@ fn a_spanish_window_writes_no_english_words() {
             let tuning = &mut h.state_mut().state.tuning;
             tuning.lr_find_open = true;
             tuning.compare_open = true;
+            tuning.map_open = true;
+            tuning.map_cells = 12;
             h.run_steps(4);
             shown.extend(texts(&h));
         }

@@ -123,6 +123,13 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
                 state.tuning.lr_find_open = true;
             }
             if ui
+                .button(tr("menu-map"))
+                .on_hover_text(tr("menu-map-tip"))
+                .clicked()
+            {
+                state.tuning.map_open = true;
+            }
+            if ui
                 .button(tr("menu-compare"))
                 .on_hover_text(tr("menu-compare-tip"))
                 .clicked()

@@ -19,10 +19,273 @@ const MARKS: [Color32; 3] = [
     Color32::from_rgb(40, 170, 90),
 ];
 
-/// Both windows, when open.
+/// The tuning windows, when open.
 pub fn tuning_windows_ui(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning) {
     lr_find_window(ctx, state, tuning);
     compare_window(ctx, state, tuning);
+    map_window(ctx, state, tuning);
+}
+
+/// The hyperparameter map of the selected optimizer: each cell a run of the current
+/// scenario with that setting, coloured by the first step below 1 % of the way down (or
+/// by the minimum a start reaches); the current setting ringed; a click applies a cell.
+fn map_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning) {
+    use crate::core::map::MapKind;
+    if !tuning.map_open {
+        return;
+    }
+    let mut open = true;
+    let selected = state
+        .selected
+        .min(state.scenario.optimizers.len().saturating_sub(1));
+    let hold = ctx.input(|i| i.pointer.any_down());
+    let mut apply: Option<[(String, f64); 2]> = None;
+    egui::Window::new(tr("map-title"))
+        .id(egui::Id::unique("hyperparameter map window"))
+        .open(&mut open)
+        .default_width(440.0)
+        .show(ctx, |ui| {
+            let label = state
+                .runs
+                .runs
+                .get(selected)
+                .map(|r| r.label.clone())
+                .unwrap_or_default();
+            ui.label(tr_args("map-intro", &[("optimizer", label)]));
+            ui.horizontal(|ui| {
+                let mut start = tuning.map_start;
+                ui.selectable_value(&mut start, false, tr("map-mode-params"))
+                    .on_hover_text(tr("map-mode-params-tip"));
+                ui.selectable_value(&mut start, true, tr("map-mode-start"))
+                    .on_hover_text(tr("map-mode-start-tip"));
+                if start != tuning.map_start {
+                    tuning.map_start = start;
+                }
+                if tuning.map_cells == 0 {
+                    tuning.map_cells = crate::app::tuning_results::APP_MAP_CELLS;
+                }
+                ui.add(egui::Slider::new(&mut tuning.map_cells, 8..=64).text(tr("map-cells")))
+                    .on_hover_text(tr("map-cells-tip"));
+                if ui
+                    .button(tr("map-recentre"))
+                    .on_hover_text(tr("map-recentre-tip"))
+                    .clicked()
+                {
+                    tuning.map_axes = None;
+                }
+            });
+            let Some(axes) = tuning.map_axes(&state.scenario, selected) else {
+                return;
+            };
+            let (result, stale) = tuning.map(&state.scenario, state.generation, axes, hold);
+            let map = match result {
+                Ok(m) => m,
+                Err(e) => {
+                    ui.colored_label(super::widgets::ink::BAD, e);
+                    return;
+                }
+            };
+            if stale {
+                ui.colored_label(super::widgets::ink::WARN, tr("map-stale"));
+            }
+            let s = map.summary;
+            ui.label(tr_args(
+                match map.kind {
+                    MapKind::Steps => "map-summary",
+                    MapKind::Basins => "map-summary-basins",
+                },
+                &[
+                    (
+                        "cells",
+                        (map.x.values.len() * map.y.values.len()).to_string(),
+                    ),
+                    ("reached", s.reached.to_string()),
+                    ("diverged", s.diverged.to_string()),
+                    ("median", s.median_step.to_string()),
+                ],
+            ));
+            apply = map_grid_ui(ui, map, stale);
+            ui.weak(tr(match map.kind {
+                MapKind::Steps => "map-key",
+                MapKind::Basins => "map-key-basins",
+            }));
+        });
+    if let Some(values) = apply {
+        for (param, v) in values {
+            match param.as_str() {
+                "lr" => {
+                    if let Some(o) = state.scenario.optimizers.get_mut(selected) {
+                        o.lr = v;
+                    }
+                }
+                "start_x" => state.scenario.start.x = v,
+                "start_y" => state.scenario.start.y = v,
+                name => {
+                    if let Some(o) = state.scenario.optimizers.get_mut(selected) {
+                        o.kind = o.kind.with_param(name, v);
+                    }
+                }
+            }
+        }
+        state.mark_changed();
+    }
+    tuning.map_open = open;
+}
+
+/// The map's cells, axes and ring; returns the setting of a clicked cell.
+fn map_grid_ui(
+    ui: &mut Ui,
+    map: &crate::core::map::HyperMap,
+    stale: bool,
+) -> Option<[(String, f64); 2]> {
+    use crate::render::map::cell_color;
+    let (nx, ny) = (map.x.values.len(), map.y.values.len());
+    if nx == 0 || ny == 0 {
+        return None;
+    }
+    // A fixed size: sized from the window's width, the window would resize itself every
+    // frame.
+    let side = 320.0;
+    let (outer, response) =
+        ui.allocate_exact_size(egui::vec2(side + 60.0, side + 40.0), egui::Sense::click());
+    let rect = egui::Rect::from_min_size(outer.min + egui::vec2(56.0, 4.0), egui::vec2(side, side));
+    // Where the grid went (for tests, as the landscape's rectangles are kept).
+    ui.data_mut(|d| d.insert_temp(egui::Id::unique("map grid rect"), rect));
+    let painter = ui.painter_at(outer);
+    let max_step = map.cells.iter().flatten().copied().max().unwrap_or(1);
+    let (cw, ch) = (rect.width() / nx as f32, rect.height() / ny as f32);
+    for (row, cells) in map.cells.iter().enumerate() {
+        for (col, &c) in cells.iter().enumerate() {
+            let [r, g, b, a] = cell_color(map, c, max_step);
+            // Row 0 is the lowest y: drawn at the bottom.
+            let min = egui::pos2(
+                rect.left() + col as f32 * cw,
+                rect.bottom() - (row + 1) as f32 * ch,
+            );
+            let mut colour = Color32::from_rgba_unmultiplied(r, g, b, a);
+            if stale {
+                colour = colour.gamma_multiply(0.45);
+            }
+            painter.rect_filled(
+                egui::Rect::from_min_size(min, egui::vec2(cw + 0.5, ch + 0.5)),
+                0.0,
+                colour,
+            );
+        }
+    }
+    let ink = ui.visuals().text_color();
+    let (col, row) = map.current_cell();
+    let centre = egui::pos2(
+        rect.left() + (col as f32 + 0.5) * cw,
+        rect.bottom() - (row as f32 + 0.5) * ch,
+    );
+    painter.circle_stroke(
+        centre,
+        (cw.max(ch) * 0.9).max(6.0),
+        egui::Stroke::new(2.5, Color32::WHITE),
+    );
+    painter.circle_stroke(
+        centre,
+        (cw.max(ch) * 0.9).max(6.0) + 2.0,
+        egui::Stroke::new(1.5, Color32::BLACK),
+    );
+    let font = egui::FontId::proportional(12.0);
+    let first_last =
+        |a: &crate::core::map::Axis| (fmt_num(a.values[0]), fmt_num(a.values[a.values.len() - 1]));
+    let (x0, x1) = first_last(&map.x);
+    let (y0, y1) = first_last(&map.y);
+    painter.text(
+        rect.left_bottom() + egui::vec2(0.0, 3.0),
+        egui::Align2::LEFT_TOP,
+        x0,
+        font.clone(),
+        ink,
+    );
+    painter.text(
+        rect.right_bottom() + egui::vec2(0.0, 3.0),
+        egui::Align2::RIGHT_TOP,
+        x1,
+        font.clone(),
+        ink,
+    );
+    painter.text(
+        rect.center_bottom() + egui::vec2(0.0, 3.0),
+        egui::Align2::CENTER_TOP,
+        axis_name(&map.x),
+        font.clone(),
+        ink,
+    );
+    painter.text(
+        rect.left_bottom() - egui::vec2(4.0, 0.0),
+        egui::Align2::RIGHT_BOTTOM,
+        y0,
+        font.clone(),
+        ink,
+    );
+    painter.text(
+        rect.left_top() - egui::vec2(4.0, 0.0),
+        egui::Align2::RIGHT_TOP,
+        y1,
+        font.clone(),
+        ink,
+    );
+    painter.text(
+        rect.left_center() - egui::vec2(4.0, 0.0),
+        egui::Align2::RIGHT_CENTER,
+        axis_name(&map.y),
+        font,
+        ink,
+    );
+    // The cell under the pointer: its setting and what it did; a click applies it.
+    let cell_at = |p: egui::Pos2| -> Option<(usize, usize)> {
+        rect.contains(p).then(|| {
+            let col = (((p.x - rect.left()) / cw) as usize).min(nx - 1);
+            let row = (((rect.bottom() - p.y) / ch) as usize).min(ny - 1);
+            (col, row)
+        })
+    };
+    let pointer = response.hover_pos().and_then(cell_at);
+    if let Some((col, row)) = pointer {
+        let c = map.cells[row][col];
+        let outcome = match (map.kind, c) {
+            (crate::core::map::MapKind::Steps, c) if c > 0 => {
+                tr_args("map-cell-steps", &[("steps", c.to_string())])
+            }
+            (crate::core::map::MapKind::Basins, c) if c >= 0 => {
+                tr_args("map-cell-basin", &[("minimum", (c + 1).to_string())])
+            }
+            (crate::core::map::MapKind::Steps, 0) | (crate::core::map::MapKind::Basins, -1) => {
+                tr("map-cell-never")
+            }
+            _ => tr("map-cell-diverged"),
+        };
+        response.clone().on_hover_text(format!(
+            "{} = {}, {} = {}: {outcome}",
+            axis_name(&map.x),
+            fmt_num(map.x.values[col]),
+            axis_name(&map.y),
+            fmt_num(map.y.values[row]),
+        ));
+    }
+    if response.clicked()
+        && let Some((col, row)) = response.interact_pointer_pos().and_then(cell_at)
+    {
+        return Some([
+            (map.x.param.clone(), map.x.values[col]),
+            (map.y.param.clone(), map.y.values[row]),
+        ]);
+    }
+    None
+}
+
+/// An axis's parameter as a file names it (`lr`, `momentum`, `beta1`), or the start's
+/// coordinate in words.
+fn axis_name(a: &crate::core::map::Axis) -> String {
+    match a.param.as_str() {
+        "start_x" => tr("map-axis-start-x"),
+        "start_y" => tr("map-axis-start-y"),
+        p => p.to_string(),
+    }
 }
 
 fn lr_find_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning) {

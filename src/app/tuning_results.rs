@@ -5,6 +5,7 @@
 
 use crate::core::compare::{CompareSettings, Comparison, compare};
 use crate::core::lr_find::{LrFind, LrFindSettings, lr_find};
+use crate::core::map::{AxisSpec, HyperMap, MapRequest, Scale, compute_map, default_axes};
 use crate::core::scenario::Scenario;
 
 /// Most steps one comparison computes in the app (runs × budget), so that the window
@@ -25,9 +26,129 @@ pub struct Tuning {
     lr_find: Option<(u64, usize, Result<LrFind, String>)>,
     /// The comparison, with the generation and the `second` setting it was made for.
     compare: Option<(u64, bool, Result<Comparison, String>)>,
+    /// The hyperparameter map window is open.
+    pub map_open: bool,
+    /// Map the start point (which minimum each start reaches) instead of two parameters.
+    pub map_start: bool,
+    /// Cells per side of the map.
+    pub map_cells: usize,
+    /// The axes, fixed when the map is first made for an optimizer (so that applying a
+    /// cell moves the ring, not the grid); `None` makes them again.
+    pub map_axes: Option<MapAxes>,
+    /// The map, with what it was made for.
+    map: Option<(MapKey, Result<HyperMap, String>)>,
 }
 
+/// The axes of the map window and the optimizer they belong to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapAxes {
+    /// The optimizer (index in the scenario).
+    pub optimizer: usize,
+    /// Start-point axes rather than parameters.
+    pub start: bool,
+    /// Columns.
+    pub x: AxisSpec,
+    /// Rows.
+    pub y: AxisSpec,
+}
+
+/// What a map was made for: when any of it changes the map is stale.
+#[derive(Debug, Clone, PartialEq)]
+struct MapKey {
+    generation: u64,
+    axes: MapAxes,
+    cells: usize,
+}
+
+/// The default side of the app's map: 48² runs refresh within a frame or two.
+pub const APP_MAP_CELLS: usize = 48;
+
 impl Tuning {
+    /// The axes for optimizer `selected` of `scenario`: the ones kept, or new defaults
+    /// (lr over α/100…10α against the kind's memory; the view's x and y for a start-point
+    /// map, or for a kind with nothing to pair with lr).
+    pub fn map_axes(&mut self, scenario: &Scenario, selected: usize) -> Option<MapAxes> {
+        let keep = self
+            .map_axes
+            .as_ref()
+            .is_some_and(|a| a.optimizer == selected && a.start == self.map_start);
+        if !keep {
+            let view = scenario.view();
+            let start_axes = || {
+                (
+                    AxisSpec {
+                        param: "start_x".into(),
+                        lo: view.x[0],
+                        hi: view.x[1],
+                        scale: Scale::Lin,
+                    },
+                    AxisSpec {
+                        param: "start_y".into(),
+                        lo: view.y[0],
+                        hi: view.y[1],
+                        scale: Scale::Lin,
+                    },
+                )
+            };
+            let (x, y) = if self.map_start {
+                start_axes()
+            } else {
+                match default_axes(scenario, selected)? {
+                    (x, Some(y)) => (x, y),
+                    (_, None) => {
+                        self.map_start = true;
+                        start_axes()
+                    }
+                }
+            };
+            self.map_axes = Some(MapAxes {
+                optimizer: selected,
+                start: self.map_start,
+                x,
+                y,
+            });
+        }
+        self.map_axes.clone()
+    }
+
+    /// The map for `axes` on the current scenario, and whether it is stale. While `hold`
+    /// (a slider being dragged) an older map is kept and marked stale, never shown as
+    /// current.
+    pub fn map(
+        &mut self,
+        scenario: &Scenario,
+        generation: u64,
+        axes: MapAxes,
+        hold: bool,
+    ) -> (&Result<HyperMap, String>, bool) {
+        let cells = if self.map_cells == 0 {
+            APP_MAP_CELLS
+        } else {
+            self.map_cells
+        };
+        let key = MapKey {
+            generation,
+            axes,
+            cells,
+        };
+        let fresh = matches!(&self.map, Some((k, _)) if *k == key);
+        // Kept while held, as long as there is something to keep.
+        let keep = fresh || (hold && self.map.is_some());
+        if !keep {
+            let req = MapRequest {
+                x: key.axes.x.clone(),
+                y: key.axes.y.clone(),
+                cells,
+                optimizer: key.axes.optimizer,
+                threshold: None,
+            };
+            let result = compute_map(scenario, &req).map_err(|e| e.to_string());
+            self.map = Some((key.clone(), result));
+        }
+        let (k, result) = self.map.as_ref().expect("made or kept");
+        (result, *k != key)
+    }
+
     /// The current range test, made for the selected optimizer of the current runs.
     pub fn lr_find(
         &mut self,

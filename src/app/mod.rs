@@ -149,6 +149,17 @@ impl GradscapeApp {
         } else if first_launch {
             lessons::welcome(&mut app.state);
         }
+        // `GRADSCAPE_TOOL=map|lr-find|compare` opens a tuning window at start (a teacher's
+        // launcher, and screenshots of the windows).
+        if let Ok(tool) = std::env::var("GRADSCAPE_TOOL") {
+            let t = &mut app.state.tuning;
+            match tool.trim() {
+                "map" => t.map_open = true,
+                "lr-find" => t.lr_find_open = true,
+                "compare" => t.compare_open = true,
+                _ => {}
+            }
+        }
         app
     }
 

@@ -147,8 +147,9 @@ fn map_grid_ui(
     // frame.
     let side = 320.0;
     let (outer, response) =
-        ui.allocate_exact_size(egui::vec2(side + 60.0, side + 40.0), egui::Sense::click());
-    let rect = egui::Rect::from_min_size(outer.min + egui::vec2(56.0, 4.0), egui::vec2(side, side));
+        ui.allocate_exact_size(egui::vec2(side + 60.0, side + 56.0), egui::Sense::click());
+    let rect =
+        egui::Rect::from_min_size(outer.min + egui::vec2(56.0, 20.0), egui::vec2(side, side));
     // Where the grid went (for tests, as the landscape's rectangles are kept).
     ui.data_mut(|d| d.insert_temp(egui::Id::unique("map grid rect"), rect));
     let painter = ui.painter_at(outer);
@@ -229,9 +230,10 @@ fn map_grid_ui(
         font.clone(),
         ink,
     );
+    // The rows' name above the grid, where a long name ("y de partida") has room.
     painter.text(
-        rect.left_center() - egui::vec2(4.0, 0.0),
-        egui::Align2::RIGHT_CENTER,
+        rect.left_top() - egui::vec2(0.0, 3.0),
+        egui::Align2::LEFT_BOTTOM,
         axis_name(&map.y),
         font,
         ink,

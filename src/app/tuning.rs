@@ -77,7 +77,17 @@ fn map_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning) {
             let Some(axes) = tuning.map_axes(&state.scenario, selected) else {
                 return;
             };
-            let (result, stale) = tuning.map(&state.scenario, state.generation, axes, hold);
+            let Some((result, stale)) = tuning.map(&state.scenario, state.generation, axes, hold)
+            else {
+                ui.colored_label(
+                    super::widgets::ink::WARN,
+                    tr_args(
+                        "map-too-long",
+                        &[("steps", state.scenario.steps.to_string())],
+                    ),
+                );
+                return;
+            };
             let map = match result {
                 Ok(m) => m,
                 Err(e) => {

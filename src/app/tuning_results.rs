@@ -63,6 +63,22 @@ struct MapKey {
 /// The default side of the app's map: 48² runs refresh within a frame or two.
 pub const APP_MAP_CELLS: usize = 48;
 
+/// Most steps one map computes in the app (cells² × the scenario's steps), so that it is
+/// made within a frame or two on the UI thread: a long scenario gets fewer cells.
+pub const APP_MAP_STEPS: u64 = 5_000_000;
+
+/// Fewest cells per side worth drawing.
+const MIN_MAP_CELLS: usize = 4;
+
+/// The cells per side a map of `wanted` cells gets for a scenario of `steps` steps within
+/// [`APP_MAP_STEPS`]; `None` when even the smallest map is over it (the command line's
+/// `gradscape map` has no such cap).
+pub fn map_cells_within_budget(wanted: usize, steps: u64) -> Option<usize> {
+    let fit = (APP_MAP_STEPS / steps.max(1)) as f64;
+    let cells = wanted.min(fit.sqrt().floor() as usize);
+    (cells >= MIN_MAP_CELLS).then_some(cells)
+}
+
 impl Tuning {
     /// The axes for optimizer `selected` of `scenario`: the ones kept, or new defaults
     /// (lr over α/100…10α against the kind's memory; the view's x and y for a start-point
@@ -111,7 +127,8 @@ impl Tuning {
         self.map_axes.clone()
     }
 
-    /// The map for `axes` on the current scenario, and whether it is stale. While `hold`
+    /// The map for `axes` on the current scenario, and whether it is stale; `None` when
+    /// the scenario is too long to map live (see [`map_cells_within_budget`]). While `hold`
     /// (a slider being dragged) an older map is kept and marked stale, never shown as
     /// current.
     pub fn map(
@@ -120,12 +137,14 @@ impl Tuning {
         generation: u64,
         axes: MapAxes,
         hold: bool,
-    ) -> (&Result<HyperMap, String>, bool) {
-        let cells = if self.map_cells == 0 {
+    ) -> Option<(&Result<HyperMap, String>, bool)> {
+        let wanted = if self.map_cells == 0 {
             APP_MAP_CELLS
         } else {
             self.map_cells
         };
+        // A long scenario gets a coarser map rather than a frozen window.
+        let cells = map_cells_within_budget(wanted, scenario.steps)?;
         let key = MapKey {
             generation,
             axes,
@@ -146,7 +165,7 @@ impl Tuning {
             self.map = Some((key.clone(), result));
         }
         let (k, result) = self.map.as_ref().expect("made or kept");
-        (result, *k != key)
+        Some((result, *k != key))
     }
 
     /// The current range test, made for the selected optimizer of the current runs.
@@ -199,5 +218,23 @@ impl Tuning {
         }
         let (g, s, result) = self.compare.as_ref().expect("made or kept");
         (result, *g != generation || *s != second)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_scenarios_get_coarser_maps_never_more_than_the_budget() {
+        assert_eq!(map_cells_within_budget(48, 500), Some(48));
+        // 5e6 / 10 000 = 500 runs: 22 cells per side.
+        assert_eq!(map_cells_within_budget(48, 10_000), Some(22));
+        for steps in [1, 500, 2_000, 10_000, 100_000, 312_500] {
+            let c = map_cells_within_budget(64, steps).unwrap();
+            assert!((c * c) as u64 * steps <= APP_MAP_STEPS, "{steps}: {c}");
+        }
+        // 4² runs of 10⁶ steps are over it: no live map.
+        assert_eq!(map_cells_within_budget(48, 1_000_000), None);
     }
 }

@@ -715,6 +715,25 @@ fn the_lr_range_test_window_applies_a_suggestion() {
     assert_ne!(last_point(&h, 0), before, "the run follows the new rate");
     let notice = h.state().state.notice.clone().unwrap_or_default();
     assert!(notice.contains("Valley"), "{notice}");
+
+    // "Wider" adds a decade at each end; the test is made again over the new range.
+    h.get_by_label("Wider").click();
+    h.run();
+    h.run();
+    let range = h.state().state.tuning.lr_find_range;
+    assert_eq!((range.from, range.to), (1e-7, 100.0));
+    let scenario = h.state().state.scenario.clone();
+    let wider = lr_find(
+        &scenario,
+        &LrFindSettings {
+            from: 1e-7,
+            to: 100.0,
+            ..LrFindSettings::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(wider.lr.first(), Some(&1e-7));
+    h.get_by_label_contains("from 1e-7 to 100 over 100 steps");
 }
 
 /// Tuning ▸ Fair comparison: the card's sentence is the verdict of `core::compare`, and
@@ -747,6 +766,15 @@ fn the_fair_comparison_card_answers_better_or_better_tuned() {
     let sentence = gradscape::app::tuning::verdict_text(&c);
     assert!(sentence.contains("sgd"), "{sentence}");
     h.get_by_label(&sentence);
+    // The tuned runs are drawn side by side: each keeps its whole loss curve and path,
+    // budget + 1 points, and SGD's tuned run ends far lower than as given.
+    h.get_by_label("The tuned runs, side by side, each with the same budget:");
+    for e in &c.results {
+        assert_eq!(e.tuned.loss_curve.len(), 81);
+        assert_eq!(e.tuned.path.len(), 81);
+    }
+    let sgd = &c.results[0];
+    assert!(sgd.tuned.loss_curve[80] < 1e-3 * sgd.as_given.loss_curve[80]);
     let applies: Vec<_> = h.get_all_by_label("Apply").collect();
     assert_eq!(applies.len(), 2);
     applies[0].click();

@@ -38,7 +38,6 @@ fn map_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning) {
     let selected = state
         .selected
         .min(state.scenario.optimizers.len().saturating_sub(1));
-    let hold = ctx.input(|i| i.pointer.any_down());
     let mut apply: Option<[(String, f64); 2]> = None;
     egui::Window::new(tr("map-title"))
         .id(egui::Id::unique("hyperparameter map window"))
@@ -77,8 +76,7 @@ fn map_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning) {
             let Some(axes) = tuning.map_axes(&state.scenario, selected) else {
                 return;
             };
-            let Some((result, stale)) = tuning.map(&state.scenario, state.generation, axes, hold)
-            else {
+            let Some((result, stale)) = tuning.map(&state.scenario, state.generation, axes) else {
                 ui.colored_label(
                     super::widgets::ink::WARN,
                     tr_args(
@@ -140,6 +138,10 @@ fn map_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning) {
         state.mark_changed();
     }
     tuning.map_open = open;
+    if tuning.map_pending() {
+        // The worker's map is shown on the first frame after it is done.
+        ctx.request_repaint_after(std::time::Duration::from_millis(15));
+    }
 }
 
 /// The map's cells, axes and ring; returns the setting of a clicked cell.
@@ -311,6 +313,8 @@ fn lr_find_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning
     let result = tuning
         .lr_find(&state.scenario, state.generation, selected)
         .clone();
+    // Edited here, applied after the window: the next frame tests the new range.
+    let mut range = tuning.lr_find_range;
     let mut apply: Option<(f64, &'static str)> = None;
     egui::Window::new(tr("lrfind-title"))
         .id(egui::Id::unique("lr range test window"))
@@ -321,16 +325,16 @@ fn lr_find_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning
                 ui.colored_label(super::widgets::ink::BAD, e);
             }
             Ok(r) => {
-                let defaults = LrFindSettings::default();
                 ui.label(tr_args(
                     "lrfind-intro",
                     &[
                         ("optimizer", r.label.clone()),
-                        ("from", fmt_num(defaults.from)),
-                        ("to", fmt_num(defaults.to)),
-                        ("steps", defaults.steps.to_string()),
+                        ("from", fmt_num(range.from)),
+                        ("to", fmt_num(range.to)),
+                        ("steps", range.steps.to_string()),
                     ],
                 ));
+                range_ui(ui, &mut range);
                 if let Some(step) = r.stopped_at {
                     ui.label(tr_args("lrfind-stopped", &[("step", step.to_string())]));
                 }
@@ -339,6 +343,7 @@ fn lr_find_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning
                 apply = suggestions_ui(ui, r);
             }
         });
+    tuning.lr_find_range = range;
     if let Some((lr, rule)) = apply
         && let Some(o) = state.scenario.optimizers.get_mut(selected)
     {
@@ -354,6 +359,50 @@ fn lr_find_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning
         state.mark_changed();
     }
     tuning.lr_find_open = open;
+}
+
+/// The range's first and last rate and its length, kept valid (from < to, ≥ 10 steps) so
+/// that the test never fails on a setting made here.
+fn range_ui(ui: &mut Ui, range: &mut LrFindSettings) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr("lrfind-from"));
+        ui.add(
+            egui::DragValue::new(&mut range.from)
+                .range(1e-9..=1.0)
+                .speed(0.0)
+                .custom_formatter(|v, _| fmt_num(v)),
+        )
+        .on_hover_text(tr("lrfind-from-tip"));
+        ui.label(tr("lrfind-to"));
+        ui.add(
+            egui::DragValue::new(&mut range.to)
+                .range(1e-6..=100.0)
+                .speed(0.0)
+                .custom_formatter(|v, _| fmt_num(v)),
+        )
+        .on_hover_text(tr("lrfind-to-tip"));
+        ui.label(tr("lrfind-steps"));
+        ui.add(egui::DragValue::new(&mut range.steps).range(10..=5000))
+            .on_hover_text(tr("lrfind-steps-tip"));
+        for (key, factor) in [("lrfind-wider", 10.0), ("lrfind-narrower", 0.1)] {
+            if ui
+                .button(tr(key))
+                .on_hover_text(tr(&format!("{key}-tip")))
+                .clicked()
+            {
+                range.from = (range.from / factor).clamp(1e-9, 1.0);
+                range.to = (range.to * factor).clamp(1e-6, 100.0);
+            }
+        }
+        if ui.button(tr("lrfind-reset")).clicked() {
+            *range = LrFindSettings::default();
+        }
+    });
+    // Ten steps per decade at least between the ends keeps the curve readable.
+    if range.to <= range.from * 10.0 {
+        range.to = (range.from * 10.0).min(100.0);
+        range.from = range.from.min(range.to / 10.0);
+    }
 }
 
 /// The smoothed loss (and, faint, the raw loss) against log₁₀ lr, with the suggestions and
@@ -509,6 +558,8 @@ fn compare_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning
                 apply = table_ui(ui, c);
                 ui.separator();
                 ui.label(RichText::new(verdict_text(c)).strong());
+                let colors: Vec<[u8; 3]> = (0..c.results.len()).map(|i| state.color(i)).collect();
+                tuned_runs_ui(ui, c, &colors);
             }
         });
     tuning.compare_second = second;
@@ -523,6 +574,119 @@ fn compare_window(ctx: &egui::Context, state: &mut AppState, tuning: &mut Tuning
         state.mark_changed();
     }
     tuning.compare_open = open;
+}
+
+/// Most points of one curve drawn on the card: the runs can be 10⁵ steps long.
+const CARD_POINTS: usize = 600;
+
+/// Every `k`-th item of `v` (and its last), at most about [`CARD_POINTS`] of them.
+fn thin<T: Copy>(v: &[T]) -> Vec<(usize, T)> {
+    let k = v.len().div_ceil(CARD_POINTS).max(1);
+    let mut out: Vec<(usize, T)> = v.iter().copied().enumerate().step_by(k).collect();
+    if let Some(last) = v.len().checked_sub(1)
+        && out.last().is_some_and(|(i, _)| *i != last)
+    {
+        out.push((last, v[last]));
+    }
+    out
+}
+
+/// The tuned runs side by side: their loss against the step (the given settings dashed,
+/// for contrast) and their paths on one map, in the optimizers' own colours.
+fn tuned_runs_ui(ui: &mut Ui, c: &Comparison, colors: &[[u8; 3]]) {
+    let all_positive = c.results.iter().all(|e| {
+        [&e.tuned, &e.as_given]
+            .iter()
+            .flat_map(|o| o.loss_curve.iter())
+            .filter(|v| v.is_finite())
+            .all(|v| *v > 0.0)
+    });
+    let y_of = |v: f64| if all_positive { v.log10() } else { v };
+    let loss_line = |o: &Outcome| -> Vec<[f64; 2]> {
+        thin(&o.loss_curve)
+            .into_iter()
+            .filter(|(_, v)| v.is_finite())
+            .map(|(i, v)| [i as f64, y_of(v)])
+            .collect()
+    };
+    let color = |i: usize| {
+        let [r, g, b] = colors.get(i).copied().unwrap_or([90, 90, 90]);
+        Color32::from_rgb(r, g, b)
+    };
+    ui.label(tr("compare-runs"));
+    let width = ((ui.available_width() - ui.spacing().item_spacing.x) / 2.0).max(120.0);
+    ui.horizontal(|ui| {
+        let mut y_axis = egui_plot::AxisHints::new_y().label(tr("compare-axis-loss"));
+        y_axis = if all_positive {
+            y_axis.formatter(|m, _| fmt_num(10f64.powf(m.value)))
+        } else {
+            y_axis.formatter(|m, _| fmt_num(m.value))
+        };
+        let mut loss_plot = Plot::new("fair comparison losses")
+            .width(width)
+            .height(180.0)
+            .allow_scroll(false)
+            .allow_zoom(false)
+            .allow_drag(false)
+            .allow_boxed_zoom(false)
+            .custom_x_axes(vec![
+                egui_plot::AxisHints::new_x().label(tr("compare-axis-step")),
+            ])
+            .custom_y_axes(vec![y_axis]);
+        if all_positive {
+            loss_plot = loss_plot.y_grid_spacer(super::loss_panel::log_marks);
+        }
+        loss_plot.show(ui, |plot| {
+            for (i, e) in c.results.iter().enumerate() {
+                plot.line(
+                    Line::new(
+                        format!("{} ({})", e.label, tr("compare-col-given")),
+                        PlotPoints::from(loss_line(&e.as_given)),
+                    )
+                    .color(color(i))
+                    .style(egui_plot::LineStyle::dashed_dense())
+                    .width(1.0),
+                );
+                plot.line(
+                    Line::new(e.label.clone(), PlotPoints::from(loss_line(&e.tuned)))
+                        .color(color(i))
+                        .width(2.5),
+                );
+            }
+        });
+        Plot::new("fair comparison paths")
+            .width(width)
+            .height(180.0)
+            .data_aspect(1.0)
+            .allow_scroll(false)
+            .allow_zoom(false)
+            .allow_drag(false)
+            .allow_boxed_zoom(false)
+            .custom_x_axes(vec![egui_plot::AxisHints::new_x().label("x")])
+            .custom_y_axes(vec![egui_plot::AxisHints::new_y().label("y")])
+            .show(ui, |plot| {
+                for (i, e) in c.results.iter().enumerate() {
+                    let pts: Vec<[f64; 2]> = thin(&e.tuned.path)
+                        .into_iter()
+                        .map(|(_, p)| p)
+                        .filter(|p| p[0].is_finite() && p[1].is_finite())
+                        .collect();
+                    if let Some(first) = pts.first().copied() {
+                        plot.points(
+                            egui_plot::Points::new("start", vec![first])
+                                .radius(4.0)
+                                .color(Color32::from_gray(60)),
+                        );
+                    }
+                    plot.line(
+                        Line::new(e.label.clone(), PlotPoints::from(pts))
+                            .color(color(i))
+                            .width(2.0),
+                    );
+                }
+            });
+    });
+    ui.small(tr("compare-runs-key"));
 }
 
 /// "lr 0.01, loss 3.2e-4" (and the tuned parameter), or "diverged".

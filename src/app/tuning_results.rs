@@ -22,8 +22,11 @@ pub struct Tuning {
     pub compare_open: bool,
     /// Also tune the memory parameter in the comparison.
     pub compare_second: bool,
-    /// The test's result, with the runs' generation and the optimizer it was made for.
-    lr_find: Option<(u64, usize, Result<LrFind, String>)>,
+    /// The range test's rates and length, set in its window (`optimizer` is ignored: the
+    /// selected one is tested).
+    pub lr_find_range: LrFindSettings,
+    /// The test's result, with the runs' generation and the settings it was made for.
+    lr_find: Option<(u64, LrFindSettings, Result<LrFind, String>)>,
     /// The comparison, with the generation and the `second` setting it was made for.
     compare: Option<(u64, bool, Result<Comparison, String>)>,
     /// The hyperparameter map window is open.
@@ -37,6 +40,47 @@ pub struct Tuning {
     pub map_axes: Option<MapAxes>,
     /// The map, with what it was made for.
     map: Option<(MapKey, Result<HyperMap, String>)>,
+    /// The map being made off the UI thread, and what it is for.
+    map_job: Option<(MapKey, MapJob)>,
+}
+
+/// A map on its way: made on a worker thread so that a slider can be dragged while the map
+/// follows (a 64² map of a few hundred steps takes tens of milliseconds).
+type MapJob = std::sync::mpsc::Receiver<Result<HyperMap, String>>;
+
+/// Makes the map for `key` on a worker thread; where there are no threads (the browser)
+/// or none can be started, on this one.
+fn start_map_job(scenario: &Scenario, req: MapRequest) -> MapJob {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let scenario = scenario.clone();
+    let work = move || compute_map(&scenario, &req).map_err(|e| e.to_string());
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let work = std::sync::Arc::new(std::sync::Mutex::new(Some(work)));
+        let in_thread = std::sync::Arc::clone(&work);
+        let tx2 = tx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("hyperparameter map".into())
+            .spawn(move || {
+                let job = in_thread.lock().ok().and_then(|mut w| w.take());
+                if let Some(job) = job {
+                    let _ = tx2.send(job());
+                }
+            });
+        if spawned.is_ok() {
+            return rx;
+        }
+        let job = work.lock().ok().and_then(|mut w| w.take());
+        if let Some(job) = job {
+            let _ = tx.send(job());
+        }
+        rx
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = tx.send(work());
+        rx
+    }
 }
 
 /// The axes of the map window and the optimizer they belong to.
@@ -128,15 +172,15 @@ impl Tuning {
     }
 
     /// The map for `axes` on the current scenario, and whether it is stale; `None` when
-    /// the scenario is too long to map live (see [`map_cells_within_budget`]). While `hold`
-    /// (a slider being dragged) an older map is kept and marked stale, never shown as
-    /// current.
+    /// the scenario is too long to map live (see [`map_cells_within_budget`]). The first
+    /// map is made at once; after a change the last map stays, marked stale (never shown
+    /// as current), while the new one is made on a worker thread, also while a slider is
+    /// held: the map follows the drag, one map at a time.
     pub fn map(
         &mut self,
         scenario: &Scenario,
         generation: u64,
         axes: MapAxes,
-        hold: bool,
     ) -> Option<(&Result<HyperMap, String>, bool)> {
         let wanted = if self.map_cells == 0 {
             APP_MAP_CELLS
@@ -150,39 +194,59 @@ impl Tuning {
             axes,
             cells,
         };
+        let request = |key: &MapKey| MapRequest {
+            x: key.axes.x.clone(),
+            y: key.axes.y.clone(),
+            cells: key.cells,
+            optimizer: key.axes.optimizer,
+            threshold: None,
+        };
+        // A finished job replaces the map (even an outdated one: it is nearer than the last).
+        if let Some((job_key, rx)) = &self.map_job {
+            match rx.try_recv() {
+                Ok(result) => {
+                    self.map = Some((job_key.clone(), result));
+                    self.map_job = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.map_job = None,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
+        }
         let fresh = matches!(&self.map, Some((k, _)) if *k == key);
-        // Kept while held, as long as there is something to keep.
-        let keep = fresh || (hold && self.map.is_some());
-        if !keep {
-            let req = MapRequest {
-                x: key.axes.x.clone(),
-                y: key.axes.y.clone(),
-                cells,
-                optimizer: key.axes.optimizer,
-                threshold: None,
-            };
-            let result = compute_map(scenario, &req).map_err(|e| e.to_string());
+        if self.map.is_none() {
+            // Nothing to show yet: the first map is made here.
+            let result = compute_map(scenario, &request(&key)).map_err(|e| e.to_string());
             self.map = Some((key.clone(), result));
+            self.map_job = None;
+        } else if !fresh && self.map_job.is_none() {
+            let job = start_map_job(scenario, request(&key));
+            self.map_job = Some((key.clone(), job));
         }
         let (k, result) = self.map.as_ref().expect("made or kept");
         Some((result, *k != key))
     }
 
-    /// The current range test, made for the selected optimizer of the current runs.
+    /// Whether a map is being made (the window repaints until it arrives).
+    pub fn map_pending(&self) -> bool {
+        self.map_job.is_some()
+    }
+
+    /// The current range test over [`Tuning::lr_find_range`], made for the selected
+    /// optimizer of the current runs.
     pub fn lr_find(
         &mut self,
         scenario: &Scenario,
         generation: u64,
         selected: usize,
     ) -> &Result<LrFind, String> {
-        let fresh = matches!(&self.lr_find, Some((g, i, _)) if *g == generation && *i == selected);
+        let settings = LrFindSettings {
+            optimizer: selected,
+            ..self.lr_find_range
+        };
+        let fresh = matches!(&self.lr_find, Some((g, s, _)) if *g == generation && *s == settings);
         if !fresh {
-            let settings = LrFindSettings {
-                optimizer: selected,
-                ..Default::default()
-            };
             let result = lr_find(scenario, &settings).map_err(|e| e.to_string());
-            self.lr_find = Some((generation, selected, result));
+            self.lr_find = Some((generation, settings, result));
         }
         &self.lr_find.as_ref().expect("just made").2
     }
@@ -236,5 +300,49 @@ mod tests {
         }
         // 4² runs of 10⁶ steps are over it: no live map.
         assert_eq!(map_cells_within_budget(48, 1_000_000), None);
+    }
+
+    /// After a change the old map is kept and marked stale while the new one is made off
+    /// the UI thread; once it arrives it is the one shown, current. Nothing here times
+    /// anything: the loop only waits for the worker, and fails if it never delivers.
+    #[test]
+    fn a_changed_setting_marks_the_map_stale_until_the_new_one_arrives() {
+        let mut sc = crate::core::presets::find("ravine-momentum")
+            .unwrap()
+            .scenario();
+        let mut t = Tuning {
+            map_cells: 12,
+            ..Default::default()
+        };
+        let axes = t.map_axes(&sc, 1).unwrap();
+        let (first, stale) = t.map(&sc, 1, axes.clone()).unwrap();
+        assert!(!stale, "the first map is made at once");
+        let first = first.clone().unwrap();
+        assert!(!t.map_pending());
+
+        sc.optimizers[1].lr *= 0.25;
+        let (shown, stale) = t.map(&sc, 2, axes.clone()).unwrap();
+        assert!(stale, "the old map is not shown as current");
+        assert_eq!(shown.as_ref().unwrap(), &first);
+        assert!(t.map_pending());
+
+        let mut tries = 0;
+        let fresh = loop {
+            let (m, stale) = t.map(&sc, 2, axes.clone()).unwrap();
+            if !stale {
+                break m.clone().unwrap();
+            }
+            tries += 1;
+            assert!(tries < 6000, "the worker never delivered");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        assert!(!t.map_pending());
+        // The map of the new setting: same grid, the ring where the new lr is.
+        assert_eq!(fresh.x.values, first.x.values);
+        assert_eq!(
+            fresh.summary, first.summary,
+            "the grid does not move with the ring"
+        );
+        assert_ne!(fresh.current_cell(), first.current_cell());
     }
 }

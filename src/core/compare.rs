@@ -78,6 +78,13 @@ pub struct Outcome {
     pub diverged: bool,
     /// The final point.
     pub final_point: [f64; 2],
+    /// The run's loss at each point, so that the winners can be drawn side by side (not
+    /// in the JSON: `gradscape run` with these settings writes the run).
+    #[serde(skip)]
+    pub loss_curve: Vec<f64>,
+    /// The run's points.
+    #[serde(skip)]
+    pub path: Vec<[f64; 2]>,
 }
 
 impl Outcome {
@@ -97,6 +104,8 @@ impl Outcome {
             best_loss: best.is_finite().then_some(best),
             diverged,
             final_point: [run.final_point.x, run.final_point.y],
+            loss_curve: run.loss.clone(),
+            path: run.points.iter().map(|p| [p.x, p.y]).collect(),
         }
     }
 

@@ -408,11 +408,35 @@ fn range_ui(ui: &mut Ui, range: &mut LrFindSettings) {
 /// The smoothed loss (and, faint, the raw loss) against log₁₀ lr, with the suggestions and
 /// the current rate marked.
 fn curve_ui(ui: &mut Ui, r: &LrFind, current: Option<f64>) {
+    // The blow-up at the end is thousands of times the start: drawn as it is, it flattens
+    // the part worth reading. The curve is cut at twice the starting loss (as fastai cuts
+    // its plot's end), and on a log scale when every loss is positive.
+    let start = r
+        .smoothed_loss
+        .iter()
+        .copied()
+        .find(|v| v.is_finite())
+        .unwrap_or(1.0);
+    let cap = if start > 0.0 {
+        2.0 * start
+    } else {
+        f64::INFINITY
+    };
+    let log_y = r
+        .smoothed_loss
+        .iter()
+        .chain(&r.loss)
+        .filter(|v| v.is_finite())
+        .all(|v| *v > 0.0);
+    let y_of = move |v: f64| {
+        let v = v.min(cap);
+        if log_y { v.log10() } else { v }
+    };
     let points = |values: &[f64]| -> Vec<[f64; 2]> {
         r.lr.iter()
             .zip(values)
             .filter(|(lr, v)| **lr > 0.0 && v.is_finite())
-            .map(|(lr, v)| [lr.log10(), *v])
+            .map(|(lr, v)| [lr.log10(), y_of(*v)])
             .collect()
     };
     let smoothed = points(&r.smoothed_loss);
@@ -437,14 +461,22 @@ fn curve_ui(ui: &mut Ui, r: &LrFind, current: Option<f64>) {
         .custom_y_axes(vec![
             egui_plot::AxisHints::new_y()
                 .label(tr("lrfind-axis-loss"))
-                .formatter(|m, _| fmt_num(m.value)),
+                .formatter(move |m, _| fmt_num(if log_y { 10f64.powf(m.value) } else { m.value })),
         ])
-        .label_formatter(|hp| {
+        .y_grid_spacer(move |input| {
+            if log_y {
+                super::loss_panel::log_marks(input)
+            } else {
+                egui_plot::log_grid_spacer(10)(input)
+            }
+        })
+        .label_formatter(move |hp| {
             let p = match hp {
                 egui_plot::HoverPosition::NearDataPoint { position, .. }
                 | egui_plot::HoverPosition::Elsewhere { position } => position,
             };
-            Some(format!("lr {}\n{}", fmt_num(10f64.powf(p.x)), fmt_num(p.y)))
+            let y = if log_y { 10f64.powf(p.y) } else { p.y };
+            Some(format!("lr {}\n{}", fmt_num(10f64.powf(p.x)), fmt_num(y)))
         })
         .show(ui, |plot| {
             plot.line(

@@ -260,9 +260,17 @@ fn envelope(values: &[f64], max: usize) -> Vec<usize> {
     keep.push(0);
     for start in (0..n).step_by(block) {
         let end = (start + block).min(n);
-        let by_value = |a: &usize, b: &usize| values[*a].total_cmp(&values[*b]);
-        let lo = (start..end).min_by(by_value).unwrap_or(start);
-        let hi = (start..end).max_by(by_value).unwrap_or(start);
+        // One pass for both: the first lowest (as `min_by`) and the last highest (as
+        // `max_by`).
+        let (mut lo, mut hi) = (start, start);
+        for i in start + 1..end {
+            if values[i].total_cmp(&values[lo]).is_lt() {
+                lo = i;
+            }
+            if values[i].total_cmp(&values[hi]).is_ge() {
+                hi = i;
+            }
+        }
         keep.push(lo.min(hi));
         keep.push(lo.max(hi));
     }

@@ -999,7 +999,7 @@ mod tests {
         };
         let px = [2.0 / 300.0, 2.0 / 200.0];
         let mut cache = PathCache::default();
-        let mut check = |playhead: usize, cache: &mut PathCache| {
+        let check = |playhead: usize, cache: &mut PathCache| {
             let got = cache.paths(0, 7, &run, view, px, playhead);
             assert_eq!(got, uncached(&run, view, px, playhead), "playhead {playhead}");
         };

@@ -14,7 +14,7 @@ use crate::core::diagnosis::Finding;
 use crate::core::optimizers::OptimizerConfig;
 use crate::core::presets;
 use crate::core::replay::{Replay, Snapshot};
-use crate::core::run::{Run, RunSet, par_map, rerun_scenario, rerun_with_ends, same_run};
+use crate::core::run::{Run, RunSet, par_map, rerun_with_ends, same_run};
 use crate::core::scenario::Scenario;
 use crate::core::surfaces::{Surface, View, example_raw};
 
@@ -610,12 +610,12 @@ impl AppState {
             .collect();
         let old_ids = std::mem::take(&mut self.run_ids);
         let scenario = &self.scenario;
-        let (runs, fresh) = rerun_scenario(scenario, |i| {
+        let (runs, fresh, ends) = rerun_with_ends(scenario, |i| {
             let b = before.as_ref()?;
             if !same_run(b, scenario, i) || old_ids.get(i).is_none() {
                 return None;
             }
-            old.get_mut(i)?.take()
+            old.get_mut(i)?.take().map(|r| (r, None))
         });
         let ids = fresh
             .iter()
@@ -625,6 +625,10 @@ impl AppState {
         self.runs_computed += fresh.iter().filter(|f| **f).count() as u64;
         let from = self.scenario.clone();
         self.install_runs(runs, ids, from, &old);
+        // The playhead panel's replay: the new runs stand at their ends, the kept ones
+        // where they stood (replaying six runs every frame of a drag cost more than the run).
+        self.classroom
+            .carry_replay(self.generation, &self.scenario, &fresh, ends);
         self.last_compute = t0.elapsed();
     }
 
@@ -1279,6 +1283,34 @@ impl Classroom {
                     })
             })
             .collect();
+    }
+
+    /// Makes the replay of the runs of `generation` (which follow those of the replay kept
+    /// now): a run computed anew (`fresh`) starts at its end cursor, a kept run keeps its
+    /// cursor.
+    pub(crate) fn carry_replay(
+        &mut self,
+        generation: u64,
+        scenario: &Scenario,
+        fresh: &[bool],
+        ends: Vec<Option<crate::core::run::Cursor>>,
+    ) {
+        let old = self
+            .replay
+            .take()
+            .filter(|(g, _)| *g + 1 == generation)
+            .map(|(_, r)| r);
+        let cursors = ends
+            .into_iter()
+            .zip(fresh)
+            .enumerate()
+            .map(|(i, (end, &fresh))| match (fresh, &old) {
+                (true, _) => end,
+                (false, Some(r)) => r.cursor(i).cloned(),
+                (false, None) => None,
+            })
+            .collect();
+        self.replay = Some((generation, Replay::with_cursors(scenario, cursors)));
     }
 
     /// Uses `replay` for the runs of `generation` (a worker replayed them already, so the

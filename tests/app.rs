@@ -855,7 +855,11 @@ fn frames_at_rest_and_playhead_steps_redo_no_geometry() {
     let computed = h.state().state.runs_computed;
     slider(&h, "lr α").set_value_accesskit(0.004);
     h.run();
-    assert_eq!(h.state().state.runs_computed, computed + 1, "one run of {runs}");
+    assert_eq!(
+        h.state().state.runs_computed,
+        computed + 1,
+        "one run of {runs}"
+    );
     assert_eq!(paths(&h).0, rebuilt + 1, "one path cut anew");
 
     h.state_mut().state.settings.view_3d = true;

@@ -748,7 +748,10 @@ pub fn bench_scenario_steps(steps: u64) -> Scenario {
     }"#;
     let json = json
         .replace("\"steps\": 5000", &format!("\"steps\": {steps}"))
-        .replace("\"total_steps\": 5000", &format!("\"total_steps\": {steps}"));
+        .replace(
+            "\"total_steps\": 5000",
+            &format!("\"total_steps\": {steps}"),
+        );
     Scenario::from_json(&json).expect("the benchmark scenario is valid")
 }
 

@@ -415,8 +415,9 @@ impl Worker {
                     };
                     let mut diagnosed = 0;
                     if newer.is_none() {
-                        let todo: Vec<usize> =
-                            (0..diagnoses.len()).filter(|&i| diagnoses[i].is_none()).collect();
+                        let todo: Vec<usize> = (0..diagnoses.len())
+                            .filter(|&i| diagnoses[i].is_none())
+                            .collect();
                         let made = par_map(todo.len(), |k| diagnose_run(&runs.runs[todo[k]]));
                         for (i, d) in todo.into_iter().zip(made) {
                             diagnoses[i] = Some(d);
@@ -428,7 +429,10 @@ impl Worker {
                         scenario: scenario.clone(),
                         runs: runs.clone(),
                         ids: ids.clone(),
-                        diagnoses: diagnoses.iter().map(|d| d.clone().unwrap_or_default()).collect(),
+                        diagnoses: diagnoses
+                            .iter()
+                            .map(|d| d.clone().unwrap_or_default())
+                            .collect(),
                         replay: replay.clone(),
                         computed,
                         diagnosed,
@@ -715,7 +719,13 @@ impl AppState {
 
     /// Shows `runs` (computed from `from`, named by `ids`) in place of the current runs,
     /// of which `old` holds those replaced (`None` where a run was kept).
-    fn install_runs(&mut self, mut runs: RunSet, ids: Vec<u64>, from: Scenario, old: &[Option<Run>]) {
+    fn install_runs(
+        &mut self,
+        mut runs: RunSet,
+        ids: Vec<u64>,
+        from: Scenario,
+        old: &[Option<Run>],
+    ) {
         // Built-in presets' run labels ("SGD, constant") in the UI's language; a label the
         // user typed has no translation and stays as written.
         for r in &mut runs.runs {
@@ -1276,11 +1286,12 @@ impl Classroom {
         self.ghosts = (0..scenario.optimizers.len())
             .filter_map(|i| {
                 let before = previous[i]?;
-                (old.optimizers[i] != scenario.optimizers[i] && before != runs.runs[i].points)
-                    .then(|| Ghost {
+                (old.optimizers[i] != scenario.optimizers[i] && before != runs.runs[i].points).then(
+                    || Ghost {
                         run: i,
                         points: before.to_vec(),
-                    })
+                    },
+                )
             })
             .collect();
     }

@@ -612,7 +612,10 @@ fn nearest(
     // Bounded: a run resting in one pixel for 10⁵ steps must not cost a frame.
     const REFINE: usize = 4096;
     let last = state.revealed(run).checked_sub(1)?;
-    let (lo, hi) = (lo.max(k.saturating_sub(REFINE)), hi.min(k + REFINE).min(last));
+    let (lo, hi) = (
+        lo.max(k.saturating_sub(REFINE)),
+        hi.min(k + REFINE).min(last),
+    );
     let mut top = (f32::INFINITY, k);
     for step in lo..=hi {
         let (Some(p), Some(v)) = (r.points.get(step), r.loss.get(step)) else {

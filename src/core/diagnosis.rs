@@ -1330,7 +1330,7 @@ fn sort_keys(mut keys: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
         for &(k, _) in &keys {
             counts[((k >> shift) & 0xffff) as usize] += 1;
         }
-        if counts.iter().any(|&c| c == keys.len()) {
+        if counts.contains(&keys.len()) {
             continue;
         }
         let mut at = 0;
@@ -1534,7 +1534,11 @@ mod tests {
             .collect();
         y.push(f64::NAN);
         y.push(f64::NEG_INFINITY);
-        let keys: Vec<(u64, u32)> = y.iter().zip(0u32..).map(|(v, i)| (order_key(*v), i)).collect();
+        let keys: Vec<(u64, u32)> = y
+            .iter()
+            .zip(0u32..)
+            .map(|(v, i)| (order_key(*v), i))
+            .collect();
         let mut want = keys.clone();
         want.sort_unstable();
         assert_eq!(sort_keys(keys), want);
@@ -1543,7 +1547,10 @@ mod tests {
             let mut sorted = v.to_vec();
             sorted.sort_by(f64::total_cmp);
             let (a, b) = second_extremes(v);
-            assert_eq!((a.to_bits(), b.to_bits()), (sorted[1].to_bits(), sorted[n - 2].to_bits()));
+            assert_eq!(
+                (a.to_bits(), b.to_bits()),
+                (sorted[1].to_bits(), sorted[n - 2].to_bits())
+            );
         }
     }
 

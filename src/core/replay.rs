@@ -46,6 +46,8 @@ impl Replay {
 
     /// A replay of `scenario` whose optimizers stand where `cursors` are (those without one
     /// at θ0): the ends of runs just computed, so asking for them steps nothing again.
+    // Only the window keeps replays between recomputations.
+    #[cfg_attr(not(feature = "gui"), allow(dead_code))]
     pub(crate) fn with_cursors(scenario: &Scenario, mut cursors: Vec<Option<Cursor>>) -> Self {
         let mut replay = Self::new(scenario);
         cursors.resize(replay.cursors.len(), None);
@@ -54,6 +56,8 @@ impl Replay {
     }
 
     /// Where optimizer `i` stands now, if it was moved.
+    // Only the window keeps replays between recomputations.
+    #[cfg_attr(not(feature = "gui"), allow(dead_code))]
     pub(crate) fn cursor(&self, i: usize) -> Option<&Cursor> {
         self.cursors.get(i)?.as_ref()
     }

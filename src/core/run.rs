@@ -367,8 +367,7 @@ pub(crate) fn rerun_with_ends(
     mut reuse: impl FnMut(usize) -> Option<(Run, Option<Cursor>)>,
 ) -> (RunSet, Vec<bool>, Vec<Option<Cursor>>) {
     let labels = unique_labels(&scenario.optimizers);
-    let mut kept: Vec<Option<(Run, Option<Cursor>)>> =
-        (0..labels.len()).map(&mut reuse).collect();
+    let mut kept: Vec<Option<(Run, Option<Cursor>)>> = (0..labels.len()).map(&mut reuse).collect();
     let todo: Vec<usize> = (0..labels.len()).filter(|&i| kept[i].is_none()).collect();
     let mut computed = Vec::new();
     if !todo.is_empty() {

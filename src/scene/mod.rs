@@ -973,7 +973,10 @@ mod tests {
                     return Vec2::new(f64::NAN, 0.0);
                 }
                 let t = k as f64 * 0.01;
-                Vec2::new(1.6 * (t * 0.7).sin(), 1.3 * (t * 1.1).cos() + 1e-4 * k as f64)
+                Vec2::new(
+                    1.6 * (t * 0.7).sin(),
+                    1.3 * (t * 1.1).cos() + 1e-4 * k as f64,
+                )
             })
             .collect();
         let scenario = crate::core::presets::default_scenario();
@@ -1001,7 +1004,11 @@ mod tests {
         let mut cache = PathCache::default();
         let check = |playhead: usize, cache: &mut PathCache| {
             let got = cache.paths(0, 7, &run, view, px, playhead);
-            assert_eq!(got, uncached(&run, view, px, playhead), "playhead {playhead}");
+            assert_eq!(
+                got,
+                uncached(&run, view, px, playhead),
+                "playhead {playhead}"
+            );
         };
         for playhead in [0, 1, 2, 3, 10, 499, 500, 501, 502, 1500, 1500, 9000, 30_000] {
             check(playhead, &mut cache);

@@ -1,11 +1,11 @@
 //! The eframe/egui desktop app.
 //!
 //! [`state::AppState`] holds everything; each panel is a `*_ui(ui, &mut AppState)` function
-//! in its own file. Controls mutate the state and mark it changed; the runs are recomputed
-//! in full before the views draw, in the same frame, and the playhead reveals them. Long
-//! scenarios (more than [`state::SYNC_STEP_LIMIT`] steps in all) are computed on a worker
-//! thread instead: the views keep the last runs, marked as updating, until the new ones
-//! arrive.
+//! in its own file. Controls mutate the state and mark it changed; the runs the change
+//! touches are recomputed before the views draw, in the same frame, and the playhead reveals
+//! them. Long scenarios (more than [`state::SYNC_STEP_LIMIT`] steps in all) are computed on
+//! a worker thread instead: the views keep the last runs, marked as updating, until the
+//! new ones arrive.
 
 pub mod classroom;
 pub mod controls;

@@ -305,9 +305,9 @@ pub struct AppState {
 }
 
 /// Scenarios with more steps than this in all (steps × optimizers) are computed on a
-/// worker thread; shorter ones in the frame that changed them. At 3 × 10⁶ steps one
-/// recompute takes ~0.75 s in release (runs 0.19 s, diagnosis 0.56 s), so 2 × 10⁵ steps
-/// cost ≲ 50 ms.
+/// worker thread; shorter ones in the frame that changed them. At 3 × 10⁶ steps a full
+/// recompute took ~0.4 s in release on a loaded 2-core machine (BENCHMARKS.md), so
+/// 2 × 10⁵ steps cost ≲ 30 ms, and a slider moves one run of them.
 pub const SYNC_STEP_LIMIT: u64 = 200_000;
 
 /// What the worker hands back: the runs and diagnoses of request `id`.

@@ -1311,36 +1311,40 @@ fn running_median(y: &[f64], w: usize) -> Vec<f64> {
     out
 }
 
-/// `keys` in increasing order of (key, index). Long lists are radix-sorted (linear time: a
-/// few passes over 16-bit digits, skipping those all keys share); the pairs are distinct,
-/// so the order is the one `sort_unstable` gives.
+/// `keys` in increasing order of (key, index). Long lists are radix-sorted (linear time:
+/// one pass counts every 11-bit digit, then one pass per digit that not all keys share);
+/// the pairs are distinct, so the order is the one `sort_unstable` gives.
 fn sort_keys(mut keys: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
     const RADIX_FROM: usize = 1 << 12;
+    const BITS: u32 = 11;
+    const DIGITS: usize = 64usize.div_ceil(BITS as usize);
+    const MASK: u64 = (1 << BITS) - 1;
     if keys.len() < RADIX_FROM {
         keys.sort_unstable();
         return keys;
     }
     // LSD radix sort on the key, stable, over a list in index order: equal keys stay in
-    // index order.
-    debug_assert!(keys.windows(2).all(|w| w[0].1 < w[1].1));
-    let mut other = vec![(0u64, 0u32); keys.len()];
-    let mut counts = vec![0usize; 1 << 16];
-    for shift in [0u32, 16, 32, 48] {
-        counts.iter_mut().for_each(|c| *c = 0);
-        for &(k, _) in &keys {
-            counts[((k >> shift) & 0xffff) as usize] += 1;
+    // index order. 2048 buckets keep the scatter's write positions in cache.
+    let mut counts = vec![[0usize; 1 << BITS]; DIGITS];
+    for &(k, _) in &keys {
+        for (d, c) in counts.iter_mut().enumerate() {
+            c[((k >> (d as u32 * BITS)) & MASK) as usize] += 1;
         }
-        if counts.contains(&keys.len()) {
+    }
+    let mut other = vec![(0u64, 0u32); keys.len()];
+    for (d, c) in counts.iter_mut().enumerate() {
+        if c.contains(&keys.len()) {
             continue;
         }
         let mut at = 0;
-        for c in counts.iter_mut() {
-            (at, *c) = (at + *c, at);
+        for slot in c.iter_mut() {
+            (at, *slot) = (at + *slot, at);
         }
+        let shift = d as u32 * BITS;
         for &(k, i) in &keys {
-            let d = ((k >> shift) & 0xffff) as usize;
-            other[counts[d]] = (k, i);
-            counts[d] += 1;
+            let b = ((k >> shift) & MASK) as usize;
+            other[c[b]] = (k, i);
+            c[b] += 1;
         }
         std::mem::swap(&mut keys, &mut other);
     }

@@ -5,6 +5,7 @@
 #   bench/compare.sh            # everything (about 3 minutes on 2 cores)
 #   ROUNDS=5 RENDER_N=9 bench/compare.sh
 #   MAP_ONLY=1 bench/compare.sh # only section 7, the hyperparameter maps (needs numpy only)
+#   SCALE_ONLY=1 bench/compare.sh # only section 9, the app at scale (issue 16; no peers)
 #
 # Environment: PEERS (default ../shared/peers), PEER_PY (default ~/.peers-venv/bin/python),
 # ROUNDS (kernel rounds, ours/peer alternating; default 5), KERNEL_REPEATS (median of N
@@ -26,6 +27,8 @@ GIF_FRAMES=${GIF_FRAMES:-300}
 TIME=/usr/bin/time
 MAP_N=${MAP_N:-5}
 MAP_ONLY=${MAP_ONLY:-0}
+SCALE_ONLY=${SCALE_ONLY:-0}
+SCALE_STEPS=${SCALE_STEPS:-1000000}
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/gradscape-compare.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
@@ -59,6 +62,7 @@ fi
 BIN=$ROOT/target/release/gradscape
 KERNELS=$ROOT/target/release/examples/kernels
 APP=$ROOT/target/release/examples/bench_app
+RECOMPUTE=$ROOT/target/release/examples/measure_recompute
 
 # Seconds since the epoch, with nanoseconds.
 now() { date +%s.%N; }
@@ -117,6 +121,53 @@ map_table() {
     echo "map counts (reached diverged median): heavy-ball ours $(map_counts "$TMP/map_hb.out"), peer $(awk '$1=="phase_heavy_ball_128" {print $3, $4, $5; exit}' "$TMP/phase_peer.txt");" \
         "Adam ours $(map_counts "$TMP/map_adam.out"), peer $(awk '$1=="phase_adam_128" {print $3, $4, $5; exit}' "$TMP/phase_peer.txt")"
 }
+
+# --- 9: the app at scale (issue 16), in its own section: frames at rest with 3 × 10⁶
+# revealed points (2-D and 3-D), an lr slider dragged with 6 optimizers × 100 000 and
+# × 5000 steps (frames paced at 60 Hz; thread CPU time), and one recompute of a 10⁶-step
+# scenario, runs + diagnosis (median of 3 rounds). ---
+scale_section() {
+    say "== bench_app $FRAMES 100000 (slider drag, 6 optimizers × 100 000 steps)"
+    SCALE_DRAG_BIG=$("$APP" "$FRAMES" 100000)
+    say "$SCALE_DRAG_BIG"
+    say "== bench_app $FRAMES 5000 (slider drag, 6 optimizers × 5000 steps, paced)"
+    SCALE_DRAG_SMALL=$("$APP" "$FRAMES" 5000)
+    say "$SCALE_DRAG_SMALL"
+    say "== measure_recompute $SCALE_STEPS (3 optimizers: recompute, frames at rest)"
+    SCALE_RECOMPUTE=$("$RECOMPUTE" "$SCALE_STEPS")
+    say "$SCALE_RECOMPUTE"
+}
+scale_table() {
+    local med p99 rec
+    med() { sed -n 's/.*median \([0-9.]*\).*/\1/p' <<<"$1" | head -1; }
+    p99() { sed -n 's/.* p99 \([0-9.]*\).*/\1/p' <<<"$1" | head -1; }
+    frames_row() { # name output budget
+        awk -v n="$1" -v m="$(med "$2")" -v p="$(p99 "$2")" -v b="$3" 'BEGIN {
+            printf "| %-44s | %8.2f ms | %8.2f ms | <= %3d ms | %-4s |\n", n, m, p, b, (p <= b ? "PASS" : "MISS") }'
+    }
+    echo "| measure (CPU per frame, UI thread)           |      median |         p99 | target    | ok   |"
+    echo "|----------------------------------------------|-------------|-------------|-----------|------|"
+    frames_row "9 at rest, 3x10^6 points, 2-D" "$(grep 'at rest 2-D' <<<"$SCALE_RECOMPUTE")" 8
+    frames_row "  at rest, 3x10^6 points, 3-D" "$(grep 'at rest 3-D' <<<"$SCALE_RECOMPUTE")" 8
+    frames_row "  lr drag, 6x100000 steps" "$(grep 'frame CPU' <<<"$SCALE_DRAG_BIG")" 16
+    frames_row "  lr drag, 6x5000 steps (paced)" "$(grep 'frame CPU' <<<"$SCALE_DRAG_SMALL")" 8
+    rec=$(sed -n 's/.*total \([0-9.]*\) ms.*/\1/p' <<<"$SCALE_RECOMPUTE" | median)
+    awk -v r="$rec" -v s="$SCALE_STEPS" 'BEGIN {
+        printf "| %-44s | %8.1f ms (wall, median of 3) | <= 150 ms | %-4s |\n", "  recompute 3x" s " steps, runs + diagnosis", r, (r <= 150 ? "PASS" : "MISS") }'
+    echo
+    echo "recompute rounds (wall and CPU time of all threads):"
+    grep '^round' <<<"$SCALE_RECOMPUTE"
+}
+if [[ $SCALE_ONLY == 1 ]]; then
+    scale_section
+    LOAD_AFTER=$(cat /proc/loadavg)
+    echo
+    echo "gradscape at scale — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'))"
+    echo "load average (1/5/15 min) before: $(cut -d' ' -f1-3 <<<"$LOAD_BEFORE"), after: $(cut -d' ' -f1-3 <<<"$LOAD_AFTER")"
+    echo
+    scale_table
+    exit 0
+fi
 
 header() {
     echo
@@ -190,6 +241,7 @@ else
     say "note: no Xvfb: first-frame time skipped"
 fi
 map_section
+scale_section
 
 LOAD_AFTER=$(cat /proc/loadavg)
 
@@ -215,3 +267,5 @@ awk -v a="$app_rss" -v g="$gif_rss" -v s="$gif_s" -v n="$GIF_FRAMES" 'BEGIN {
     printf "| %-36s | %.0f MB (max RSS) | | | reported | |\n", "6 peak RSS, app drag loop", a/1024
     printf "| %-36s | %.0f MB (max RSS; took %.1f s) | | | reported | |\n", "6 peak RSS, " n "-frame GIF 1280x800", g/1024, s }'
 map_table
+echo
+scale_table

@@ -854,3 +854,53 @@ fn the_hyperparameter_map_applies_a_clicked_cell() {
     assert!(after.lr < before.lr, "lr {} -> {}", before.lr, after.lr);
     assert_ne!(after.kind, before.kind, "the momentum moved too");
 }
+
+/// A frame at rest clips and decimates no path again; a step forward adds only the new
+/// points (one per run) and rebuilds nothing; the 3-D view lifts nothing at rest either.
+/// Dragging one optimizer's lr recomputes its run only, and rebuilds only its path.
+#[test]
+fn frames_at_rest_and_playhead_steps_redo_no_geometry() {
+    let mut h = harness();
+    h.run();
+    let runs = h.state().state.runs.runs.len() as u64;
+    let paths = |h: &Harness<'_, GradscapeApp>| {
+        let p = &h.state().landscape.paths;
+        (p.rebuilt, p.points_fed)
+    };
+    let (rebuilt, fed) = paths(&h);
+    assert!(fed > 0);
+    h.run();
+    h.run();
+    assert_eq!(paths(&h), (rebuilt, fed), "nothing redone at rest");
+
+    h.state_mut().state.seek(10.0);
+    h.run();
+    let (rebuilt, fed) = paths(&h);
+    h.state_mut().state.step_by(1);
+    h.run();
+    assert_eq!(paths(&h), (rebuilt, fed + runs), "one new point per run");
+
+    let computed = h.state().state.runs_computed;
+    slider(&h, "lr α").set_value_accesskit(0.004);
+    h.run();
+    assert_eq!(
+        h.state().state.runs_computed,
+        computed + 1,
+        "one run of {runs}"
+    );
+    assert_eq!(paths(&h).0, rebuilt + 1, "one path cut anew");
+
+    h.state_mut().state.settings.view_3d = true;
+    h.run();
+    let lifted = |h: &Harness<'_, GradscapeApp>| {
+        let v = &h.state().landscape.view3d;
+        (v.paths_rebuilt, v.points_lifted)
+    };
+    let (rebuilt3, lifted3) = lifted(&h);
+    assert!(lifted3 > 0);
+    h.run();
+    assert_eq!(lifted(&h), (rebuilt3, lifted3), "nothing lifted at rest");
+    h.state_mut().state.step_by(1);
+    h.run();
+    assert_eq!(lifted(&h), (rebuilt3, lifted3 + runs));
+}

@@ -36,9 +36,15 @@ pub struct Landscape {
     textures: TextureCache,
     /// Dragging the start ring (rather than panning).
     dragging_start: bool,
+    /// The last hover search and what it found: a pointer resting over 3 × 10⁶ points
+    /// searches them once, not every frame.
+    hover_memo: Option<(HoverKey, Option<Hover>)>,
     /// How many landscapes (heatmap + contours) were computed: tests check that a slider
     /// drag reuses the cached one.
     pub heatmaps_computed: u64,
+    /// The trajectories clipped and decimated for the last view and playhead: a frame at
+    /// rest redoes none of it (tests read its counters).
+    pub paths: scene::PathCache,
     /// The 3-D view, shown instead of the map when `settings.view_3d` is on.
     pub view3d: super::view3d::View3d,
 }
@@ -89,13 +95,14 @@ impl Landscape {
             step_counter: false,
             words: scene::Words(crate::lang::tr_args),
         };
-        let mut scene = scene::build_scene_with(
+        let mut scene = scene::build_scene_cached(
             landscape,
             &state.scenario,
             &state.surface,
             &state.runs,
             state.step(),
             &opts,
+            Some((&mut self.paths, &state.run_ids)),
         );
         if !state.settings.legends {
             scene.legend.clear();
@@ -191,7 +198,23 @@ impl Landscape {
 
         // Hovering a path highlights that step here and in the loss panel.
         if response.hovered() && !response.dragged() {
-            state.hovered = pointer.and_then(|p| nearest_step(t, state, p));
+            state.hovered = pointer.and_then(|p| {
+                let key = HoverKey {
+                    pointer: [p.x.to_bits(), p.y.to_bits()],
+                    transform: t,
+                    ids: state.run_ids.clone(),
+                    step: state.step(),
+                    visible: state.visible.clone(),
+                };
+                match &self.hover_memo {
+                    Some((k, found)) if *k == key => *found,
+                    _ => {
+                        let found = nearest_step(t, state, p);
+                        self.hover_memo = Some((key, found));
+                        found
+                    }
+                }
+            });
             state.hover_source = state.hovered.map(|_| HoverSource::Landscape);
         } else if state.hover_source == Some(HoverSource::Landscape) {
             state.hovered = None;
@@ -240,6 +263,16 @@ impl Landscape {
             }
         }
     }
+}
+
+/// What a hover search depends on.
+#[derive(Debug, Clone, PartialEq)]
+struct HoverKey {
+    pointer: [u32; 2],
+    transform: Transform,
+    ids: Vec<u64>,
+    step: usize,
+    visible: Vec<bool>,
 }
 
 /// World units per screen pixel along x and y.

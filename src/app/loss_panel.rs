@@ -16,8 +16,8 @@ pub const MAX_CURVE_POINTS: usize = 1600;
 /// At most this many validation dots per run.
 const MAX_VAL_DOTS: usize = 100;
 
-/// A curve's decimated points and what they were made from: (generation, revealed
-/// points, log axis).
+/// A curve's decimated points and what they were made from: (run id, revealed points,
+/// log axis).
 type CachedPoints = ((u64, usize, bool), std::sync::Arc<Vec<[f64; 2]>>);
 
 /// The most points any line of the three plots drew in the last frame (tests, benchmarks).
@@ -292,7 +292,13 @@ fn plot_ui(
         };
         // Decimating reads the whole curve: do it again only when the runs, the revealed
         // part or the axis changed, not on every frame of a 10⁶-step run at rest.
-        let key = (state.generation, shown, log);
+        // Keyed by the run's own id: dragging one optimizer's slider leaves the other
+        // curves as they were.
+        let key = (
+            state.run_ids.get(i).copied().unwrap_or(u64::MAX),
+            shown,
+            log,
+        );
         let cache_id = egui::Id::unique(("loss panel points", k, i));
         let cached = ui
             .data(|d| d.get_temp::<CachedPoints>(cache_id))

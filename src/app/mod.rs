@@ -1,11 +1,11 @@
 //! The eframe/egui desktop app.
 //!
 //! [`state::AppState`] holds everything; each panel is a `*_ui(ui, &mut AppState)` function
-//! in its own file. Controls mutate the state and mark it changed; the runs are recomputed
-//! in full before the views draw, in the same frame, and the playhead reveals them. Long
-//! scenarios (more than [`state::SYNC_STEP_LIMIT`] steps in all) are computed on a worker
-//! thread instead: the views keep the last runs, marked as updating, until the new ones
-//! arrive.
+//! in its own file. Controls mutate the state and mark it changed; the runs the change
+//! touches are recomputed before the views draw, in the same frame, and the playhead reveals
+//! them. Long scenarios (more than [`state::SYNC_STEP_LIMIT`] steps in all) are computed on
+//! a worker thread instead: the views keep the last runs, marked as updating, until the
+//! new ones arrive.
 
 pub mod classroom;
 pub mod controls;
@@ -645,12 +645,19 @@ pub fn run_app(scenario: Scenario, path: Option<PathBuf>) -> Result<(), String> 
 }
 
 /// CPU time of each of `n` frames of dragging the first optimizer's lr slider on a scenario of six
-/// optimizers × 5000 steps: each frame changes lr, recomputes every run and diagnosis,
+/// optimizers × 5000 steps: each frame changes lr, recomputes what the change touches,
 /// lays out the whole window and tessellates it — the CPU work of one real frame, without
 /// the GPU upload. Used by `examples/bench_app.rs`.
 pub fn bench_drag_frames(n: usize) -> Vec<Duration> {
+    bench_drag_frames_with(n, bench_scenario_steps(5000))
+}
+
+/// [`bench_drag_frames`] on `scenario`, frames paced at 60 Hz as a real window's are (so a
+/// long scenario's worker has a frame's time to answer, as it would on screen); the time
+/// counted is the UI thread's CPU time of each frame, the worker's is not.
+pub fn bench_drag_frames_with(n: usize, scenario: Scenario) -> Vec<Duration> {
     let ctx = egui::Context::default();
-    let mut app = GradscapeApp::with_scenario(&ctx, bench_scenario(), None);
+    let mut app = GradscapeApp::with_scenario(&ctx, scenario, None);
     let input = || egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
@@ -663,7 +670,9 @@ pub fn bench_drag_frames(n: usize) -> Vec<Duration> {
         let out = ctx.run_ui(input(), |ui| app.show(ui));
         let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
     }
+    app.state.wait_for_worker(Duration::from_secs(120));
     let base = app.state.scenario.optimizers[0].lr;
+    let period = Duration::from_secs_f64(1.0 / 60.0);
     (0..n)
         .map(|k| {
             let (wall0, cpu0) = (Instant::now(), cpu_time::ThreadTime::try_now().ok());
@@ -672,16 +681,57 @@ pub fn bench_drag_frames(n: usize) -> Vec<Duration> {
             app.state.mark_changed();
             let out = ctx.run_ui(input(), |ui| app.show(ui));
             let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
-            match cpu0 {
+            let t = match cpu0 {
                 Some(t) => t.elapsed(),
                 None => wall0.elapsed(),
+            };
+            if let Some(rest) = period.checked_sub(wall0.elapsed()) {
+                std::thread::sleep(rest);
             }
+            t
         })
         .collect()
 }
 
+/// CPU time of each of `n` frames of the whole window at rest (nothing changes, nothing
+/// plays) once `scenario`'s runs are on screen, in the 2-D or the 3-D view. Used by
+/// `examples/measure_recompute.rs`.
+pub fn bench_rest_frames(n: usize, scenario: Scenario, view_3d: bool) -> Vec<Duration> {
+    let ctx = egui::Context::default();
+    let mut app = GradscapeApp::with_scenario(&ctx, scenario, None);
+    app.state.settings.view_3d = view_3d;
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    };
+    let frame = |app: &mut GradscapeApp| {
+        let (wall0, cpu0) = (Instant::now(), cpu_time::ThreadTime::try_now().ok());
+        let out = ctx.run_ui(input(), |ui| app.show(ui));
+        let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+        match cpu0 {
+            Some(t) => t.elapsed(),
+            None => wall0.elapsed(),
+        }
+    };
+    frame(&mut app);
+    app.state.wait_for_worker(Duration::from_secs(120));
+    // The frame installing the runs, and one for the layout to settle.
+    for _ in 0..3 {
+        frame(&mut app);
+    }
+    (0..n).map(|_| frame(&mut app)).collect()
+}
+
 /// Six optimizers × 5000 steps on Rosenbrock: the load the performance target names.
 pub fn bench_scenario() -> Scenario {
+    bench_scenario_steps(5000)
+}
+
+/// [`bench_scenario`] with `steps` steps (the cosine schedule spans them all).
+pub fn bench_scenario_steps(steps: u64) -> Scenario {
     let json = r#"{
       "surface": {"kind": "rosenbrock"},
       "start": [-1.5, 2.0],
@@ -696,7 +746,13 @@ pub fn bench_scenario() -> Scenario {
         {"kind": "adagrad", "lr": 0.2}
       ]
     }"#;
-    Scenario::from_json(json).expect("the benchmark scenario is valid")
+    let json = json
+        .replace("\"steps\": 5000", &format!("\"steps\": {steps}"))
+        .replace(
+            "\"total_steps\": 5000",
+            &format!("\"total_steps\": {steps}"),
+        );
+    Scenario::from_json(&json).expect("the benchmark scenario is valid")
 }
 
 /// A long scenario's JSON: Rosenbrock, SGD, momentum and Adam, `steps` steps each. What

@@ -14,7 +14,7 @@ use crate::core::diagnosis::Finding;
 use crate::core::optimizers::OptimizerConfig;
 use crate::core::presets;
 use crate::core::replay::{Replay, Snapshot};
-use crate::core::run::{Run, RunSet, run_scenario};
+use crate::core::run::{Run, RunSet, par_map, rerun_with_ends, same_run};
 use crate::core::scenario::Scenario;
 use crate::core::surfaces::{Surface, View, example_raw};
 
@@ -208,8 +208,22 @@ impl Default for Settings {
 pub struct AppState {
     /// The scenario being edited; always valid.
     pub scenario: Scenario,
-    /// The runs of `scenario`, recomputed in full on every change.
+    /// The runs of `scenario`: on a change, those of the optimizers it touched are
+    /// recomputed, the others kept.
     pub runs: RunSet,
+    /// Names the contents of each run: a run recomputed gets a new id, a run kept keeps
+    /// its id, so the views' caches (paths, curves, diagnoses) redo only what changed.
+    pub run_ids: Vec<u64>,
+    /// The scenario `runs` were computed from (while a worker result is pending it may
+    /// be older than `scenario`).
+    computed_from: Option<Scenario>,
+    /// The run id each of `diagnoses` was made for.
+    diagnosed: Vec<u64>,
+    /// Runs computed on this thread or the worker since the state was made (tests check
+    /// that a drag recomputes one run, not all).
+    pub runs_computed: u64,
+    /// Runs diagnosed since the state was made (on this thread or the worker).
+    pub runs_diagnosed: u64,
     /// The language the runs' labels were worded in.
     labels_lang: Option<crate::lang::Lang>,
     /// The diagnosis of each run.
@@ -284,23 +298,50 @@ pub struct AppState {
     worker: Option<Worker>,
     /// The id of the last request sent to the worker, while its result is awaited.
     pending: Option<u64>,
+    /// Worker results with a smaller id are older than the runs shown: dropped.
+    min_accept: u64,
     /// Asked to repaint when the worker's result arrives (the app sets it every frame).
     pub repaint: Option<egui::Context>,
 }
 
 /// Scenarios with more steps than this in all (steps × optimizers) are computed on a
-/// worker thread; shorter ones in the frame that changed them. At 3 × 10⁶ steps one
-/// recompute takes ~0.75 s in release (runs 0.19 s, diagnosis 0.56 s), so 2 × 10⁵ steps
-/// cost ≲ 50 ms.
+/// worker thread; shorter ones in the frame that changed them. At 3 × 10⁶ steps a full
+/// recompute took ~0.4 s in release on a loaded 2-core machine (BENCHMARKS.md), so
+/// 2 × 10⁵ steps cost ≲ 30 ms, and a slider moves one run of them.
 pub const SYNC_STEP_LIMIT: u64 = 200_000;
 
 /// What the worker hands back: the runs and diagnoses of request `id`.
 struct Computed {
     id: u64,
+    /// The scenario they were computed from.
+    scenario: Scenario,
     runs: RunSet,
+    /// The id of each run (kept from the worker's last result where the run was reused).
+    ids: Vec<u64>,
     diagnoses: Vec<Vec<Finding>>,
     /// The runs replayed to their ends, for the playhead's panel.
     replay: Replay,
+    /// How many runs were computed for this result (the others reused), superseded
+    /// requests' work included.
+    computed: u64,
+    /// How many runs were diagnosed for it.
+    diagnosed: u64,
+}
+
+/// What the worker keeps of its last result, to recompute only the runs a change touched.
+struct WorkerCache {
+    scenario: Scenario,
+    runs: Vec<Option<Run>>,
+    ids: Vec<u64>,
+    diagnoses: Vec<Option<Vec<Finding>>>,
+    replay: Replay,
+}
+
+/// A new run id, never given before in this process (ids outlive a replaced state, and
+/// the views' caches with them).
+fn fresh_run_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// A thread computing the runs and diagnoses of the newest scenario asked for; a newer
@@ -331,32 +372,85 @@ impl Worker {
                     }
                 };
                 let mut next = req_rx.recv().ok();
+                let mut cache: Option<WorkerCache> = None;
+                // Runs computed for requests superseded before their result was sent.
+                let mut carried = 0;
                 while let Some(job) = next.take().and_then(newest) {
                     let (id, scenario, ctx) = job;
-                    let runs = run_scenario(&scenario);
-                    // A newer request arrived meanwhile: its result is the one wanted.
-                    match req_rx.try_recv() {
-                        Ok(j) => {
-                            next = Some(j);
-                            continue;
+                    // Runs the change did not touch are moved over from the last result.
+                    let mut old = cache.take();
+                    let (runs, fresh, ends) = rerun_with_ends(&scenario, |i| {
+                        let c = old.as_mut()?;
+                        if !same_run(&c.scenario, &scenario, i) {
+                            return None;
                         }
-                        Err(TryRecvError::Disconnected) => return,
-                        Err(TryRecvError::Empty) => {}
-                    }
-                    let diagnoses = runs.runs.iter().map(diagnose_run).collect();
-                    let mut replay = Replay::new(&scenario);
-                    for (i, run) in runs.runs.iter().enumerate() {
-                        replay.state_at(i, run.steps_taken());
-                    }
-                    if res_tx
-                        .send(Computed {
-                            id,
-                            runs,
-                            diagnoses,
-                            replay,
+                        let run = c.runs.get_mut(i)?.take()?;
+                        Some((run, c.replay.cursor(i).cloned()))
+                    });
+                    let ids: Vec<u64> = fresh
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &f)| match &old {
+                            Some(c) if !f => c.ids[i],
+                            _ => fresh_run_id(),
                         })
-                        .is_err()
-                    {
+                        .collect();
+                    let mut diagnoses: Vec<Option<Vec<Finding>>> = fresh
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &f)| match &mut old {
+                            Some(c) if !f => c.diagnoses.get_mut(i).and_then(Option::take),
+                            _ => None,
+                        })
+                        .collect();
+                    let computed = carried + fresh.iter().filter(|f| **f).count() as u64;
+                    let replay = Replay::with_cursors(&scenario, ends);
+                    drop(old);
+                    // A newer request arrived meanwhile: its result is the one wanted (the
+                    // runs just made are kept for it).
+                    let newer = match req_rx.try_recv() {
+                        Ok(j) => Some(j),
+                        Err(TryRecvError::Disconnected) => return,
+                        Err(TryRecvError::Empty) => None,
+                    };
+                    let mut diagnosed = 0;
+                    if newer.is_none() {
+                        let todo: Vec<usize> = (0..diagnoses.len())
+                            .filter(|&i| diagnoses[i].is_none())
+                            .collect();
+                        let made = par_map(todo.len(), |k| diagnose_run(&runs.runs[todo[k]]));
+                        for (i, d) in todo.into_iter().zip(made) {
+                            diagnoses[i] = Some(d);
+                            diagnosed += 1;
+                        }
+                    }
+                    let result = newer.is_none().then(|| Computed {
+                        id,
+                        scenario: scenario.clone(),
+                        runs: runs.clone(),
+                        ids: ids.clone(),
+                        diagnoses: diagnoses
+                            .iter()
+                            .map(|d| d.clone().unwrap_or_default())
+                            .collect(),
+                        replay: replay.clone(),
+                        computed,
+                        diagnosed,
+                    });
+                    cache = Some(WorkerCache {
+                        scenario,
+                        runs: runs.runs.into_iter().map(Some).collect(),
+                        ids,
+                        diagnoses,
+                        replay,
+                    });
+                    let Some(result) = result else {
+                        carried = computed;
+                        next = newer;
+                        continue;
+                    };
+                    carried = 0;
+                    if res_tx.send(result).is_err() {
                         return;
                     }
                     if let Some(ctx) = ctx {
@@ -397,6 +491,12 @@ impl AppState {
                 runs: Vec::new(),
                 warnings: Vec::new(),
             },
+            run_ids: Vec::new(),
+            computed_from: None,
+            diagnosed: Vec::new(),
+            runs_computed: 0,
+            runs_diagnosed: 0,
+            min_accept: worker.as_ref().map_or(0, |w| w.last_id + 1),
             labels_lang: None,
             diagnoses: Vec::new(),
             visible: vec![true; scenario.optimizers.len()],
@@ -503,8 +603,36 @@ impl AppState {
             // No thread to be had: compute here, late rather than never.
         }
         self.pending = None;
-        let runs = run_scenario(&self.scenario);
-        self.install_runs(runs);
+        // Whatever the worker was asked before is older than what is computed here.
+        if let Some(w) = &self.worker {
+            self.min_accept = w.last_id + 1;
+        }
+        let before = self.computed_from.take();
+        let mut old: Vec<Option<Run>> = std::mem::take(&mut self.runs.runs)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let old_ids = std::mem::take(&mut self.run_ids);
+        let scenario = &self.scenario;
+        let (runs, fresh, ends) = rerun_with_ends(scenario, |i| {
+            let b = before.as_ref()?;
+            if !same_run(b, scenario, i) || old_ids.get(i).is_none() {
+                return None;
+            }
+            old.get_mut(i)?.take().map(|r| (r, None))
+        });
+        let ids = fresh
+            .iter()
+            .enumerate()
+            .map(|(i, &f)| if f { fresh_run_id() } else { old_ids[i] })
+            .collect();
+        self.runs_computed += fresh.iter().filter(|f| **f).count() as u64;
+        let from = self.scenario.clone();
+        self.install_runs(runs, ids, from, &old);
+        // The playhead panel's replay: the new runs stand at their ends, the kept ones
+        // where they stood (replaying six runs every frame of a drag cost more than the run).
+        self.classroom
+            .carry_replay(self.generation, &self.scenario, &fresh, ends);
         self.last_compute = t0.elapsed();
     }
 
@@ -525,14 +653,33 @@ impl AppState {
     /// Installs a worker result if it answers the request awaited now; a result of a
     /// superseded request, or one that arrives after the runs were computed in the
     /// frame, is dropped. Returns whether it was installed.
+    ///
+    /// A result of a request a newer one superseded (a slider still moving) is shown too,
+    /// since it is closer to the settings than the runs on screen, but the state stays
+    /// [`Self::updating`]: the views mark it as pending, never as the current result.
     fn install_computed(&mut self, c: Computed) -> bool {
-        if self.pending != Some(c.id) {
+        let Some(pending) = self.pending else {
+            return false;
+        };
+        if c.id < self.min_accept || c.id > pending {
             return false;
         }
-        self.pending = None;
-        self.install_runs(c.runs);
+        if c.id == pending {
+            self.pending = None;
+        }
+        self.min_accept = c.id + 1;
+        // The runs on screen that this result does not keep, for the ghosts.
+        let old: Vec<Option<Run>> = std::mem::take(&mut self.runs.runs)
+            .into_iter()
+            .zip(self.run_ids.iter().copied().chain(std::iter::repeat(0)))
+            .map(|(r, id)| (!c.ids.contains(&id)).then_some(r))
+            .collect();
+        self.runs_computed += c.computed;
+        self.runs_diagnosed += c.diagnosed;
+        self.install_runs(c.runs, c.ids.clone(), c.scenario, &old);
         self.classroom.set_replay(self.generation, c.replay);
         self.diagnoses = c.diagnoses;
+        self.diagnosed = c.ids;
         self.diagnoses_stale = false;
         true
     }
@@ -547,7 +694,7 @@ impl AppState {
     pub fn wait_for_worker(&mut self, timeout: Duration) -> bool {
         let end = Instant::now() + timeout;
         while self.updating() && Instant::now() < end {
-            if self.poll_worker() {
+            if self.poll_worker() && !self.updating() {
                 return true;
             }
             std::thread::sleep(Duration::from_millis(5));
@@ -570,20 +717,32 @@ impl AppState {
         self.labels_lang = Some(lang);
     }
 
-    /// Shows `runs` as the runs of the current scenario.
-    fn install_runs(&mut self, mut runs: RunSet) {
+    /// Shows `runs` (computed from `from`, named by `ids`) in place of the current runs,
+    /// of which `old` holds those replaced (`None` where a run was kept).
+    fn install_runs(
+        &mut self,
+        mut runs: RunSet,
+        ids: Vec<u64>,
+        from: Scenario,
+        old: &[Option<Run>],
+    ) {
         // Built-in presets' run labels ("SGD, constant") in the UI's language; a label the
         // user typed has no translation and stays as written.
         for r in &mut runs.runs {
             r.label = crate::lang::run_label(&r.label);
         }
         self.labels_lang = Some(crate::lang::lang());
-        let previous = std::mem::replace(&mut self.runs, runs);
-        self.classroom
-            .note_recompute(&previous, &self.scenario, &self.runs);
+        self.runs = runs;
+        let previous: Vec<Option<&[crate::core::Vec2]>> = old
+            .iter()
+            .map(|r| r.as_ref().map(|r| &r.points[..]))
+            .collect();
+        self.classroom.note_paths(&previous, &from, &self.runs);
+        self.computed_from = Some(from);
+        self.run_ids = ids;
         // Diagnosis reads whole curves and costs several times the runs themselves: it
         // waits until the settings rest (see `diagnose_if_settled`) so dragging stays fluid.
-        self.diagnoses_stale = true;
+        self.diagnoses_stale = self.diagnosed != self.run_ids;
         self.changed_at = Instant::now();
         if self.at_end {
             self.playhead = self.max_steps() as f64;
@@ -610,7 +769,20 @@ impl AppState {
         {
             return false;
         }
-        self.diagnoses = self.runs.runs.iter().map(diagnose_run).collect();
+        // Only the runs that changed since their diagnosis are read again.
+        let n = self.runs.runs.len();
+        self.diagnoses.resize(n, Vec::new());
+        self.diagnosed.resize(n, 0);
+        let todo: Vec<usize> = (0..n)
+            .filter(|&i| self.diagnosed[i] != self.run_ids[i])
+            .collect();
+        let runs = &self.runs.runs;
+        let made = par_map(todo.len(), |k| diagnose_run(&runs[todo[k]]));
+        for (i, d) in todo.into_iter().zip(made) {
+            self.diagnoses[i] = d;
+            self.diagnosed[i] = self.run_ids[i];
+            self.runs_diagnosed += 1;
+        }
         self.diagnoses_stale = false;
         true
     }
@@ -1082,12 +1254,20 @@ impl Classroom {
     /// changed leave a ghost of their old path. A new surface, start or set of optimizers
     /// clears the ghosts, since the old paths no longer compare.
     pub fn note_recompute(&mut self, previous: &RunSet, scenario: &Scenario, runs: &RunSet) {
+        let points: Vec<Option<&[Vec2]>> =
+            previous.runs.iter().map(|r| Some(&r.points[..])).collect();
+        self.note_paths(&points, scenario, runs);
+    }
+
+    /// [`Self::note_recompute`] with only the previous paths: `None` where a run was kept
+    /// as it was (it leaves no ghost).
+    pub fn note_paths(&mut self, previous: &[Option<&[Vec2]>], scenario: &Scenario, runs: &RunSet) {
         let now = Instant::now();
         let in_gesture = self
             .last_change
             .is_some_and(|t| now.duration_since(t) < GESTURE_GAP);
         let old = self.previous.replace(scenario.clone());
-        if previous.runs.is_empty() {
+        if previous.is_empty() {
             return;
         }
         self.last_change = Some(now);
@@ -1095,7 +1275,7 @@ impl Classroom {
         let comparable = old.surface == scenario.surface
             && old.start == scenario.start
             && old.optimizers.len() == scenario.optimizers.len()
-            && previous.runs.len() == runs.runs.len();
+            && previous.len() == runs.runs.len();
         if !comparable {
             self.ghosts.clear();
             return;
@@ -1104,15 +1284,44 @@ impl Classroom {
             return;
         }
         self.ghosts = (0..scenario.optimizers.len())
-            .filter(|&i| {
-                old.optimizers[i] != scenario.optimizers[i]
-                    && previous.runs[i].points != runs.runs[i].points
-            })
-            .map(|i| Ghost {
-                run: i,
-                points: previous.runs[i].points.clone(),
+            .filter_map(|i| {
+                let before = previous[i]?;
+                (old.optimizers[i] != scenario.optimizers[i] && before != runs.runs[i].points).then(
+                    || Ghost {
+                        run: i,
+                        points: before.to_vec(),
+                    },
+                )
             })
             .collect();
+    }
+
+    /// Makes the replay of the runs of `generation` (which follow those of the replay kept
+    /// now): a run computed anew (`fresh`) starts at its end cursor, a kept run keeps its
+    /// cursor.
+    pub(crate) fn carry_replay(
+        &mut self,
+        generation: u64,
+        scenario: &Scenario,
+        fresh: &[bool],
+        ends: Vec<Option<crate::core::run::Cursor>>,
+    ) {
+        let old = self
+            .replay
+            .take()
+            .filter(|(g, _)| *g + 1 == generation)
+            .map(|(_, r)| r);
+        let cursors = ends
+            .into_iter()
+            .zip(fresh)
+            .enumerate()
+            .map(|(i, (end, &fresh))| match (fresh, &old) {
+                (true, _) => end,
+                (false, Some(r)) => r.cursor(i).cloned(),
+                (false, None) => None,
+            })
+            .collect();
+        self.replay = Some((generation, Replay::with_cursors(scenario, cursors)));
     }
 
     /// Uses `replay` for the runs of `generation` (a worker replayed them already, so the
@@ -1190,6 +1399,7 @@ impl TrainingLog {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::run::run_scenario;
 
     fn long(lr: f64, kind: &str) -> Scenario {
         Scenario::from_json(&format!(
@@ -1197,6 +1407,87 @@ mod tests {
                 "optimizers": [{{"kind": "adam", "lr": {lr}}}]}}"#
         ))
         .unwrap()
+    }
+
+    fn long_pair(lr: f64) -> Scenario {
+        Scenario::from_json(&format!(
+            r#"{{"surface": {{"kind": "rosenbrock"}}, "start": [-1.5, 2.0], "steps": 150000,
+                "optimizers": [{{"kind": "adam", "lr": {lr}}}, {{"kind": "sgd", "lr": 0.0005}}]}}"#
+        ))
+        .unwrap()
+    }
+
+    /// Changing one optimizer recomputes and diagnoses that run only: the other keeps its
+    /// run, its id and its diagnosis (counted, in the frame and on the worker).
+    #[test]
+    fn a_change_to_one_optimizer_recomputes_only_its_run() {
+        let mut s = AppState::new(crate::core::presets::default_scenario(), None);
+        let n = s.runs.runs.len() as u64;
+        assert!(n >= 2);
+        assert_eq!((s.runs_computed, s.runs_diagnosed), (n, n));
+        let ids = s.run_ids.clone();
+        s.scenario.optimizers[1].lr *= 1.5;
+        s.mark_changed();
+        s.recompute_if_dirty();
+        assert_eq!(s.runs_computed, n + 1);
+        assert_ne!(s.run_ids[1], ids[1]);
+        assert_eq!(s.run_ids[0], ids[0]);
+        assert!(s.diagnose_if_settled(Duration::ZERO, false));
+        assert_eq!(s.runs_diagnosed, n + 1);
+        // The same runs and diagnoses as computing everything anew.
+        let fresh = AppState::new(s.scenario.clone(), None);
+        assert_eq!(s.runs, fresh.runs);
+        assert_eq!(s.diagnoses, fresh.diagnoses);
+        // A change every run reads (the steps) recomputes them all.
+        s.scenario.steps += 1;
+        s.mark_changed();
+        s.recompute_if_dirty();
+        assert_eq!(s.runs_computed, 2 * n + 1);
+
+        let mut s = AppState::new(long_pair(0.002), None);
+        assert!(s.wait_for_worker(Duration::from_secs(120)));
+        assert_eq!(s.runs_computed, 2);
+        let ids = s.run_ids.clone();
+        s.scenario.optimizers[0].lr = 0.003;
+        s.mark_changed();
+        s.recompute_if_dirty();
+        assert!(s.wait_for_worker(Duration::from_secs(120)));
+        assert_eq!((s.runs_computed, s.runs_diagnosed), (3, 3));
+        assert_eq!(s.run_ids[1], ids[1]);
+        assert_eq!(s.runs, run_scenario(&s.scenario));
+    }
+
+    /// A worker result that a newer request superseded is shown (it is nearer to the
+    /// settings than what was on screen) but never as current: the state stays updating
+    /// until the newest result arrives.
+    #[test]
+    fn a_superseded_result_is_shown_as_pending() {
+        let mut s = AppState::new(long_pair(0.002), None);
+        assert!(s.wait_for_worker(Duration::from_secs(120)));
+        s.scenario.optimizers[0].lr = 0.003;
+        s.mark_changed();
+        s.recompute_if_dirty();
+        let first = s.pending.expect("sent to the worker");
+        let results = &s.worker.as_ref().expect("worker").results;
+        let c = loop {
+            let c = results
+                .recv_timeout(Duration::from_secs(120))
+                .expect("the worker answers");
+            if c.id == first {
+                break c;
+            }
+        };
+        // The slider moved on before that result was taken.
+        s.scenario.optimizers[0].lr = 0.004;
+        s.mark_changed();
+        s.recompute_if_dirty();
+        let wanted = run_scenario(&s.scenario);
+        assert!(s.install_computed(c));
+        assert!(s.updating(), "an older result is pending, not current");
+        assert_ne!(s.runs.runs[0].points.last(), wanted.runs[0].points.last());
+        assert!(s.wait_for_worker(Duration::from_secs(120)));
+        assert!(!s.updating());
+        assert_eq!(s.runs, wanted);
     }
 
     /// Long scenarios go to the worker; a newer request supersedes an older one, also

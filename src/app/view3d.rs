@@ -179,6 +179,14 @@ pub struct View3d {
     camera: Option<Camera>,
     /// How many meshes were sampled: tests check that rotating reuses the cached one.
     pub meshes_computed: u64,
+    /// The lifted, thinned paths per run, kept while the run, the mesh and the playhead
+    /// stay (a playhead moving forward lifts only the new points).
+    paths: Vec<Option<LiftCache>>,
+    /// Paths lifted from their first point (new runs, another mesh, a playhead moved
+    /// back): tests count them.
+    pub paths_rebuilt: u64,
+    /// Points lifted in all: tests check that a frame at rest lifts none.
+    pub points_lifted: u64,
 }
 
 impl Default for View3d {
@@ -189,6 +197,9 @@ impl Default for View3d {
             mesh: None,
             camera: None,
             meshes_computed: 0,
+            paths: Vec::new(),
+            paths_rebuilt: 0,
+            points_lifted: 0,
         }
     }
 }
@@ -252,17 +263,23 @@ impl View3d {
         let body = Rect::from_min_max(pos2(rect.left(), rect.top() + 28.0), rect.max);
         let cam = Camera::fit(self.yaw, self.pitch, body);
         self.camera = Some(cam);
-        let mesh = self.mesh_for(state);
+        // Points closer than a pixel at the largest scale any pitch gives this rectangle
+        // are one point on screen.
+        let tol = 2.0 * std::f32::consts::SQRT_2 / (0.92 * body.width().max(1.0));
+        self.mesh_for(state);
+        let paths = self.lifted_paths(state, tol);
+        let Some(mesh) = self.mesh.as_ref() else {
+            return;
+        };
         paint_mesh(&painter, mesh, &cam);
         paint_base(&painter, &cam);
-        let paths = lifted_paths(mesh, state);
-        paint_paths(&painter, &paths, &cam, state);
+        paint_paths(&painter, &paths, &cam, state, mesh);
 
         // Hover picks the nearest revealed point, as on the map.
         if response.hovered() && !response.dragged() {
             state.hovered = response
                 .hover_pos()
-                .and_then(|p| nearest(&paths, &cam, p, state));
+                .and_then(|p| nearest(&paths, &cam, p, state, mesh));
             state.hover_source = state.hovered.map(|_| HoverSource::Landscape);
         } else if state.hover_source == Some(HoverSource::Landscape) {
             state.hovered = None;
@@ -287,36 +304,158 @@ impl View3d {
     }
 }
 
-/// One visible run's revealed points, lifted onto the mesh; `None` where the path is
-/// outside the view.
+/// A lifted point and the step it shows.
+type Lifted = (usize, [f32; 3]);
+
+/// One visible run's revealed points, lifted onto the mesh and thinned to what the screen
+/// can show: pieces where the path is inside the view, and the point at the playhead.
 struct LiftedPath {
     run: usize,
     color: Color32,
-    points: Vec<Option<[f32; 3]>>,
+    pieces: std::sync::Arc<Vec<Vec<Lifted>>>,
+    /// The point at the playhead, when it is inside the view.
+    head: Option<[f32; 3]>,
 }
 
-fn lifted_paths(mesh: &SurfaceMesh, state: &AppState) -> Vec<LiftedPath> {
-    state
-        .runs
-        .runs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| state.visible.get(*i).copied().unwrap_or(true))
-        .map(|(i, run)| {
+/// Most points a drawn piece keeps, whatever the run length (as on the map).
+const MAX_PIECE_POINTS: usize = 5000;
+
+/// One run's path lifted so far: pieces already ended and the one still growing, its
+/// points closer than `tol` to the last kept one dropped (a piece keeps its ends).
+#[derive(Debug, Clone)]
+struct LiftCache {
+    key: (u64, ImageKey, u32),
+    tol: f32,
+    /// Points lifted so far (steps 0 … fed − 1).
+    fed: usize,
+    done: Vec<Vec<Lifted>>,
+    kept: Vec<Lifted>,
+    newest: Option<Lifted>,
+    /// The pieces for the last playhead asked for.
+    out: Option<(usize, std::sync::Arc<Vec<Vec<Lifted>>>)>,
+}
+
+impl LiftCache {
+    fn new(key: (u64, ImageKey, u32), tol: f32) -> Self {
+        Self {
+            key,
+            tol,
+            fed: 0,
+            done: Vec::new(),
+            kept: Vec::new(),
+            newest: None,
+            out: None,
+        }
+    }
+
+    fn feed(&mut self, p: Option<Lifted>) {
+        let Some(p) = p else {
+            self.end_piece();
+            return;
+        };
+        if let Some(q) = self.newest.replace(p) {
+            let far = self.kept.last().is_none_or(|(_, k)| {
+                let d = [q.1[0] - k[0], q.1[1] - k[1], q.1[2] - k[2]];
+                d[0] * d[0] + d[1] * d[1] + d[2] * d[2] >= self.tol * self.tol
+            });
+            if far {
+                self.kept.push(q);
+            }
+        }
+    }
+
+    fn current(&self) -> Vec<Lifted> {
+        let Some(newest) = self.newest else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(self.kept.len() + 1);
+        out.extend_from_slice(&self.kept);
+        out.push(newest);
+        if out.len() > MAX_PIECE_POINTS {
+            let stride = out.len().div_ceil(MAX_PIECE_POINTS);
+            out = out.into_iter().step_by(stride).collect();
+            if out.last() != Some(&newest) {
+                out.push(newest);
+            }
+        }
+        out
+    }
+
+    fn end_piece(&mut self) {
+        let piece = self.current();
+        if piece.len() >= 2 {
+            self.done.push(piece);
+        }
+        self.kept.clear();
+        self.newest = None;
+    }
+
+    fn pieces(&self) -> Vec<Vec<Lifted>> {
+        let mut out = self.done.clone();
+        let cur = self.current();
+        if cur.len() >= 2 {
+            out.push(cur);
+        }
+        out
+    }
+}
+
+impl View3d {
+    /// The visible runs' paths up to the playhead, from the cache where it holds.
+    fn lifted_paths(&mut self, state: &AppState, tol: f32) -> Vec<LiftedPath> {
+        let Some(mesh) = self.mesh.as_ref() else {
+            return Vec::new();
+        };
+        let n = state.runs.runs.len();
+        self.paths.resize(n.max(self.paths.len()), None);
+        let mut out = Vec::new();
+        for (i, run) in state.runs.runs.iter().enumerate() {
+            if !state.visible.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            let id = state.run_ids.get(i).copied().unwrap_or(u64::MAX);
+            let key = (id, mesh.key, tol.to_bits());
+            let want = state.revealed(i);
+            let slot = &mut self.paths[i];
+            if id == u64::MAX || slot.as_ref().is_none_or(|c| c.key != key || c.fed > want) {
+                self.paths_rebuilt += 1;
+                *slot = Some(LiftCache::new(key, tol));
+            }
+            let Some(c) = slot.as_mut() else { continue };
+            let pieces = match &c.out {
+                Some((at, p)) if *at == want => p.clone(),
+                _ => {
+                    // The run's own losses: evaluating a custom expression again for
+                    // every point would cost more than drawing.
+                    for k in c.fed..want {
+                        let lifted = run
+                            .loss
+                            .get(k)
+                            .and_then(|v| mesh.lift(run.points[k], *v))
+                            .map(|p| (k, p));
+                        c.feed(lifted);
+                    }
+                    self.points_lifted += (want - c.fed.min(want)) as u64;
+                    c.fed = want;
+                    let p = std::sync::Arc::new(c.pieces());
+                    c.out = Some((want, p.clone()));
+                    p
+                }
+            };
+            let head = want
+                .checked_sub(1)
+                .and_then(|k| Some((run.points.get(k)?, run.loss.get(k)?)))
+                .and_then(|(p, v)| mesh.lift(*p, *v));
             let [r, g, b] = scene::run_color(run, i);
-            LiftedPath {
+            out.push(LiftedPath {
                 run: i,
                 color: Color32::from_rgb(r, g, b),
-                // The run's own losses: evaluating a custom expression again for every
-                // point, every frame, would cost more than drawing.
-                points: run.points[..state.revealed(i)]
-                    .iter()
-                    .zip(&run.loss)
-                    .map(|(p, v)| mesh.lift(*p, *v))
-                    .collect(),
-            }
-        })
-        .collect()
+                pieces,
+                head,
+            });
+        }
+        out
+    }
 }
 
 /// The quads, far to near, flat-coloured with the heatmap's viridis.
@@ -409,61 +548,87 @@ fn paint_base(painter: &egui::Painter, cam: &Camera) {
 
 /// The trajectories on the surface, each ending in a dot at the playhead, and a ring on
 /// the hovered step.
-fn paint_paths(painter: &egui::Painter, paths: &[LiftedPath], cam: &Camera, state: &AppState) {
+fn paint_paths(
+    painter: &egui::Painter,
+    paths: &[LiftedPath],
+    cam: &Camera,
+    state: &AppState,
+    mesh: &SurfaceMesh,
+) {
     let shadow = Stroke::new(5.0, Color32::from_black_alpha(200));
     for path in paths {
-        let mut piece: Vec<Pos2> = Vec::new();
-        let mut pieces: Vec<Vec<Pos2>> = Vec::new();
-        for p in &path.points {
-            match p {
-                // A hair above the surface, so the quads under it never hide it.
-                Some(p) => piece.push(cam.project([p[0], p[1], p[2] + 0.01]).0),
-                None if piece.len() >= 2 => pieces.push(std::mem::take(&mut piece)),
-                None => piece.clear(),
-            }
+        for piece in path.pieces.iter() {
+            // A hair above the surface, so the quads under it never hide it.
+            let pts: Vec<Pos2> = piece
+                .iter()
+                .map(|(_, p)| cam.project([p[0], p[1], p[2] + 0.01]).0)
+                .collect();
+            painter.add(Shape::line(pts.clone(), shadow));
+            painter.add(Shape::line(pts, Stroke::new(2.5, path.color)));
         }
-        if piece.len() >= 2 {
-            pieces.push(piece);
-        }
-        for piece in &pieces {
-            painter.add(Shape::line(piece.clone(), shadow));
-            painter.add(Shape::line(piece.clone(), Stroke::new(2.5, path.color)));
-        }
-        if let Some(Some(head)) = path.points.last() {
-            let p = cam.project(*head).0;
+        if let Some(head) = path.head {
+            let p = cam.project(head).0;
             painter.circle(p, 6.0, path.color, Stroke::new(2.0, Color32::BLACK));
         }
     }
     if let Some(h) = state.hovered
         && let Some(path) = paths.iter().find(|p| p.run == h.run)
-        && let Some(Some(q)) = path.points.get(h.step)
+        && h.step < state.revealed(h.run)
+        && let Some(run) = state.runs.runs.get(h.run)
+        && let (Some(p), Some(v)) = (run.points.get(h.step), run.loss.get(h.step))
+        && let Some(q) = mesh.lift(*p, *v)
     {
-        let p = cam.project(*q).0;
+        let p = cam.project(q).0;
         painter.circle_stroke(p, 13.0, Stroke::new(6.0, Color32::BLACK));
         painter.circle_stroke(p, 13.0, Stroke::new(3.0, path.color));
     }
 }
 
-/// The revealed point nearest to `pointer` on screen, within [`HOVER_PX`].
-fn nearest(paths: &[LiftedPath], cam: &Camera, pointer: Pos2, state: &AppState) -> Option<Hover> {
-    let mut best: Option<(f32, Hover)> = None;
+/// The revealed point nearest to `pointer` on screen, within [`HOVER_PX`]: the nearest
+/// drawn point first, then the nearest of the points thinned away around it.
+fn nearest(
+    paths: &[LiftedPath],
+    cam: &Camera,
+    pointer: Pos2,
+    state: &AppState,
+    mesh: &SurfaceMesh,
+) -> Option<Hover> {
+    // (distance², run, first and last step it stands for, its step)
+    let mut best: Option<(f32, usize, usize, usize, usize)> = None;
     for path in paths {
-        for (k, p) in path.points.iter().enumerate() {
-            let Some(p) = p else { continue };
-            let d = cam.project(*p).0.distance_sq(pointer);
-            if d <= HOVER_PX * HOVER_PX && best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((
-                    d,
-                    Hover {
-                        run: path.run,
-                        step: k,
-                    },
-                ));
+        for piece in path.pieces.iter() {
+            for (j, &(k, p)) in piece.iter().enumerate() {
+                let d = cam.project(p).0.distance_sq(pointer);
+                if d <= HOVER_PX * HOVER_PX && best.is_none_or(|b| d < b.0) {
+                    let lo = j.checked_sub(1).map_or(k, |i| piece[i].0);
+                    let hi = piece.get(j + 1).map_or(k, |q| q.0);
+                    best = Some((d, path.run, lo, hi, k));
+                }
             }
         }
     }
-    best.map(|(_, h)| h)
-        .filter(|h| h.step < state.revealed(h.run))
+    let (_, run, lo, hi, k) = best?;
+    let r = state.runs.runs.get(run)?;
+    // Bounded: a run resting in one pixel for 10⁵ steps must not cost a frame.
+    const REFINE: usize = 4096;
+    let last = state.revealed(run).checked_sub(1)?;
+    let (lo, hi) = (
+        lo.max(k.saturating_sub(REFINE)),
+        hi.min(k + REFINE).min(last),
+    );
+    let mut top = (f32::INFINITY, k);
+    for step in lo..=hi {
+        let (Some(p), Some(v)) = (r.points.get(step), r.loss.get(step)) else {
+            break;
+        };
+        if let Some(q) = mesh.lift(*p, *v) {
+            let d = cam.project(q).0.distance_sq(pointer);
+            if d < top.0 {
+                top = (d, step);
+            }
+        }
+    }
+    Some(Hover { run, step: top.1 }).filter(|h| h.step < state.revealed(h.run))
 }
 
 #[cfg(test)]

@@ -608,9 +608,10 @@ impl Curve {
         let magnitude = raw.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
         let raw_spread = (hi - lo).max(magnitude * 1e-9).max(f64::MIN_POSITIVE);
         let inner_spread = if raw.len() >= 4 {
-            let mut sorted = raw.clone();
-            sorted.sort_by(f64::total_cmp);
-            (sorted[sorted.len() - 2] - sorted[1])
+            // The second smallest and second largest, found in one pass (a sort's
+            // `sorted[1]` and `sorted[len − 2]`, in linear time).
+            let (second_lo, second_hi) = second_extremes(&raw);
+            (second_hi - second_lo)
                 .max(magnitude * 1e-9)
                 .max(f64::MIN_POSITIVE)
         } else {
@@ -1180,6 +1181,30 @@ fn healthy(train: &Curve, val: &Curve) -> Finding {
 // ---------------------------------------------------------------------------------------------
 // Small numerics
 
+/// The second smallest and the second largest of `v` (at least two values) in the order of
+/// `f64::total_cmp`: what sorting `v` puts at positions 1 and len − 2.
+fn second_extremes(v: &[f64]) -> (f64, f64) {
+    use std::cmp::Ordering::Less;
+    let (mut lo, mut lo2) = (v[0], v[1]);
+    if lo2.total_cmp(&lo) == Less {
+        std::mem::swap(&mut lo, &mut lo2);
+    }
+    let (mut hi2, mut hi) = (lo, lo2);
+    for &x in &v[2..] {
+        if x.total_cmp(&lo) == Less {
+            (lo2, lo) = (lo, x);
+        } else if x.total_cmp(&lo2) == Less {
+            lo2 = x;
+        }
+        if hi.total_cmp(&x) == Less {
+            (hi2, hi) = (hi, x);
+        } else if hi2.total_cmp(&x) == Less {
+            hi2 = x;
+        }
+    }
+    (lo2, hi2)
+}
+
 fn min_max(v: &[f64]) -> (f64, f64) {
     v.iter()
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
@@ -1255,12 +1280,12 @@ fn running_median(y: &[f64], w: usize) -> Vec<f64> {
     let half = w / 2;
     // Sorted as integers that order like the floats (the bits of `total_cmp`): faster than
     // comparing the floats.
-    let mut keys: Vec<(u64, u32)> = y
+    let keys: Vec<(u64, u32)> = y
         .iter()
         .zip(0u32..)
         .map(|(v, i)| (order_key(*v), i))
         .collect();
-    keys.sort_unstable();
+    let keys = sort_keys(keys);
     let by_value: Vec<f64> = keys.iter().map(|&(_, i)| y[i as usize]).collect();
     let mut rank = vec![0; n];
     for (r, &(_, i)) in keys.iter().enumerate() {
@@ -1284,6 +1309,46 @@ fn running_median(y: &[f64], w: usize) -> Vec<f64> {
         out.push(if lower == upper { a } else { 0.5 * (a + b) });
     }
     out
+}
+
+/// `keys` in increasing order of (key, index). Long lists are radix-sorted (linear time:
+/// one pass counts every 11-bit digit, then one pass per digit that not all keys share);
+/// the pairs are distinct, so the order is the one `sort_unstable` gives.
+fn sort_keys(mut keys: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
+    const RADIX_FROM: usize = 1 << 12;
+    const BITS: u32 = 11;
+    const DIGITS: usize = 64usize.div_ceil(BITS as usize);
+    const MASK: u64 = (1 << BITS) - 1;
+    if keys.len() < RADIX_FROM {
+        keys.sort_unstable();
+        return keys;
+    }
+    // LSD radix sort on the key, stable, over a list in index order: equal keys stay in
+    // index order. 2048 buckets keep the scatter's write positions in cache.
+    let mut counts = vec![[0usize; 1 << BITS]; DIGITS];
+    for &(k, _) in &keys {
+        for (d, c) in counts.iter_mut().enumerate() {
+            c[((k >> (d as u32 * BITS)) & MASK) as usize] += 1;
+        }
+    }
+    let mut other = vec![(0u64, 0u32); keys.len()];
+    for (d, c) in counts.iter_mut().enumerate() {
+        if c.contains(&keys.len()) {
+            continue;
+        }
+        let mut at = 0;
+        for slot in c.iter_mut() {
+            (at, *slot) = (at + *slot, at);
+        }
+        let shift = d as u32 * BITS;
+        for &(k, i) in &keys {
+            let b = ((k >> shift) & MASK) as usize;
+            other[c[b]] = (k, i);
+            c[b] += 1;
+        }
+        std::mem::swap(&mut keys, &mut other);
+    }
+    keys
 }
 
 /// An integer that orders like `f64::total_cmp`.
@@ -1450,6 +1515,46 @@ mod tests {
                     .collect();
                 assert_eq!(running_median(&y[..n], w), direct, "n={n} w={w}");
             }
+        }
+    }
+
+    /// The radix sort of long key lists and the second extremes give what sorting gives.
+    #[test]
+    fn linear_orderings_match_the_sorts() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut y: Vec<f64> = (0..20_000)
+            .map(|i| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                match i % 7 {
+                    0 => 1.0,
+                    1 => -0.0,
+                    2 => 0.0,
+                    3 => f64::from_bits(x) % 1e6,
+                    _ => (x % 1000) as f64 * 1e-3 - 0.5,
+                }
+            })
+            .collect();
+        y.push(f64::NAN);
+        y.push(f64::NEG_INFINITY);
+        let keys: Vec<(u64, u32)> = y
+            .iter()
+            .zip(0u32..)
+            .map(|(v, i)| (order_key(*v), i))
+            .collect();
+        let mut want = keys.clone();
+        want.sort_unstable();
+        assert_eq!(sort_keys(keys), want);
+        for n in [4, 5, 9, 1000] {
+            let v = &y[..n];
+            let mut sorted = v.to_vec();
+            sorted.sort_by(f64::total_cmp);
+            let (a, b) = second_extremes(v);
+            assert_eq!(
+                (a.to_bits(), b.to_bits()),
+                (sorted[1].to_bits(), sorted[n - 2].to_bits())
+            );
         }
     }
 

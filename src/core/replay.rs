@@ -44,6 +44,24 @@ impl Replay {
         }
     }
 
+    /// A replay of `scenario` whose optimizers stand where `cursors` are (those without one
+    /// at θ0): the ends of runs just computed, so asking for them steps nothing again.
+    // Only the window keeps replays between recomputations.
+    #[cfg_attr(not(feature = "gui"), allow(dead_code))]
+    pub(crate) fn with_cursors(scenario: &Scenario, mut cursors: Vec<Option<Cursor>>) -> Self {
+        let mut replay = Self::new(scenario);
+        cursors.resize(replay.cursors.len(), None);
+        replay.cursors = cursors;
+        replay
+    }
+
+    /// Where optimizer `i` stands now, if it was moved.
+    // Only the window keeps replays between recomputations.
+    #[cfg_attr(not(feature = "gui"), allow(dead_code))]
+    pub(crate) fn cursor(&self, i: usize) -> Option<&Cursor> {
+        self.cursors.get(i)?.as_ref()
+    }
+
     /// Optimizer `i` after `step` updates (or when its run ended, if sooner); `None` if
     /// there is no optimizer `i`.
     pub fn state_at(&mut self, i: usize, step: usize) -> Option<Snapshot> {

@@ -260,9 +260,17 @@ fn envelope(values: &[f64], max: usize) -> Vec<usize> {
     keep.push(0);
     for start in (0..n).step_by(block) {
         let end = (start + block).min(n);
-        let by_value = |a: &usize, b: &usize| values[*a].total_cmp(&values[*b]);
-        let lo = (start..end).min_by(by_value).unwrap_or(start);
-        let hi = (start..end).max_by(by_value).unwrap_or(start);
+        // One pass for both: the first lowest (as `min_by`) and the last highest (as
+        // `max_by`).
+        let (mut lo, mut hi) = (start, start);
+        for i in start + 1..end {
+            if values[i].total_cmp(&values[lo]).is_lt() {
+                lo = i;
+            }
+            if values[i].total_cmp(&values[hi]).is_ge() {
+                hi = i;
+            }
+        }
         keep.push(lo.min(hi));
         keep.push(lo.max(hi));
     }
@@ -280,12 +288,126 @@ pub struct RunSet {
     pub warnings: Vec<Problem>,
 }
 
-/// Runs every optimizer of `scenario`.
+/// Runs every optimizer of `scenario` (on several cores when there are several: the runs
+/// are independent, so the numbers are the same).
 pub fn run_scenario(scenario: &Scenario) -> RunSet {
-    RunSet {
-        runs: runs(scenario).collect(),
-        warnings: scenario.warnings(),
+    rerun_scenario(scenario, |_| None).0
+}
+
+/// The diagnosis of each run ([`Run::diagnose`]), on several cores when there are several.
+pub fn diagnose_runs(runs: &[Run]) -> Vec<Vec<Finding>> {
+    par_map(runs.len(), |i| runs[i].diagnose())
+}
+
+/// `f(i)` for every `i < n`, in order, spread over the machine's cores: a thread per core
+/// takes the next index until none is left (one thread where there is one core, or no
+/// threads, as on the web).
+pub fn par_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |c| c.get())
+        .min(n);
+    if threads <= 1 {
+        return (0..n).map(f).collect();
     }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut mine = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= n {
+                return mine;
+            }
+            mine.push((i, f(i)));
+        }
+    };
+    let mut parts: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let others: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut all = work();
+        for h in others {
+            all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        all
+    });
+    parts.sort_unstable_by_key(|(i, _)| *i);
+    parts.into_iter().map(|(_, v)| v).collect()
+}
+
+/// Whether optimizer `i` runs the same in `a` as in `b`: everything but the other
+/// optimizers is equal (a run reads only the scenario's settings and its own optimizer),
+/// so a run of `a` can stand for the run of `b`, but for its label.
+pub fn same_run(a: &Scenario, b: &Scenario, i: usize) -> bool {
+    if a.optimizers.get(i).is_none() || a.optimizers.get(i) != b.optimizers.get(i) {
+        return false;
+    }
+    let rest = |s: &Scenario| Scenario {
+        optimizers: Vec::new(),
+        ..s.clone()
+    };
+    rest(a) == rest(b)
+}
+
+/// [`run_scenario`], taking run `i` from `reuse(i)` where it gives one: the caller vouches
+/// that it is the run of optimizer `i` with the same inputs (see [`same_run`]); its label is
+/// set anew, since labels depend on the other optimizers. Returns the runs and, per run,
+/// whether it was computed here.
+pub fn rerun_scenario(
+    scenario: &Scenario,
+    mut reuse: impl FnMut(usize) -> Option<Run>,
+) -> (RunSet, Vec<bool>) {
+    let (runs, fresh, _) = rerun_with_ends(scenario, |i| reuse(i).map(|r| (r, None)));
+    (runs, fresh)
+}
+
+/// [`rerun_scenario`], also giving where each run's cursor ended (a reused run's comes
+/// with it, when the caller has it): a [`Replay`](super::replay::Replay) made of them
+/// shows the runs' ends without stepping them again.
+pub(crate) fn rerun_with_ends(
+    scenario: &Scenario,
+    mut reuse: impl FnMut(usize) -> Option<(Run, Option<Cursor>)>,
+) -> (RunSet, Vec<bool>, Vec<Option<Cursor>>) {
+    let labels = unique_labels(&scenario.optimizers);
+    let mut kept: Vec<Option<(Run, Option<Cursor>)>> = (0..labels.len()).map(&mut reuse).collect();
+    let todo: Vec<usize> = (0..labels.len()).filter(|&i| kept[i].is_none()).collect();
+    let mut computed = Vec::new();
+    if !todo.is_empty() {
+        let surface = scenario.surface.build(scenario.seed);
+        let noise = noise_sequence(scenario);
+        computed = par_map(todo.len(), |k| {
+            let i = todo[k];
+            run_one_to_end(scenario, &surface, &noise, i, String::new())
+        });
+    }
+    let mut computed = todo.iter().copied().zip(computed).peekable();
+    let mut fresh = Vec::with_capacity(labels.len());
+    let mut ends = Vec::with_capacity(labels.len());
+    let mut runs = Vec::with_capacity(labels.len());
+    for (i, label) in labels.into_iter().enumerate() {
+        let (mut run, end) = match kept[i].take() {
+            Some(k) => {
+                fresh.push(false);
+                k
+            }
+            None => {
+                fresh.push(true);
+                match computed.next_if(|(j, _)| *j == i) {
+                    Some((_, (run, end))) => (run, Some(end)),
+                    None => continue,
+                }
+            }
+        };
+        run.label = label;
+        ends.push(end);
+        runs.push(run);
+    }
+    (
+        RunSet {
+            runs,
+            warnings: scenario.warnings(),
+        },
+        fresh,
+        ends,
+    )
 }
 
 /// The runs of `scenario` one at a time, in the scenario's order: a writer can put each
@@ -547,6 +669,17 @@ impl Cursor {
 }
 
 fn run_one(scenario: &Scenario, surface: &Surface, noise: &[Vec2], i: usize, label: String) -> Run {
+    run_one_to_end(scenario, surface, noise, i, label).0
+}
+
+/// [`run_one`] and the cursor where it ended.
+fn run_one_to_end(
+    scenario: &Scenario,
+    surface: &Surface,
+    noise: &[Vec2],
+    i: usize,
+    label: String,
+) -> (Run, Cursor) {
     let opt = &scenario.optimizers[i];
     let steps = scenario.steps as usize;
     let inputs = RunInputs {
@@ -620,7 +753,7 @@ fn run_one(scenario: &Scenario, surface: &Surface, noise: &[Vec2], i: usize, lab
             run.final_point = best;
         }
     }
-    run
+    (run, cursor)
 }
 
 #[cfg(test)]

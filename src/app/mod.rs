@@ -18,6 +18,7 @@ pub mod look;
 pub mod loss_panel;
 pub mod menu;
 pub mod optimizers;
+pub mod platform;
 pub mod playback;
 pub mod schedule;
 pub mod state;
@@ -26,10 +27,12 @@ pub mod training_log;
 pub mod tuning;
 pub mod tuning_results;
 pub mod view3d;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 pub mod widgets;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use web_time::Duration;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
@@ -97,7 +100,7 @@ impl GradscapeApp {
         Self {
             state: AppState::new(scenario, path),
             landscape: Landscape::default(),
-            dialogs: Box::new(files::RfdDialogs::default()),
+            dialogs: Box::new(files::PlatformDialogs::default()),
             picker: None,
             applied_look: None,
             frames: 0,
@@ -173,7 +176,7 @@ impl GradscapeApp {
         let dt = ctx.input(|i| i.stable_dt).min(0.1) as f64;
         self.state.advance(dt);
         training_log::take_dropped_files(&ctx, &mut self.state);
-        self.run_actions();
+        self.run_actions(&ctx);
 
         egui::Panel::top("menu bar").show(ui, |ui| menu::menu_ui(ui, &mut self.state));
         egui::Panel::bottom("status bar").show(ui, |ui| status::status_ui(ui, &mut self.state));
@@ -299,7 +302,7 @@ impl GradscapeApp {
     }
 
     /// Carries out what the panels asked for; dialogs run here, never inside a panel.
-    fn run_actions(&mut self) {
+    fn run_actions(&mut self, ctx: &egui::Context) {
         for action in std::mem::take(&mut self.state.actions) {
             match action {
                 Action::New => {
@@ -333,6 +336,12 @@ impl GradscapeApp {
                 Action::ExportChoose(kind) => {
                     self.state.export_setup = None;
                     self.ask_for_file(files::FilePurpose::Export(kind));
+                }
+                Action::CopyLink => {
+                    let scenario = self.state.scenario_to_save();
+                    let link = platform::page_address() + &crate::core::link::encode(&scenario);
+                    ctx.copy_text(link.clone());
+                    self.state.notice = Some(tr_args("msg-link-copied", &[("link", link)]));
                 }
             }
         }
@@ -450,8 +459,8 @@ impl eframe::App for GradscapeApp {
             if self.frames == 1 {
                 ui.ctx().request_repaint();
             } else if self.frames == 2 {
-                let now = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
+                let now = web_time::SystemTime::now()
+                    .duration_since(web_time::UNIX_EPOCH)
                     .unwrap_or_default();
                 println!("first-frame-unix-ns {}", now.as_nanos());
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -628,6 +637,7 @@ fn setup_style(ctx: &egui::Context) {
 }
 
 /// Opens the window on `scenario`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn run_app(scenario: Scenario, path: Option<PathBuf>) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -644,6 +654,7 @@ pub fn run_app(scenario: Scenario, path: Option<PathBuf>) -> Result<(), String> 
     .map_err(|e| e.to_string())
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// CPU time of each of `n` frames of dragging the first optimizer's lr slider on a scenario of six
 /// optimizers × 5000 steps: each frame changes lr, recomputes every run and diagnosis,
 /// lays out the whole window and tessellates it — the CPU work of one real frame, without
@@ -666,7 +677,7 @@ pub fn bench_drag_frames(n: usize) -> Vec<Duration> {
     let base = app.state.scenario.optimizers[0].lr;
     (0..n)
         .map(|k| {
-            let (wall0, cpu0) = (Instant::now(), cpu_time::ThreadTime::try_now().ok());
+            let (wall0, cpu0) = (web_time::Instant::now(), cpu_time::ThreadTime::try_now().ok());
             // What a slider drag does: a new value and a changed flag, then a frame.
             app.state.scenario.optimizers[0].lr = base * (1.0 + 0.5 * ((k as f64) * 0.1).sin());
             app.state.mark_changed();

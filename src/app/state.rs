@@ -2,14 +2,14 @@
 //! from it, and the UI's own settings. Panels mutate it; views only read it.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use web_time::{Duration, Instant};
 
 use egui::{Pos2, Rect, pos2};
 use serde::{Deserialize, Serialize};
 
 use super::i18n::tr_args;
 use crate::core::Vec2;
-use crate::core::atomic::{write_atomic, write_atomic_with};
+use super::platform::{write as write_atomic, write_with as write_atomic_with};
 use crate::core::diagnosis::Finding;
 use crate::core::optimizers::OptimizerConfig;
 use crate::core::presets;
@@ -64,6 +64,8 @@ pub enum Action {
     OpenTrainingLog(PathBuf),
     /// The export window's "Save…": the file dialog, then the file.
     ExportChoose(ExportKind),
+    /// File ▸ Copy link: the scenario as a link to the web page (`core::link`).
+    CopyLink,
 }
 
 /// What File ▸ Export writes.

@@ -4,7 +4,7 @@
 #   scripts/build-web.sh [OUT_DIR]
 # Needs the wasm32 target and wasm-bindgen-cli at the exact version of the `wasm-bindgen`
 # crate in Cargo.lock (the script says how to install both). Nothing is downloaded while
-# building but crates. `wasm-opt` (Debian's binaryen) shrinks the .wasm when installed;
+# building but crates. `wasm-opt` (binaryen 116 or newer) shrinks the .wasm when installed;
 # GRADSCAPE_WASM_OPT=0 skips it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,17 +27,22 @@ mkdir -p "$OUT"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" --out-name gradscape \
     target/wasm32-unknown-unknown/release/gradscape.wasm
 wasm="$OUT/gradscape_bg.wasm"
-if [[ ${GRADSCAPE_WASM_OPT:-1} != 0 ]] && command -v wasm-opt >/dev/null; then
-    # The features rustc's wasm32 target uses by default; an older binaryen must be told.
-    if wasm-opt -O2 --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
-        --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
-        "$wasm" -o "$wasm.opt" 2>"$OUT/wasm-opt.log"; then
-        mv "$wasm.opt" "$wasm"
-        rm -f "$OUT/wasm-opt.log"
-    else
-        echo "build-web: wasm-opt failed (see $OUT/wasm-opt.log); the .wasm is unoptimized" >&2
-        rm -f "$wasm.opt"
-    fi
+# wasm-opt shrinks the .wasm by about a sixth. Binaryen before version 116 (Debian
+# bookworm has 108) breaks wasm-bindgen's function table ("WebAssembly.Table.set():
+# Argument 1 is invalid") and is skipped.
+opt_version=$(wasm-opt --version 2>/dev/null | awk '{print $3}' || true)
+if [[ ${GRADSCAPE_WASM_OPT:-1} == 0 ]]; then
+    echo "build-web: wasm-opt skipped (GRADSCAPE_WASM_OPT=0)"
+elif [[ -z $opt_version ]]; then
+    echo "build-web: wasm-opt not installed; the .wasm is unoptimized"
+elif (( ${opt_version%%.*} < 116 )); then
+    echo "build-web: wasm-opt $opt_version is too old (116 or newer is needed); the .wasm is unoptimized"
+elif wasm-opt -O2 --all-features "$wasm" -o "$wasm.opt" 2>"$OUT/wasm-opt.log"; then
+    mv "$wasm.opt" "$wasm"
+    rm -f "$OUT/wasm-opt.log"
+else
+    echo "build-web: wasm-opt failed (see $OUT/wasm-opt.log); the .wasm is unoptimized" >&2
+    rm -f "$wasm.opt"
 fi
 cp web/index.html "$OUT/"
 echo "build-web: $OUT ($(du -k "$wasm" | cut -f1) KiB of wasm)"

@@ -89,10 +89,7 @@ impl WebApp {
         let (scenario, link_error) = match link::decode(&fragment) {
             Ok(Some(s)) => (s, None),
             Ok(None) => (crate::core::presets::default_scenario(), None),
-            Err(e) => (
-                crate::core::presets::default_scenario(),
-                Some(crate::lang::scenario_error(&e)),
-            ),
+            Err(e) => (crate::core::presets::default_scenario(), Some(e)),
         };
         let from_link = link_error.is_none() && link::param(&fragment, "s").is_some();
         let stored_settings = cc
@@ -124,6 +121,7 @@ impl WebApp {
             if app.state.scenario != default {
                 app.state.set_scenario(default, None);
             }
+            let e = crate::lang::scenario_error(&e);
             app.state.error = Some(tr_args("msg-link-bad", &[("error", e)]));
         }
         CTX.with(|c| *c.borrow_mut() = Some(cc.egui_ctx.clone()));

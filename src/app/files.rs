@@ -80,12 +80,12 @@ pub enum PickerOutcome {
     Picked(PathBuf),
 }
 
+#[cfg(target_arch = "wasm32")]
+pub use super::web::{BrowserFiles as PlatformDialogs, InAppPicker};
 /// The dialogs of this platform: `rfd`'s with the in-app fallback on the desktop, the
 /// browser's file input and downloads on the web.
 #[cfg(not(target_arch = "wasm32"))]
 pub use desktop::{InAppPicker, RfdDialogs as PlatformDialogs, RfdDialogs, native_dialog_likely};
-#[cfg(target_arch = "wasm32")]
-pub use super::web::{BrowserFiles as PlatformDialogs, InAppPicker};
 
 /// The desktop's dialogs: `rfd`, and `egui_file` where `rfd` has nothing to show.
 #[cfg(not(target_arch = "wasm32"))]
@@ -95,7 +95,9 @@ mod desktop {
     use web_time::{Duration, Instant};
 
     use super::super::i18n::tr;
-    use super::{FilePurpose, FileRequest, NativeDialogs, NativeOutcome, PickerOutcome, with_extension};
+    use super::{
+        FilePurpose, FileRequest, NativeDialogs, NativeOutcome, PickerOutcome, with_extension,
+    };
 
     /// A native dialog that answers this fast was never shown: nobody cancels a dialog in a
     /// tenth of a second, but `rfd` returns `None` at once when neither a portal nor zenity is
@@ -172,7 +174,8 @@ mod desktop {
             return true;
         }
         let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty())
-            || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| Path::new(&d).join("bus").exists());
+            || std::env::var_os("XDG_RUNTIME_DIR")
+                .is_some_and(|d| Path::new(&d).join("bus").exists());
         let zenity = std::env::var_os("PATH")
             .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join("zenity").is_file()));
         bus || zenity
@@ -190,7 +193,6 @@ mod desktop {
             write!(f, "InAppPicker({:?})", self.purpose)
         }
     }
-
 
     impl InAppPicker {
         /// A picker for `request`, opened.

@@ -677,7 +677,10 @@ pub fn bench_drag_frames(n: usize) -> Vec<Duration> {
     let base = app.state.scenario.optimizers[0].lr;
     (0..n)
         .map(|k| {
-            let (wall0, cpu0) = (web_time::Instant::now(), cpu_time::ThreadTime::try_now().ok());
+            let (wall0, cpu0) = (
+                web_time::Instant::now(),
+                cpu_time::ThreadTime::try_now().ok(),
+            );
             // What a slider drag does: a new value and a changed flag, then a frame.
             app.state.scenario.optimizers[0].lr = base * (1.0 + 0.5 * ((k as f64) * 0.1).sin());
             app.state.mark_changed();

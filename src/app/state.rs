@@ -8,8 +8,8 @@ use egui::{Pos2, Rect, pos2};
 use serde::{Deserialize, Serialize};
 
 use super::i18n::tr_args;
-use crate::core::Vec2;
 use super::platform::{write as write_atomic, write_with as write_atomic_with};
+use crate::core::Vec2;
 use crate::core::diagnosis::Finding;
 use crate::core::optimizers::OptimizerConfig;
 use crate::core::presets;

@@ -60,5 +60,5 @@ fn a_bad_file_or_preset_is_exit_2_with_one_line() {
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
     }
     let err = stderr(&gradscape(&["link", bad.as_str()]));
-    assert!(err.contains("bad.json") && err.contains("2:"), "{err}");
+    assert!(err.contains("bad.json") && err.contains("line 2"), "{err}");
 }

@@ -95,6 +95,11 @@ pub struct GradscapeApp {
 
 impl GradscapeApp {
     /// An app on `scenario` without persistence (tests, benchmarks).
+    // The web's dialogs are a unit struct; the desktop's are not.
+    #[cfg_attr(
+        target_arch = "wasm32",
+        allow(clippy::default_constructed_unit_structs)
+    )]
     pub fn with_scenario(ctx: &egui::Context, scenario: Scenario, path: Option<PathBuf>) -> Self {
         setup_style(ctx);
         Self {

@@ -46,6 +46,13 @@ use state::{Action, AppState, ExportKind, Settings};
 const SCENARIO_KEY: &str = "gradscape/scenario";
 /// Storage key of the UI settings.
 const SETTINGS_KEY: &str = "gradscape/settings";
+/// Storage key of the settings' format version.
+const SETTINGS_VERSION_KEY: &str = "gradscape/settings-version";
+/// The settings' format version. Raise it when a stored field changes meaning: settings of
+/// another version are not read (the defaults are used), so an old stored state (a
+/// browser's local storage keeps it for years) never breaks a new build. Fields added or
+/// removed need no new version: missing ones take their defaults, unknown ones are ignored.
+pub const SETTINGS_VERSION: u32 = 1;
 
 /// How long the settings must rest before the runs are diagnosed again.
 const DIAGNOSIS_REST: Duration = Duration::from_millis(250);
@@ -124,8 +131,12 @@ impl GradscapeApp {
         // Nothing stored yet, and nothing asked for on the command line: a first launch.
         let mut first_launch = false;
         if let Some(storage) = cc.storage {
+            // No version stored: settings saved before versions existed, which are version 1.
+            let same_version = eframe::get_value::<u32>(storage, SETTINGS_VERSION_KEY)
+                .is_none_or(|v| v == SETTINGS_VERSION);
             match eframe::get_value::<Settings>(storage, SETTINGS_KEY) {
-                Some(s) => settings = s,
+                Some(s) if same_version => settings = s,
+                Some(_) => {}
                 None => {
                     first_launch = path.is_none() && scenario == presets::default_scenario();
                 }
@@ -480,6 +491,7 @@ impl eframe::App for GradscapeApp {
             &self.state.scenario_to_save().to_json(),
         );
         eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
+        eframe::set_value(storage, SETTINGS_VERSION_KEY, &SETTINGS_VERSION);
     }
 }
 

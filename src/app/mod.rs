@@ -21,6 +21,8 @@ pub mod optimizers;
 pub mod platform;
 pub mod playback;
 pub mod schedule;
+#[cfg(target_arch = "wasm32")]
+mod slices;
 pub mod state;
 pub mod status;
 pub mod training_log;

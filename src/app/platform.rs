@@ -43,3 +43,16 @@ pub fn page_address() -> String {
         super::web::page_address()
     }
 }
+
+/// How far the long run being computed has come (0 to 1), where the page computes it in
+/// slices across frames; `None` on the desktop, whose worker thread does not say.
+pub fn progress() -> Option<f32> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        super::slices::progress()
+    }
+}

@@ -297,12 +297,12 @@ pub struct AppState {
 pub const SYNC_STEP_LIMIT: u64 = 200_000;
 
 /// What the worker hands back: the runs and diagnoses of request `id`.
-struct Computed {
-    id: u64,
-    runs: RunSet,
-    diagnoses: Vec<Vec<Finding>>,
+pub(super) struct Computed {
+    pub(super) id: u64,
+    pub(super) runs: RunSet,
+    pub(super) diagnoses: Vec<Vec<Finding>>,
     /// The runs replayed to their ends, for the playhead's panel.
-    replay: Replay,
+    pub(super) replay: Replay,
 }
 
 /// A thread computing the runs and diagnoses of the newest scenario asked for; a newer
@@ -314,9 +314,25 @@ struct Worker {
     last_id: u64,
     requests: std::sync::mpsc::Sender<(u64, Scenario, Option<egui::Context>)>,
     results: std::sync::mpsc::Receiver<Computed>,
+    /// On the web (no threads) the work is done in slices across frames instead.
+    #[cfg(target_arch = "wasm32")]
+    slices: super::slices::Slicer,
 }
 
 impl Worker {
+    #[cfg(target_arch = "wasm32")]
+    fn spawn() -> Option<Self> {
+        let (req_tx, req_rx) = std::sync::mpsc::channel();
+        let (res_tx, res_rx) = std::sync::mpsc::channel();
+        Some(Self {
+            last_id: 0,
+            requests: req_tx,
+            results: res_rx,
+            slices: super::slices::Slicer::new(req_rx, res_tx),
+        })
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
     fn spawn() -> Option<Self> {
         use std::sync::mpsc::{TryRecvError, channel};
         let (req_tx, req_rx) = channel::<(u64, Scenario, Option<egui::Context>)>();
@@ -513,9 +529,11 @@ impl AppState {
     /// Takes the worker's result if it has arrived; returns whether the runs changed.
     /// Results of requests a newer one superseded are dropped.
     pub fn poll_worker(&mut self) -> bool {
-        let Some(w) = &self.worker else {
+        let Some(w) = &mut self.worker else {
             return false;
         };
+        #[cfg(target_arch = "wasm32")]
+        w.slices.work();
         let arrived: Vec<Computed> = w.results.try_iter().collect();
         let mut changed = false;
         for c in arrived {

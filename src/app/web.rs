@@ -199,6 +199,8 @@ impl eframe::App for WebApp {
         let ctx = ui.ctx().clone();
         self.take_given();
         eframe::App::ui(&mut self.app, ui, frame);
+        // A saved file is a download: there is no path to open again from File ▸ Recent.
+        self.app.state.settings.recent.clear();
         self.publish(&ctx);
     }
 

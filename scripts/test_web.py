@@ -9,7 +9,8 @@ interface (standard library only). Checks, each printed as it passes:
     as any tool would) is the one shown, in the language the fragment asks for;
   * a click on Play advances the playhead;
   * a damaged fragment shows an error and the default scenario, without a panic;
-  * projector mode from the fragment.
+  * projector mode from the fragment;
+  * a long scenario (computed in slices across frames) arrives, the playhead at its end.
 
 Prints "N passed, N failed" last; exit status 0 only when all passed.
   scripts/test_web.py DIST_DIR [--first-frame-runs N]
@@ -363,6 +364,27 @@ def main():
             assert canvas_attr(wd, "data-projector") == "true"
 
         check("projector mode from the fragment", projector)
+
+        # 4. A long scenario (more steps than a frame may compute): computed in slices across
+        # frames, the page painting meanwhile, until the playhead stands at its end.
+        long = dict(LINKED, steps=1000000, optimizers=LINKED["optimizers"] + [{"kind": "momentum", "lr": 0.01}])
+        wd.go(site + "?long#" + fragment_of(long))
+
+        def long_run():
+            wait_started(wd)
+            seen_updating = False
+            end = time.monotonic() + 180
+            while time.monotonic() < end:
+                seen_updating |= canvas_attr(wd, "data-updating") == "true"
+                if canvas_attr(wd, "data-step") == str(long["steps"]):
+                    assert canvas_attr(wd, "data-updating") == "false"
+                    errors = wd.js("return window.gradscapeErrors || [];")
+                    assert not errors, errors
+                    return "computed in slices" if seen_updating else "computed"
+                time.sleep(0.25)
+            raise AssertionError(f"the long run never arrived (step {canvas_attr(wd, 'data-step')})")
+
+        check("a long run (3 × 10⁶ steps) is computed without errors", long_run)
 
         # Time to first frame: fresh loads of the default page.
         times = []

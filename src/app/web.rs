@@ -6,7 +6,8 @@
 //! lesson (`lesson=ravine` or its number).
 //!
 //! For tests and the start-up benchmark the canvas carries what it shows as attributes:
-//! `data-scenario` (the scenario's JSON), `data-step`, `data-playing`, `data-play` (the
+//! `data-scenario` (the scenario's JSON), `data-step`, `data-playing`, `data-updating`
+//! (a long run is being computed), `data-play` (the
 //! Play button's rectangle in CSS pixels), `data-frames` and `data-first-frame-ms`
 //! (`performance.now()` when the first frame had been painted).
 
@@ -148,6 +149,7 @@ impl WebApp {
             ("data-scenario", state.scenario.to_json()),
             ("data-step", state.step().to_string()),
             ("data-playing", state.playing.to_string()),
+            ("data-updating", state.updating().to_string()),
             ("data-lang", state.settings.lang.code().to_string()),
             ("data-projector", state.settings.projector.to_string()),
             ("data-error", state.error.clone().unwrap_or_default()),

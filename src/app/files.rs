@@ -81,7 +81,9 @@ pub enum PickerOutcome {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use super::web::{BrowserFiles as PlatformDialogs, InAppPicker};
+pub use browser::{
+    BrowserFiles as PlatformDialogs, Given, InAppPicker, queue, take_given, wake_with,
+};
 /// The dialogs of this platform: `rfd`'s with the in-app fallback on the desktop, the
 /// browser's file input and downloads on the web.
 #[cfg(not(target_arch = "wasm32"))]
@@ -267,5 +269,134 @@ pub fn with_extension(path: &Path, purpose: FilePurpose) -> PathBuf {
         path.with_extension(purpose.extension())
     } else {
         path.to_path_buf()
+    }
+}
+
+/// The browser's dialogs: the file input for Open (the file arrives in a later frame,
+/// see [`take_given`]), a download for Save and Export.
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use std::cell::RefCell;
+    use std::path::PathBuf;
+
+    use wasm_bindgen::JsCast as _;
+    use wasm_bindgen::prelude::*;
+
+    use super::{FilePurpose, FileRequest, NativeDialogs, NativeOutcome, PickerOutcome};
+
+    /// A file the user gave the page (through the file input or by dropping it).
+    pub struct Given {
+        /// What it was asked for: a scenario, a training log, or (dropped) either.
+        pub purpose: Option<FilePurpose>,
+        /// Its name (the browser gives no path).
+        pub name: String,
+        /// Its contents.
+        pub bytes: Vec<u8>,
+    }
+
+    thread_local! {
+        /// Files read by the file input's handler, waiting for the next frame.
+        static GIVEN: RefCell<Vec<Given>> = const { RefCell::new(Vec::new()) };
+        /// The context to wake when a file has been read.
+        static CTX: RefCell<Option<egui::Context>> = const { RefCell::new(None) };
+    }
+
+    /// Hands a file that was read to the app, and wakes it.
+    pub fn queue(given: Given) {
+        GIVEN.with(|g| g.borrow_mut().push(given));
+        CTX.with(|c| {
+            if let Some(ctx) = &*c.borrow() {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    /// The files given since the last call.
+    pub fn take_given() -> Vec<Given> {
+        GIVEN.with(|g| std::mem::take(&mut *g.borrow_mut()))
+    }
+
+    /// The context to wake when a file has been read.
+    pub fn wake_with(ctx: &egui::Context) {
+        CTX.with(|c| *c.borrow_mut() = Some(ctx.clone()));
+    }
+
+    /// The browser's file dialogs: the file input for Open, a download for Save and Export.
+    #[derive(Debug, Default)]
+    pub struct BrowserFiles;
+
+    impl NativeDialogs for BrowserFiles {
+        fn pick(&mut self, request: &FileRequest) -> NativeOutcome {
+            if request.purpose.saves() {
+                // The browser asks where downloads go (or puts them in Downloads).
+                let name = request
+                    .file_name
+                    .clone()
+                    .unwrap_or_else(|| format!("gradscape.{}", request.purpose.extension()));
+                return NativeOutcome::Picked(PathBuf::from(name));
+            }
+            if let Err(e) = choose_file(request.purpose) {
+                web_sys::console::error_1(&e);
+            }
+            // The file arrives later, read by the input's handler (see `take_given`).
+            NativeOutcome::Cancelled
+        }
+    }
+
+    /// Shows the browser's file chooser; the file chosen is read and queued for the app.
+    fn choose_file(purpose: FilePurpose) -> Result<(), JsValue> {
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or("no document")?;
+        let input: web_sys::HtmlInputElement = document.create_element("input")?.dyn_into()?;
+        input.set_type("file");
+        if purpose == FilePurpose::Open {
+            input.set_accept(".json,application/json");
+        }
+        let handler_input = input.clone();
+        let on_change = Closure::once_into_js(move || {
+            let Some(file) = handler_input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => {
+                        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                        queue(Given {
+                            purpose: Some(purpose),
+                            name,
+                            bytes,
+                        });
+                    }
+                    Err(e) => web_sys::console::error_1(&e),
+                }
+            });
+        });
+        input.set_onchange(Some(on_change.unchecked_ref()));
+        input.click();
+        Ok(())
+    }
+
+    /// Never shown on the web: [`BrowserFiles`] always has a dialog. The type exists so the
+    /// app's code is the same on both platforms.
+    #[derive(Debug)]
+    pub struct InAppPicker {
+        /// What the chosen file is for.
+        pub purpose: FilePurpose,
+    }
+
+    impl InAppPicker {
+        /// A picker that closes at once.
+        pub fn new(request: &FileRequest) -> Self {
+            Self {
+                purpose: request.purpose,
+            }
+        }
+
+        /// Closed: the browser's own chooser is used instead.
+        pub fn show(&mut self, _ctx: &egui::Context) -> PickerOutcome {
+            PickerOutcome::Cancelled
+        }
     }
 }

@@ -3,12 +3,11 @@
 //! few tens of milliseconds each frame, so the page stays responsive and the status bar
 //! shows how far it has come. A newer request drops the one in progress.
 
-use std::cell::Cell;
 use std::sync::mpsc::{Receiver, Sender};
 
 use web_time::{Duration, Instant};
 
-use super::state::{Computed, diagnose_run};
+use super::platform::set_progress;
 use crate::core::diagnosis::Finding;
 use crate::core::replay::Replay;
 use crate::core::run::{Run, RunSet, run_at};
@@ -19,14 +18,9 @@ const SLICE: Duration = Duration::from_millis(30);
 
 type Request = (u64, Scenario, Option<egui::Context>);
 
-thread_local! {
-    static PROGRESS: Cell<Option<f32>> = const { Cell::new(None) };
-}
-
-/// How far the request in progress has come, 0 to 1; `None` when there is none.
-pub fn progress() -> Option<f32> {
-    PROGRESS.with(Cell::get)
-}
+/// What a finished request becomes: the id, runs, diagnoses and replay, in the form the
+/// state's worker hands back.
+type Make<T> = fn(u64, RunSet, Vec<Vec<Finding>>, Replay) -> T;
 
 /// The newest request and what is done of it.
 struct Job {
@@ -40,18 +34,20 @@ struct Job {
 }
 
 /// The worker's stand-in: takes requests and sends results over the same channels.
-pub struct Slicer {
+pub struct Slicer<T> {
     requests: Receiver<Request>,
-    results: Sender<Computed>,
+    results: Sender<T>,
+    make: Make<T>,
     job: Option<Job>,
 }
 
-impl Slicer {
-    /// A slicer answering `requests` on `results`.
-    pub fn new(requests: Receiver<Request>, results: Sender<Computed>) -> Self {
+impl<T> Slicer<T> {
+    /// A slicer answering `requests` on `results`, each result made by `make`.
+    pub fn new(requests: Receiver<Request>, results: Sender<T>, make: Make<T>) -> Self {
         Self {
             requests,
             results,
+            make,
             job: None,
         }
     }
@@ -70,7 +66,7 @@ impl Slicer {
             });
         }
         let Some(job) = &mut self.job else {
-            PROGRESS.with(|p| p.set(None));
+            set_progress(None);
             return;
         };
         let n = job.scenario.optimizers.len();
@@ -79,8 +75,8 @@ impl Slicer {
             if job.runs.len() < n {
                 job.runs.push(run_at(&job.scenario, job.runs.len()));
             } else if job.diagnoses.len() < n {
-                job.diagnoses
-                    .push(diagnose_run(&job.runs[job.diagnoses.len()]));
+                // As the state's `diagnose_run`: the same verdict as `gradscape run`.
+                job.diagnoses.push(job.runs[job.diagnoses.len()].diagnose());
             } else if job.replayed < n {
                 let replay = job.replay.get_or_insert_with(|| Replay::new(&job.scenario));
                 replay.state_at(job.replayed, job.runs[job.replayed].steps_taken());
@@ -97,22 +93,20 @@ impl Slicer {
             ctx.request_repaint();
         }
         if done < 3 * n {
-            PROGRESS.with(|p| p.set(Some(done as f32 / (3 * n).max(1) as f32)));
+            set_progress(Some(done as f32 / (3 * n).max(1) as f32));
             return;
         }
-        PROGRESS.with(|p| p.set(None));
+        set_progress(None);
         let Some(job) = self.job.take() else {
             return;
         };
         let replay = job.replay.unwrap_or_else(|| Replay::new(&job.scenario));
-        let _ = self.results.send(Computed {
-            id: job.id,
-            runs: RunSet {
-                warnings: job.scenario.warnings(),
-                runs: job.runs,
-            },
-            diagnoses: job.diagnoses,
-            replay,
-        });
+        let runs = RunSet {
+            warnings: job.scenario.warnings(),
+            runs: job.runs,
+        };
+        let _ = self
+            .results
+            .send((self.make)(job.id, runs, job.diagnoses, replay));
     }
 }

@@ -297,12 +297,12 @@ pub struct AppState {
 pub const SYNC_STEP_LIMIT: u64 = 200_000;
 
 /// What the worker hands back: the runs and diagnoses of request `id`.
-pub(super) struct Computed {
-    pub(super) id: u64,
-    pub(super) runs: RunSet,
-    pub(super) diagnoses: Vec<Vec<Finding>>,
+struct Computed {
+    id: u64,
+    runs: RunSet,
+    diagnoses: Vec<Vec<Finding>>,
     /// The runs replayed to their ends, for the playhead's panel.
-    pub(super) replay: Replay,
+    replay: Replay,
 }
 
 /// A thread computing the runs and diagnoses of the newest scenario asked for; a newer
@@ -316,7 +316,7 @@ struct Worker {
     results: std::sync::mpsc::Receiver<Computed>,
     /// On the web (no threads) the work is done in slices across frames instead.
     #[cfg(target_arch = "wasm32")]
-    slices: super::slices::Slicer,
+    slices: super::slices::Slicer<Computed>,
 }
 
 impl Worker {
@@ -328,7 +328,14 @@ impl Worker {
             last_id: 0,
             requests: req_tx,
             results: res_rx,
-            slices: super::slices::Slicer::new(req_rx, res_tx),
+            slices: super::slices::Slicer::new(req_rx, res_tx, |id, runs, diagnoses, replay| {
+                Computed {
+                    id,
+                    runs,
+                    diagnoses,
+                    replay,
+                }
+            }),
         })
     }
 

@@ -11,13 +11,11 @@
 //! Play button's rectangle in CSS pixels), `data-frames` and `data-first-frame-ms`
 //! (`performance.now()` when the first frame had been painted).
 
-use std::cell::RefCell;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use wasm_bindgen::JsCast as _;
-use wasm_bindgen::prelude::*;
 
-use super::files::{FilePurpose, FileRequest, NativeDialogs, NativeOutcome, PickerOutcome};
+use super::files::{FilePurpose, Given, queue, take_given, wake_with};
 use super::i18n::{Lang, tr_args};
 use super::{GradscapeApp, lessons};
 use crate::core::link;
@@ -25,21 +23,6 @@ use crate::core::scenario::Scenario;
 
 /// The id of the page's canvas (see `web/index.html`).
 pub const CANVAS_ID: &str = "gradscape_canvas";
-
-/// A file the user gave the page (through the file input or by dropping it).
-struct Given {
-    /// What it was asked for: a scenario, a training log, or (dropped) either.
-    purpose: Option<FilePurpose>,
-    name: String,
-    bytes: Vec<u8>,
-}
-
-thread_local! {
-    /// Files read by the file input's handler, waiting for the next frame.
-    static GIVEN: RefCell<Vec<Given>> = const { RefCell::new(Vec::new()) };
-    /// The context to wake when a file has been read.
-    static CTX: RefCell<Option<egui::Context>> = const { RefCell::new(None) };
-}
 
 /// Starts the app on the page's canvas; a failure replaces the loading text with the error.
 pub fn start() {
@@ -125,7 +108,7 @@ impl WebApp {
             let e = crate::lang::scenario_error(&e);
             app.state.error = Some(tr_args("msg-link-bad", &[("error", e)]));
         }
-        CTX.with(|c| *c.borrow_mut() = Some(cc.egui_ctx.clone()));
+        wake_with(&cc.egui_ctx);
         Self {
             app,
             frames: 0,
@@ -135,7 +118,7 @@ impl WebApp {
 
     /// Opens what the file input read and what was dropped on the page.
     fn take_given(&mut self) {
-        let given: Vec<Given> = GIVEN.with(|g| std::mem::take(&mut *g.borrow_mut()));
+        let given: Vec<Given> = take_given();
         for g in given {
             open_given(&mut self.app.state, g);
         }
@@ -229,16 +212,6 @@ impl eframe::App for WebApp {
     }
 }
 
-/// Hands a file that was read to the app, and wakes it.
-fn queue(given: Given) {
-    GIVEN.with(|g| g.borrow_mut().push(given));
-    CTX.with(|c| {
-        if let Some(ctx) = &*c.borrow() {
-            ctx.request_repaint();
-        }
-    });
-}
-
 /// The browser's first language, if the app speaks it.
 fn browser_lang() -> Option<Lang> {
     let nav = web_sys::window()?.navigator();
@@ -299,130 +272,5 @@ fn open_given(state: &mut super::state::AppState, g: Given) {
             state.notice = Some(tr_args("msg-log-opened", &[("path", g.name.clone())]));
         }
         Err(e) => fail(state, crate::lang::log_error(&e)),
-    }
-}
-
-/// The browser's file dialogs: the file input for Open, a download for Save and Export.
-#[derive(Debug, Default)]
-pub struct BrowserFiles;
-
-impl NativeDialogs for BrowserFiles {
-    fn pick(&mut self, request: &FileRequest) -> NativeOutcome {
-        if request.purpose.saves() {
-            // The browser asks where downloads go (or puts them in Downloads).
-            let name = request
-                .file_name
-                .clone()
-                .unwrap_or_else(|| format!("gradscape.{}", request.purpose.extension()));
-            return NativeOutcome::Picked(PathBuf::from(name));
-        }
-        if let Err(e) = choose_file(request.purpose) {
-            web_sys::console::error_1(&e);
-        }
-        // The file arrives later, read by the input's handler (see `take_given`).
-        NativeOutcome::Cancelled
-    }
-}
-
-/// Shows the browser's file chooser; the file chosen is read and queued for the app.
-fn choose_file(purpose: FilePurpose) -> Result<(), JsValue> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let input: web_sys::HtmlInputElement = document.create_element("input")?.dyn_into()?;
-    input.set_type("file");
-    if purpose == FilePurpose::Open {
-        input.set_accept(".json,application/json");
-    }
-    let handler_input = input.clone();
-    let on_change = Closure::once_into_js(move || {
-        let Some(file) = handler_input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        wasm_bindgen_futures::spawn_local(async move {
-            let name = file.name();
-            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => {
-                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                    queue(Given {
-                        purpose: Some(purpose),
-                        name,
-                        bytes,
-                    });
-                }
-                Err(e) => web_sys::console::error_1(&e),
-            }
-        });
-    });
-    input.set_onchange(Some(on_change.unchecked_ref()));
-    input.click();
-    Ok(())
-}
-
-/// Offers `bytes` as a download named after `path`'s file name.
-pub fn download(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .map_or_else(|| "gradscape".into(), |n| n.to_string_lossy().into_owned());
-    let mime = match path.extension().and_then(|e| e.to_str()) {
-        Some("png") => "image/png",
-        Some("svg") => "image/svg+xml",
-        Some("gif") => "image/gif",
-        Some("csv") => "text/csv",
-        Some("json") => "application/json",
-        Some("py") => "text/x-python",
-        _ => "application/octet-stream",
-    };
-    offer_download(&name, bytes, mime)
-        .map_err(|e| std::io::Error::other(format!("the browser refused the download: {e:?}")))
-}
-
-fn offer_download(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    // Revoked a minute later: revoking at once can cancel the download in some browsers.
-    let revoke = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
-    Ok(())
-}
-
-/// The page's address without its fragment: what a copied link starts with.
-pub fn page_address() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|h| h.split('#').next().unwrap_or_default().to_string())
-        .unwrap_or_default()
-}
-
-/// Never shown on the web: [`BrowserFiles`] always has a dialog. The type exists so the
-/// app's code is the same on both platforms.
-#[derive(Debug)]
-pub struct InAppPicker {
-    /// What the chosen file is for.
-    pub purpose: FilePurpose,
-}
-
-impl InAppPicker {
-    /// A picker that closes at once.
-    pub fn new(request: &FileRequest) -> Self {
-        Self {
-            purpose: request.purpose,
-        }
-    }
-
-    /// Closed: the browser's own chooser is used instead.
-    pub fn show(&mut self, _ctx: &egui::Context) -> PickerOutcome {
-        PickerOutcome::Cancelled
     }
 }

@@ -8,6 +8,7 @@ interface (standard library only). Checks, each printed as it passes:
   * a scenario passed in the URL fragment (#s=, made here with Python's zlib and base64,
     as any tool would) is the one shown, in the language the fragment asks for;
   * a click on Play advances the playhead;
+  * Save (Ctrl+S) is a download named scenario.json holding the scenario;
   * a damaged fragment shows an error and the default scenario, without a panic;
   * projector mode from the fragment;
   * a long scenario (computed in slices across frames) arrives, the playhead at its end.
@@ -340,6 +341,43 @@ def main():
             return f"step {s1} then {s2}"
 
         check("a click on Play advances the playhead", play_advances)
+
+        def save_downloads():
+            downloads = tempfile.mkdtemp(prefix="gradscape-downloads-")
+            try:
+                wd.call(
+                    "POST",
+                    wd.s("/goog/cdp/execute"),
+                    {
+                        "cmd": "Browser.setDownloadBehavior",
+                        "params": {"behavior": "allow", "downloadPath": downloads},
+                    },
+                )
+                # Focus the canvas (a click on the status bar), then Ctrl+S.
+                wd.click(600, wd.js("return window.innerHeight;") - 8)
+                time.sleep(0.3)
+                ctrl = "\uE009"
+                keys = [
+                    {"type": "keyDown", "value": ctrl},
+                    {"type": "keyDown", "value": "s"},
+                    {"type": "keyUp", "value": "s"},
+                    {"type": "keyUp", "value": ctrl},
+                ]
+                wd.call("POST", wd.s("/actions"), {"actions": [{"type": "key", "id": "kb", "actions": keys}]})
+                path = os.path.join(downloads, "scenario.json")
+                end = time.monotonic() + 20
+                while not os.path.exists(path) and time.monotonic() < end:
+                    time.sleep(0.2)
+                assert os.path.exists(path), f"no scenario.json among {os.listdir(downloads)}"
+                time.sleep(0.3)
+                with open(path, encoding="utf-8") as f:
+                    saved = json.load(f)
+                assert saved["surface"]["kind"] == "himmelblau", saved["surface"]
+                assert saved["steps"] == LINKED["steps"], saved["steps"]
+            finally:
+                shutil.rmtree(downloads, ignore_errors=True)
+
+        check("Save (Ctrl+S) downloads scenario.json with the scenario", save_downloads)
 
         # 2. A damaged link: the default scenario and an error, no panic.
         wd.go(site + "?damaged#s=" + fragment_of(LINKED)[2:40])

@@ -99,6 +99,8 @@ impl WebApp {
         super::i18n::set_lang(s.lang);
         if let Some(i) = link::param(&fragment, "lesson").and_then(lessons::by_name) {
             lessons::start(&mut app.state, i);
+            // The link chose the lesson: no "Start here" card offering the first one.
+            app.state.start_card = false;
         }
         if let Some(e) = link_error {
             let default = crate::core::presets::default_scenario();

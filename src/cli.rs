@@ -291,6 +291,12 @@ pub enum Command {
     /// start point), each cell a run, holding the first step whose loss falls below the
     /// threshold (0 never, −1 diverged) or, for the start point, the minimum reached.
     Map(MapArgs),
+    /// Print the URL fragment (`#s=…`) that opens the scenario in the web page: its JSON,
+    /// raw-deflate compressed and base64url-encoded; put it after the page's address.
+    Link {
+        #[command(flatten)]
+        input: ScenarioInput,
+    },
     /// List the surfaces with their parameters, defaults, default view and minima.
     Surfaces,
     /// List the built-in classroom scenarios.
@@ -459,6 +465,11 @@ pub fn execute(cli: Cli) -> Result<Outcome, UserError> {
                     .map_err(|e| UserError(e.to_string()))?,
             };
             emit(out.as_deref(), &text)?;
+            Ok(Outcome::Done)
+        }
+        Some(Command::Link { input }) => {
+            let scenario = load_scenario(input.file.as_deref(), input.preset.as_deref())?;
+            emit(None, &(crate::core::link::encode(&scenario) + "\n"))?;
             Ok(Outcome::Done)
         }
         Some(Command::LrFind {

@@ -11,6 +11,8 @@
 
 #[cfg(feature = "gui")]
 pub mod app;
+// The command line (clap, signals, files): the desktop's; the web page has none.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod core;
 pub mod lang;

@@ -7,9 +7,7 @@
 //! has no dialog and check the in-app picker opens instead.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
-use super::i18n::tr;
 use super::state::ExportKind;
 
 /// What a file is being chosen for.
@@ -71,100 +69,6 @@ pub trait NativeDialogs {
     fn pick(&mut self, request: &FileRequest) -> NativeOutcome;
 }
 
-/// A native dialog that answers this fast was never shown: nobody cancels a dialog in a
-/// tenth of a second, but `rfd` returns `None` at once when neither a portal nor zenity is
-/// there.
-const NEVER_SHOWN: Duration = Duration::from_millis(120);
-
-/// The desktop's dialogs through `rfd`. Once one fails to appear, the rest of the session
-/// uses the in-app picker without trying again.
-#[derive(Debug)]
-pub struct RfdDialogs {
-    available: bool,
-}
-
-impl Default for RfdDialogs {
-    fn default() -> Self {
-        Self {
-            available: native_dialog_likely(),
-        }
-    }
-}
-
-impl NativeDialogs for RfdDialogs {
-    fn pick(&mut self, request: &FileRequest) -> NativeOutcome {
-        if !self.available {
-            return NativeOutcome::Unavailable;
-        }
-        let ext = request.purpose.extension();
-        let mut d = rfd::FileDialog::new();
-        // A training log may be a CSV, a JSON file or a TensorBoard event file: no filter.
-        if !ext.is_empty() {
-            d = d.add_filter(&request.filter_name, &[ext]);
-        }
-        if let Some(dir) = request.directory.as_deref().filter(|d| d.is_dir()) {
-            d = d.set_directory(dir);
-        }
-        if let Some(name) = &request.file_name {
-            d = d.set_file_name(name);
-        }
-        let t0 = Instant::now();
-        let picked = if request.purpose.saves() {
-            d.save_file()
-        } else {
-            d.pick_file()
-        };
-        match picked {
-            Some(p) => NativeOutcome::Picked(p),
-            None if t0.elapsed() < NEVER_SHOWN => {
-                self.available = false;
-                NativeOutcome::Unavailable
-            }
-            None => NativeOutcome::Cancelled,
-        }
-    }
-}
-
-/// Whether a native dialog can be expected: `GRADSCAPE_FILE_DIALOG=builtin|native`
-/// decides when set; on Linux and the BSDs there must be a session bus (for the desktop
-/// portal) or zenity on the PATH; elsewhere the system always has one.
-pub fn native_dialog_likely() -> bool {
-    match std::env::var("GRADSCAPE_FILE_DIALOG")
-        .as_deref()
-        .map(str::trim)
-    {
-        Ok("builtin") | Ok("in-app") => return false,
-        Ok("native") => return true,
-        _ => {}
-    }
-    if !cfg!(any(
-        target_os = "linux",
-        target_os = "freebsd",
-        target_os = "openbsd",
-        target_os = "netbsd"
-    )) {
-        return true;
-    }
-    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty())
-        || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| Path::new(&d).join("bus").exists());
-    let zenity = std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join("zenity").is_file()));
-    bus || zenity
-}
-
-/// The in-app picker of one request.
-pub struct InAppPicker {
-    /// What the chosen file is for.
-    pub purpose: FilePurpose,
-    dialog: egui_file::FileDialog,
-}
-
-impl std::fmt::Debug for InAppPicker {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "InAppPicker({:?})", self.purpose)
-    }
-}
-
 /// What the in-app picker did this frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PickerOutcome {
@@ -176,68 +80,185 @@ pub enum PickerOutcome {
     Picked(PathBuf),
 }
 
-impl InAppPicker {
-    /// A picker for `request`, opened.
-    pub fn new(request: &FileRequest) -> Self {
-        let ext = request.purpose.extension();
-        let start = request
-            .directory
-            .clone()
-            .filter(|d| d.is_dir())
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_else(|| PathBuf::from("."));
-        let title = tr(if request.purpose.saves() {
-            "picker-save-title"
-        } else {
-            "picker-open-title"
-        });
-        let mut dialog = if request.purpose.saves() {
-            egui_file::FileDialog::save_file()
-        } else {
-            egui_file::FileDialog::open_file()
-        };
-        let wanted = ext.to_string();
-        dialog = dialog
-            .id(egui::Id::unique("gradscape in-app file picker"))
-            .title(&format!("{title} — {}", request.filter_name))
-            .initial_path(start)
-            .open_button_text(tr("picker-open").into())
-            .save_button_text(tr("picker-save").into())
-            .cancel_button_text(tr("picker-cancel").into())
-            .new_folder_button_text(tr("picker-new-folder").into())
-            .new_folder_name_text(tr("picker-new-folder-name").into())
-            .rename_button_text(tr("picker-rename").into())
-            .refresh_button_hover_text(tr("picker-refresh").into())
-            .parent_folder_button_hover_text(tr("picker-parent").into())
-            .file_label_text(tr("picker-file").into())
-            .show_hidden_checkbox_text(tr("picker-hidden").into())
-            .default_size(egui::vec2(560.0, 420.0))
-            .show_files_filter(Box::new(move |p: &Path| {
-                wanted.is_empty()
-                    || p.extension()
-                        .and_then(|e| e.to_str())
-                        .is_some_and(|e| e.eq_ignore_ascii_case(&wanted))
-            }));
-        if let Some(name) = &request.file_name {
-            dialog = dialog.default_filename(name.clone());
-        }
-        dialog.open();
-        Self {
-            purpose: request.purpose,
-            dialog,
+#[cfg(target_arch = "wasm32")]
+pub use browser::{
+    BrowserFiles as PlatformDialogs, Given, InAppPicker, queue, take_given, wake_with,
+};
+/// The dialogs of this platform: `rfd`'s with the in-app fallback on the desktop, the
+/// browser's file input and downloads on the web.
+#[cfg(not(target_arch = "wasm32"))]
+pub use desktop::{InAppPicker, RfdDialogs as PlatformDialogs, RfdDialogs, native_dialog_likely};
+
+/// The desktop's dialogs: `rfd`, and `egui_file` where `rfd` has nothing to show.
+#[cfg(not(target_arch = "wasm32"))]
+mod desktop {
+    use std::path::{Path, PathBuf};
+
+    use web_time::{Duration, Instant};
+
+    use super::super::i18n::tr;
+    use super::{
+        FilePurpose, FileRequest, NativeDialogs, NativeOutcome, PickerOutcome, with_extension,
+    };
+
+    /// A native dialog that answers this fast was never shown: nobody cancels a dialog in a
+    /// tenth of a second, but `rfd` returns `None` at once when neither a portal nor zenity is
+    /// there.
+    const NEVER_SHOWN: Duration = Duration::from_millis(120);
+
+    /// The desktop's dialogs through `rfd`. Once one fails to appear, the rest of the session
+    /// uses the in-app picker without trying again.
+    #[derive(Debug)]
+    pub struct RfdDialogs {
+        available: bool,
+    }
+
+    impl Default for RfdDialogs {
+        fn default() -> Self {
+            Self {
+                available: native_dialog_likely(),
+            }
         }
     }
 
-    /// Shows the picker; a saved name without the purpose's extension gets it.
-    pub fn show(&mut self, ctx: &egui::Context) -> PickerOutcome {
-        let d = self.dialog.show(ctx);
-        match d.state() {
-            egui_file::State::Open => PickerOutcome::Open,
-            egui_file::State::Selected => match d.path() {
-                Some(p) => PickerOutcome::Picked(with_extension(p, self.purpose)),
-                None => PickerOutcome::Cancelled,
-            },
-            egui_file::State::Cancelled | egui_file::State::Closed => PickerOutcome::Cancelled,
+    impl NativeDialogs for RfdDialogs {
+        fn pick(&mut self, request: &FileRequest) -> NativeOutcome {
+            if !self.available {
+                return NativeOutcome::Unavailable;
+            }
+            let ext = request.purpose.extension();
+            let mut d = rfd::FileDialog::new();
+            // A training log may be a CSV, a JSON file or a TensorBoard event file: no filter.
+            if !ext.is_empty() {
+                d = d.add_filter(&request.filter_name, &[ext]);
+            }
+            if let Some(dir) = request.directory.as_deref().filter(|d| d.is_dir()) {
+                d = d.set_directory(dir);
+            }
+            if let Some(name) = &request.file_name {
+                d = d.set_file_name(name);
+            }
+            let t0 = Instant::now();
+            let picked = if request.purpose.saves() {
+                d.save_file()
+            } else {
+                d.pick_file()
+            };
+            match picked {
+                Some(p) => NativeOutcome::Picked(p),
+                None if t0.elapsed() < NEVER_SHOWN => {
+                    self.available = false;
+                    NativeOutcome::Unavailable
+                }
+                None => NativeOutcome::Cancelled,
+            }
+        }
+    }
+
+    /// Whether a native dialog can be expected: `GRADSCAPE_FILE_DIALOG=builtin|native`
+    /// decides when set; on Linux and the BSDs there must be a session bus (for the desktop
+    /// portal) or zenity on the PATH; elsewhere the system always has one.
+    pub fn native_dialog_likely() -> bool {
+        match std::env::var("GRADSCAPE_FILE_DIALOG")
+            .as_deref()
+            .map(str::trim)
+        {
+            Ok("builtin") | Ok("in-app") => return false,
+            Ok("native") => return true,
+            _ => {}
+        }
+        if !cfg!(any(
+            target_os = "linux",
+            target_os = "freebsd",
+            target_os = "openbsd",
+            target_os = "netbsd"
+        )) {
+            return true;
+        }
+        let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty())
+            || std::env::var_os("XDG_RUNTIME_DIR")
+                .is_some_and(|d| Path::new(&d).join("bus").exists());
+        let zenity = std::env::var_os("PATH")
+            .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join("zenity").is_file()));
+        bus || zenity
+    }
+
+    /// The in-app picker of one request.
+    pub struct InAppPicker {
+        /// What the chosen file is for.
+        pub purpose: FilePurpose,
+        dialog: egui_file::FileDialog,
+    }
+
+    impl std::fmt::Debug for InAppPicker {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "InAppPicker({:?})", self.purpose)
+        }
+    }
+
+    impl InAppPicker {
+        /// A picker for `request`, opened.
+        pub fn new(request: &FileRequest) -> Self {
+            let ext = request.purpose.extension();
+            let start = request
+                .directory
+                .clone()
+                .filter(|d| d.is_dir())
+                .or_else(|| std::env::current_dir().ok())
+                .unwrap_or_else(|| PathBuf::from("."));
+            let title = tr(if request.purpose.saves() {
+                "picker-save-title"
+            } else {
+                "picker-open-title"
+            });
+            let mut dialog = if request.purpose.saves() {
+                egui_file::FileDialog::save_file()
+            } else {
+                egui_file::FileDialog::open_file()
+            };
+            let wanted = ext.to_string();
+            dialog = dialog
+                .id(egui::Id::unique("gradscape in-app file picker"))
+                .title(&format!("{title} — {}", request.filter_name))
+                .initial_path(start)
+                .open_button_text(tr("picker-open").into())
+                .save_button_text(tr("picker-save").into())
+                .cancel_button_text(tr("picker-cancel").into())
+                .new_folder_button_text(tr("picker-new-folder").into())
+                .new_folder_name_text(tr("picker-new-folder-name").into())
+                .rename_button_text(tr("picker-rename").into())
+                .refresh_button_hover_text(tr("picker-refresh").into())
+                .parent_folder_button_hover_text(tr("picker-parent").into())
+                .file_label_text(tr("picker-file").into())
+                .show_hidden_checkbox_text(tr("picker-hidden").into())
+                .default_size(egui::vec2(560.0, 420.0))
+                .show_files_filter(Box::new(move |p: &Path| {
+                    wanted.is_empty()
+                        || p.extension()
+                            .and_then(|e| e.to_str())
+                            .is_some_and(|e| e.eq_ignore_ascii_case(&wanted))
+                }));
+            if let Some(name) = &request.file_name {
+                dialog = dialog.default_filename(name.clone());
+            }
+            dialog.open();
+            Self {
+                purpose: request.purpose,
+                dialog,
+            }
+        }
+
+        /// Shows the picker; a saved name without the purpose's extension gets it.
+        pub fn show(&mut self, ctx: &egui::Context) -> PickerOutcome {
+            let d = self.dialog.show(ctx);
+            match d.state() {
+                egui_file::State::Open => PickerOutcome::Open,
+                egui_file::State::Selected => match d.path() {
+                    Some(p) => PickerOutcome::Picked(with_extension(p, self.purpose)),
+                    None => PickerOutcome::Cancelled,
+                },
+                egui_file::State::Cancelled | egui_file::State::Closed => PickerOutcome::Cancelled,
+            }
         }
     }
 }
@@ -248,5 +269,134 @@ pub fn with_extension(path: &Path, purpose: FilePurpose) -> PathBuf {
         path.with_extension(purpose.extension())
     } else {
         path.to_path_buf()
+    }
+}
+
+/// The browser's dialogs: the file input for Open (the file arrives in a later frame,
+/// see [`take_given`]), a download for Save and Export.
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use std::cell::RefCell;
+    use std::path::PathBuf;
+
+    use wasm_bindgen::JsCast as _;
+    use wasm_bindgen::prelude::*;
+
+    use super::{FilePurpose, FileRequest, NativeDialogs, NativeOutcome, PickerOutcome};
+
+    /// A file the user gave the page (through the file input or by dropping it).
+    pub struct Given {
+        /// What it was asked for: a scenario, a training log, or (dropped) either.
+        pub purpose: Option<FilePurpose>,
+        /// Its name (the browser gives no path).
+        pub name: String,
+        /// Its contents.
+        pub bytes: Vec<u8>,
+    }
+
+    thread_local! {
+        /// Files read by the file input's handler, waiting for the next frame.
+        static GIVEN: RefCell<Vec<Given>> = const { RefCell::new(Vec::new()) };
+        /// The context to wake when a file has been read.
+        static CTX: RefCell<Option<egui::Context>> = const { RefCell::new(None) };
+    }
+
+    /// Hands a file that was read to the app, and wakes it.
+    pub fn queue(given: Given) {
+        GIVEN.with(|g| g.borrow_mut().push(given));
+        CTX.with(|c| {
+            if let Some(ctx) = &*c.borrow() {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    /// The files given since the last call.
+    pub fn take_given() -> Vec<Given> {
+        GIVEN.with(|g| std::mem::take(&mut *g.borrow_mut()))
+    }
+
+    /// The context to wake when a file has been read.
+    pub fn wake_with(ctx: &egui::Context) {
+        CTX.with(|c| *c.borrow_mut() = Some(ctx.clone()));
+    }
+
+    /// The browser's file dialogs: the file input for Open, a download for Save and Export.
+    #[derive(Debug, Default)]
+    pub struct BrowserFiles;
+
+    impl NativeDialogs for BrowserFiles {
+        fn pick(&mut self, request: &FileRequest) -> NativeOutcome {
+            if request.purpose.saves() {
+                // The browser asks where downloads go (or puts them in Downloads).
+                let name = request
+                    .file_name
+                    .clone()
+                    .unwrap_or_else(|| format!("gradscape.{}", request.purpose.extension()));
+                return NativeOutcome::Picked(PathBuf::from(name));
+            }
+            if let Err(e) = choose_file(request.purpose) {
+                web_sys::console::error_1(&e);
+            }
+            // The file arrives later, read by the input's handler (see `take_given`).
+            NativeOutcome::Cancelled
+        }
+    }
+
+    /// Shows the browser's file chooser; the file chosen is read and queued for the app.
+    fn choose_file(purpose: FilePurpose) -> Result<(), JsValue> {
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or("no document")?;
+        let input: web_sys::HtmlInputElement = document.create_element("input")?.dyn_into()?;
+        input.set_type("file");
+        if purpose == FilePurpose::Open {
+            input.set_accept(".json,application/json");
+        }
+        let handler_input = input.clone();
+        let on_change = Closure::once_into_js(move || {
+            let Some(file) = handler_input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => {
+                        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                        queue(Given {
+                            purpose: Some(purpose),
+                            name,
+                            bytes,
+                        });
+                    }
+                    Err(e) => web_sys::console::error_1(&e),
+                }
+            });
+        });
+        input.set_onchange(Some(on_change.unchecked_ref()));
+        input.click();
+        Ok(())
+    }
+
+    /// Never shown on the web: [`BrowserFiles`] always has a dialog. The type exists so the
+    /// app's code is the same on both platforms.
+    #[derive(Debug)]
+    pub struct InAppPicker {
+        /// What the chosen file is for.
+        pub purpose: FilePurpose,
+    }
+
+    impl InAppPicker {
+        /// A picker that closes at once.
+        pub fn new(request: &FileRequest) -> Self {
+            Self {
+                purpose: request.purpose,
+            }
+        }
+
+        /// Closed: the browser's own chooser is used instead.
+        pub fn show(&mut self, _ctx: &egui::Context) -> PickerOutcome {
+            PickerOutcome::Cancelled
+        }
     }
 }

@@ -182,7 +182,11 @@ impl Lesson {
 /// The lesson `GRADSCAPE_LESSON` names, by id (`ravine`) or number from 1, so a teacher's
 /// launcher can open the app straight on the day's lesson.
 pub fn from_env() -> Option<usize> {
-    let v = std::env::var("GRADSCAPE_LESSON").ok()?;
+    by_name(&std::env::var("GRADSCAPE_LESSON").ok()?)
+}
+
+/// The lesson named `v`: its id (`ravine`) or its number from 1.
+pub fn by_name(v: &str) -> Option<usize> {
     let v = v.trim();
     LESSONS.iter().position(|l| l.id == v).or_else(|| {
         v.parse::<usize>()

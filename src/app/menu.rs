@@ -52,6 +52,13 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
             {
                 state.actions.push(Action::SaveAs);
             }
+            if ui
+                .button(tr("menu-copy-link"))
+                .on_hover_text(tr("menu-copy-link-tip"))
+                .clicked()
+            {
+                state.actions.push(Action::CopyLink);
+            }
             ui.separator();
             for (kind, label, tip) in [
                 (ExportKind::Png, "menu-export-png", "menu-export-png-tip"),

@@ -18,18 +18,23 @@ pub mod look;
 pub mod loss_panel;
 pub mod menu;
 pub mod optimizers;
+pub mod platform;
 pub mod playback;
 pub mod schedule;
+#[cfg(target_arch = "wasm32")]
+mod slices;
 pub mod state;
 pub mod status;
 pub mod training_log;
 pub mod tuning;
 pub mod tuning_results;
 pub mod view3d;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 pub mod widgets;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use web_time::Duration;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
@@ -43,6 +48,13 @@ use state::{Action, AppState, ExportKind, Settings};
 const SCENARIO_KEY: &str = "gradscape/scenario";
 /// Storage key of the UI settings.
 const SETTINGS_KEY: &str = "gradscape/settings";
+/// Storage key of the settings' format version.
+const SETTINGS_VERSION_KEY: &str = "gradscape/settings-version";
+/// The settings' format version. Raise it when a stored field changes meaning: settings of
+/// another version are not read (the defaults are used), so an old stored state (a
+/// browser's local storage keeps it for years) never breaks a new build. Fields added or
+/// removed need no new version: missing ones take their defaults, unknown ones are ignored.
+pub const SETTINGS_VERSION: u32 = 1;
 
 /// How long the settings must rest before the runs are diagnosed again.
 const DIAGNOSIS_REST: Duration = Duration::from_millis(250);
@@ -92,12 +104,17 @@ pub struct GradscapeApp {
 
 impl GradscapeApp {
     /// An app on `scenario` without persistence (tests, benchmarks).
+    // The web's dialogs are a unit struct; the desktop's are not.
+    #[cfg_attr(
+        target_arch = "wasm32",
+        allow(clippy::default_constructed_unit_structs)
+    )]
     pub fn with_scenario(ctx: &egui::Context, scenario: Scenario, path: Option<PathBuf>) -> Self {
         setup_style(ctx);
         Self {
             state: AppState::new(scenario, path),
             landscape: Landscape::default(),
-            dialogs: Box::new(files::RfdDialogs::default()),
+            dialogs: Box::new(files::PlatformDialogs::default()),
             picker: None,
             applied_look: None,
             frames: 0,
@@ -116,8 +133,12 @@ impl GradscapeApp {
         // Nothing stored yet, and nothing asked for on the command line: a first launch.
         let mut first_launch = false;
         if let Some(storage) = cc.storage {
+            // No version stored: settings saved before versions existed, which are version 1.
+            let same_version = eframe::get_value::<u32>(storage, SETTINGS_VERSION_KEY)
+                .is_none_or(|v| v == SETTINGS_VERSION);
             match eframe::get_value::<Settings>(storage, SETTINGS_KEY) {
-                Some(s) => settings = s,
+                Some(s) if same_version => settings = s,
+                Some(_) => {}
                 None => {
                     first_launch = path.is_none() && scenario == presets::default_scenario();
                 }
@@ -173,7 +194,7 @@ impl GradscapeApp {
         let dt = ctx.input(|i| i.stable_dt).min(0.1) as f64;
         self.state.advance(dt);
         training_log::take_dropped_files(&ctx, &mut self.state);
-        self.run_actions();
+        self.run_actions(&ctx);
 
         egui::Panel::top("menu bar").show(ui, |ui| menu::menu_ui(ui, &mut self.state));
         egui::Panel::bottom("status bar").show(ui, |ui| status::status_ui(ui, &mut self.state));
@@ -299,7 +320,7 @@ impl GradscapeApp {
     }
 
     /// Carries out what the panels asked for; dialogs run here, never inside a panel.
-    fn run_actions(&mut self) {
+    fn run_actions(&mut self, ctx: &egui::Context) {
         for action in std::mem::take(&mut self.state.actions) {
             match action {
                 Action::New => {
@@ -333,6 +354,12 @@ impl GradscapeApp {
                 Action::ExportChoose(kind) => {
                     self.state.export_setup = None;
                     self.ask_for_file(files::FilePurpose::Export(kind));
+                }
+                Action::CopyLink => {
+                    let scenario = self.state.scenario_to_save();
+                    let link = platform::page_address() + &crate::core::link::encode(&scenario);
+                    ctx.copy_text(link.clone());
+                    self.state.notice = Some(tr_args("msg-link-copied", &[("link", link)]));
                 }
             }
         }
@@ -450,8 +477,8 @@ impl eframe::App for GradscapeApp {
             if self.frames == 1 {
                 ui.ctx().request_repaint();
             } else if self.frames == 2 {
-                let now = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
+                let now = web_time::SystemTime::now()
+                    .duration_since(web_time::UNIX_EPOCH)
                     .unwrap_or_default();
                 println!("first-frame-unix-ns {}", now.as_nanos());
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -466,6 +493,7 @@ impl eframe::App for GradscapeApp {
             &self.state.scenario_to_save().to_json(),
         );
         eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
+        eframe::set_value(storage, SETTINGS_VERSION_KEY, &SETTINGS_VERSION);
     }
 }
 
@@ -628,6 +656,7 @@ fn setup_style(ctx: &egui::Context) {
 }
 
 /// Opens the window on `scenario`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn run_app(scenario: Scenario, path: Option<PathBuf>) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -644,6 +673,7 @@ pub fn run_app(scenario: Scenario, path: Option<PathBuf>) -> Result<(), String> 
     .map_err(|e| e.to_string())
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// CPU time of each of `n` frames of dragging the first optimizer's lr slider on a scenario of six
 /// optimizers × 5000 steps: each frame changes lr, recomputes what the change touches,
 /// lays out the whole window and tessellates it — the CPU work of one real frame, without
@@ -675,7 +705,10 @@ pub fn bench_drag_frames_with(n: usize, scenario: Scenario) -> Vec<Duration> {
     let period = Duration::from_secs_f64(1.0 / 60.0);
     (0..n)
         .map(|k| {
-            let (wall0, cpu0) = (Instant::now(), cpu_time::ThreadTime::try_now().ok());
+            let (wall0, cpu0) = (
+                web_time::Instant::now(),
+                cpu_time::ThreadTime::try_now().ok(),
+            );
             // What a slider drag does: a new value and a changed flag, then a frame.
             app.state.scenario.optimizers[0].lr = base * (1.0 + 0.5 * ((k as f64) * 0.1).sin());
             app.state.mark_changed();

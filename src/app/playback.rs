@@ -50,16 +50,23 @@ fn view_buttons_width(ui: &Ui) -> f32 {
         + boxes.iter().map(|k| text(k) + per_box).sum::<f32>()
 }
 
+/// Where the Play button's rectangle is kept in egui's memory (the web page shows it to
+/// its browser test).
+pub fn play_button_id() -> egui::Id {
+    egui::Id::unique("gradscape play button")
+}
+
 /// Play, step, reset and the timeline scrubber.
 pub fn playback_ui(ui: &mut Ui, state: &mut AppState) {
     let end = state.max_steps();
     ui.horizontal(|ui| {
         let play = tr(if state.playing { "pause" } else { "play" });
-        if ui
+        let button = ui
             .add(egui::Button::new(RichText::new(play).strong()).min_size(egui::vec2(96.0, 0.0)))
-            .on_hover_text(tr("play-tip"))
-            .clicked()
-        {
+            .on_hover_text(tr("play-tip"));
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(play_button_id(), button.rect));
+        if button.clicked() {
             state.toggle_play();
         }
         if ui

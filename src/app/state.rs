@@ -2,14 +2,14 @@
 //! from it, and the UI's own settings. Panels mutate it; views only read it.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use web_time::{Duration, Instant};
 
 use egui::{Pos2, Rect, pos2};
 use serde::{Deserialize, Serialize};
 
 use super::i18n::tr_args;
+use super::platform::{write as write_atomic, write_with as write_atomic_with};
 use crate::core::Vec2;
-use crate::core::atomic::{write_atomic, write_atomic_with};
 use crate::core::diagnosis::Finding;
 use crate::core::optimizers::OptimizerConfig;
 use crate::core::presets;
@@ -64,6 +64,8 @@ pub enum Action {
     OpenTrainingLog(PathBuf),
     /// The export window's "Save…": the file dialog, then the file.
     ExportChoose(ExportKind),
+    /// File ▸ Copy link: the scenario as a link to the web page (`core::link`).
+    CopyLink,
 }
 
 /// What File ▸ Export writes.
@@ -353,9 +355,32 @@ struct Worker {
     last_id: u64,
     requests: std::sync::mpsc::Sender<(u64, Scenario, Option<egui::Context>)>,
     results: std::sync::mpsc::Receiver<Computed>,
+    /// On the web (no threads) the work is done in slices across frames instead.
+    #[cfg(target_arch = "wasm32")]
+    slices: super::slices::Slicer<Computed>,
 }
 
 impl Worker {
+    #[cfg(target_arch = "wasm32")]
+    fn spawn() -> Option<Self> {
+        let (req_tx, req_rx) = std::sync::mpsc::channel();
+        let (res_tx, res_rx) = std::sync::mpsc::channel();
+        Some(Self {
+            last_id: 0,
+            requests: req_tx,
+            results: res_rx,
+            slices: super::slices::Slicer::new(req_rx, res_tx, |id, runs, diagnoses, replay| {
+                Computed {
+                    id,
+                    runs,
+                    diagnoses,
+                    replay,
+                }
+            }),
+        })
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
     fn spawn() -> Option<Self> {
         use std::sync::mpsc::{TryRecvError, channel};
         let (req_tx, req_rx) = channel::<(u64, Scenario, Option<egui::Context>)>();
@@ -639,9 +664,11 @@ impl AppState {
     /// Takes the worker's result if it has arrived; returns whether the runs changed.
     /// Results of requests a newer one superseded are dropped.
     pub fn poll_worker(&mut self) -> bool {
-        let Some(w) = &self.worker else {
+        let Some(w) = &mut self.worker else {
             return false;
         };
+        #[cfg(target_arch = "wasm32")]
+        w.slices.work();
         let arrived: Vec<Computed> = w.results.try_iter().collect();
         let mut changed = false;
         for c in arrived {

@@ -101,6 +101,13 @@ pub fn status_ui(ui: &mut Ui, state: &mut AppState) {
             ui.spinner();
             ui.weak(tr("runs-updating"))
                 .on_hover_text(tr("runs-updating-tip"));
+            if let Some(p) = super::platform::progress() {
+                ui.add(
+                    egui::ProgressBar::new(p)
+                        .desired_width(120.0)
+                        .show_percentage(),
+                );
+            }
         }
     });
 }

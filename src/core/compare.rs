@@ -278,47 +278,37 @@ pub fn compare(
         Outcome::of(&run, lr, param)
     };
 
-    let results: Vec<Entry> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..scenario.optimizers.len())
-            .map(|i| {
-                let one = &one;
-                let lr_grid = &lr_grid;
-                let label = labels[i].clone();
-                scope.spawn(move || {
-                    let o = &scenario.optimizers[i];
-                    let as_given = one(i, o.lr, None);
-                    let second = settings.second.then(|| o.kind.info().sweep).flatten();
-                    let mut best: Option<Outcome> = None;
-                    let (mut tried, mut diverged_count) = (0, 0);
-                    for &lr in lr_grid {
-                        let params: Vec<Option<(&'static str, f64)>> = match second {
-                            Some(name) => SECOND_GRID.iter().map(|&v| Some((name, v))).collect(),
-                            None => vec![None],
-                        };
-                        for p in params {
-                            let out = one(i, lr, p);
-                            tried += 1;
-                            diverged_count += usize::from(out.diverged);
-                            if best.as_ref().is_none_or(|b| out.score() < b.score()) {
-                                best = Some(out);
-                            }
-                        }
-                    }
-                    Entry {
-                        label,
-                        kind: o.kind.name(),
-                        as_given,
-                        tuned: best.expect("the grid has at least two rates"),
-                        tried,
-                        diverged_count,
-                    }
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a tuning thread does not panic"))
-            .collect()
+    let one = &one;
+    let grid = &lr_grid;
+    let results: Vec<Entry> = super::par::map((0..scenario.optimizers.len()).collect(), |i| {
+        let label = labels[i].clone();
+        let o = &scenario.optimizers[i];
+        let as_given = one(i, o.lr, None);
+        let second = settings.second.then(|| o.kind.info().sweep).flatten();
+        let mut best: Option<Outcome> = None;
+        let (mut tried, mut diverged_count) = (0, 0);
+        for &lr in grid {
+            let params: Vec<Option<(&'static str, f64)>> = match second {
+                Some(name) => SECOND_GRID.iter().map(|&v| Some((name, v))).collect(),
+                None => vec![None],
+            };
+            for p in params {
+                let out = one(i, lr, p);
+                tried += 1;
+                diverged_count += usize::from(out.diverged);
+                if best.as_ref().is_none_or(|b| out.score() < b.score()) {
+                    best = Some(out);
+                }
+            }
+        }
+        Entry {
+            label,
+            kind: o.kind.name(),
+            as_given,
+            tuned: best.expect("the grid has at least two rates"),
+            tried,
+            diverged_count,
+        }
     });
 
     let argmin = |score: &dyn Fn(&Entry) -> f64| {

@@ -621,35 +621,26 @@ fn run_cells(plan: &Plan<'_>) -> Vec<Outcome> {
         .map_or(1, |n| n.get())
         .min(blocks);
     let mut out = vec![Outcome::Never; total];
-    let parts: Vec<Vec<(usize, [Outcome; LANES])>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let b = next.fetch_add(1, Ordering::Relaxed);
-                        if b >= blocks {
-                            break;
-                        }
-                        let settings: [Setting; LANES] =
-                            std::array::from_fn(|l| plan.setting((b * LANES + l).min(total - 1)));
-                        let res = if batched {
-                            run_batched(plan, &settings)
-                                .unwrap_or_else(|| settings.map(|s| run_one_cell(plan, s)))
-                        } else {
-                            settings.map(|s| run_one_cell(plan, s))
-                        };
-                        mine.push((b, res));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
+    let parts: Vec<Vec<(usize, [Outcome; LANES])>> =
+        super::par::map((0..threads).collect(), |_| {
+            let mut mine = Vec::new();
+            loop {
+                let b = next.fetch_add(1, Ordering::Relaxed);
+                if b >= blocks {
+                    break;
+                }
+                let settings: [Setting; LANES] =
+                    std::array::from_fn(|l| plan.setting((b * LANES + l).min(total - 1)));
+                let res = if batched {
+                    run_batched(plan, &settings)
+                        .unwrap_or_else(|| settings.map(|s| run_one_cell(plan, s)))
+                } else {
+                    settings.map(|s| run_one_cell(plan, s))
+                };
+                mine.push((b, res));
+            }
+            mine
+        });
     for (b, res) in parts.into_iter().flatten() {
         for (l, o) in res.into_iter().enumerate() {
             if let Some(slot) = out.get_mut(b * LANES + l) {

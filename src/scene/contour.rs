@@ -118,36 +118,25 @@ fn march(grid: &Grid, levels: &[f64]) -> Vec<Vec<Seg>> {
     let threads = threads_for(w * h);
     let mut buckets = vec![0u8; w * h];
     let per_node = (w * h).div_ceil(threads);
-    std::thread::scope(|s| {
-        for (chunk, values) in buckets
-            .chunks_mut(per_node)
-            .zip(grid.values.chunks(per_node))
-        {
-            s.spawn(move || {
-                for (b, v) in chunk.iter_mut().zip(values) {
-                    *b = if v.is_finite() {
-                        levels.partition_point(|l| l < v) as u8
-                    } else {
-                        NO_BUCKET
-                    };
-                }
-            });
+    let jobs: Vec<(&mut [u8], &[f64])> = buckets
+        .chunks_mut(per_node)
+        .zip(grid.values.chunks(per_node))
+        .collect();
+    crate::core::par::map(jobs, |(chunk, values)| {
+        for (b, v) in chunk.iter_mut().zip(values) {
+            *b = if v.is_finite() {
+                levels.partition_point(|l| l < v) as u8
+            } else {
+                NO_BUCKET
+            };
         }
     });
     let cell_rows = h - 1;
     let per = cell_rows.div_ceil(threads);
     let buckets = &buckets;
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|i| {
-                let rows = (i * per)..((i + 1) * per).min(cell_rows);
-                s.spawn(move || march_rows(grid, buckets, &geo, levels, rows))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
+    crate::core::par::map((0..threads).collect(), |i| {
+        let rows = (i * per)..((i + 1) * per).min(cell_rows);
+        march_rows(grid, buckets, &geo, levels, rows)
     })
 }
 

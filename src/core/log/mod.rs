@@ -254,6 +254,31 @@ pub fn read_log(text: &str) -> Result<Vec<LogRun>, LogError> {
     keras::read(text, &ReadOptions::default())
 }
 
+/// Reads a training log given as text under a file name (a file the web page was given):
+/// JSON is Hugging Face's `trainer_state.json`; any other text is a CSV of the formats
+/// [`read_path`] tells apart by their header. TensorBoard and MLflow need files.
+pub fn read_named_text(name: &str, text: &str) -> Result<(LogFormat, Vec<LogRun>), LogError> {
+    let options = ReadOptions::default();
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with('{') || name.to_lowercase().ends_with(".json") {
+        return hf::read(text, &options).map(|r| (LogFormat::Hf, r));
+    }
+    let header = start.lines().next().unwrap_or("");
+    let format = if wandb::looks_like(header) {
+        LogFormat::Wandb
+    } else if name == "metrics.csv" || lightning::looks_like(header) {
+        LogFormat::Lightning
+    } else {
+        LogFormat::Keras
+    };
+    match format {
+        LogFormat::Lightning => lightning::read(text, &options),
+        LogFormat::Wandb => wandb::read(text, &options),
+        _ => keras::read(text, &options),
+    }
+    .map(|r| (format, r))
+}
+
 /// Reads the training log at `path`: a file of any of the [`LogFormat`]s (detected from its
 /// name and contents unless `options.format` says), or a directory searched for one.
 pub fn read_path(path: &Path, options: &ReadOptions) -> Result<LogRead, PathError> {

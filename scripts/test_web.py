@@ -1,0 +1,454 @@
+#!/usr/bin/env python3
+"""The web page in a real browser: serves a built folder (scripts/build-web.sh) on
+localhost and drives Debian's headless Chromium through chromedriver's WebDriver HTTP
+interface (standard library only). Checks, each printed as it passes:
+
+  * the page starts without console errors;
+  * the canvas shows the landscape: a screenshot with many distinct colours;
+  * a scenario passed in the URL fragment (#s=, made here with Python's zlib and base64,
+    as any tool would) is the one shown, in the language the fragment asks for;
+  * a click on Play advances the playhead;
+  * Save (Ctrl+S) is a download named scenario.json holding the scenario;
+  * a damaged fragment shows an error and the default scenario, without a panic;
+  * projector mode from the fragment;
+  * a long scenario (computed in slices across frames) arrives, the playhead at its end.
+
+Prints "N passed, N failed" last; exit status 0 only when all passed.
+  scripts/test_web.py DIST_DIR [--first-frame-runs N]
+"""
+
+import base64
+import functools
+import http.server
+import json
+import os
+import shutil
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+import zlib
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+# How long the page may take to show its first frames (software WebGL on a busy 2-core
+# machine, a 10 MB .wasm compiled on the spot).
+START_TIMEOUT = 120.0
+
+# The scenario the link carries: not the default one, long enough to play for seconds.
+LINKED = {
+    "surface": {"kind": "himmelblau"},
+    "start": [-0.3, -0.8],
+    "steps": 3000,
+    "optimizers": [
+        {"kind": "adam", "lr": 0.05, "label": "Adam from a link"},
+        {"kind": "sgd", "lr": 0.01},
+    ],
+}
+
+
+def fragment_of(scenario):
+    """#s= + raw deflate + base64url without padding, as SPEC'd for links."""
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    data = c.compress(json.dumps(scenario).encode()) + c.flush()
+    return "s=" + base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".js": "text/javascript",
+    }
+
+    def log_message(self, *args):
+        pass
+
+
+class WebDriver:
+    """The few WebDriver commands the test needs, over plain HTTP."""
+
+    def __init__(self, port):
+        self.base = f"http://127.0.0.1:{port}"
+        self.session = None
+
+    def call(self, method, path, body=None, timeout=60):
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(
+            self.base + path,
+            data=data,
+            method=method,
+            headers={"Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as r:
+                return json.loads(r.read() or b"{}").get("value")
+        except urllib.error.HTTPError as e:
+            raise RuntimeError(f"WebDriver {method} {path}: {e.read()[:400]!r}") from None
+
+    def start(self, profile):
+        caps = {
+            "capabilities": {
+                "alwaysMatch": {
+                    "browserName": "chrome",
+                    "goog:chromeOptions": {
+                        "binary": CHROMIUM,
+                        "args": [
+                            "--headless",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-quic",
+                            "--no-first-run",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--disable-dev-shm-usage",
+                            # Software WebGL (SwiftShader): there is no GPU.
+                            "--use-angle=swiftshader",
+                            "--enable-unsafe-swiftshader",
+                            "--window-size=1280,800",
+                            "--lang=en-US",
+                            f"--user-data-dir={profile}",
+                        ],
+                    },
+                    "goog:loggingPrefs": {"browser": "ALL"},
+                }
+            }
+        }
+        self.session = self.call("POST", "/session", caps, timeout=120)["sessionId"]
+
+    def s(self, path):
+        return f"/session/{self.session}{path}"
+
+    def go(self, url):
+        self.call("POST", self.s("/url"), {"url": url}, timeout=120)
+
+    def js(self, script, *args):
+        return self.call("POST", self.s("/execute/sync"), {"script": script, "args": list(args)})
+
+    def click(self, x, y):
+        actions = [
+            {"type": "pointerMove", "duration": 0, "x": int(x), "y": int(y), "origin": "viewport"},
+            {"type": "pointerDown", "button": 0},
+            {"type": "pause", "duration": 80},
+            {"type": "pointerUp", "button": 0},
+        ]
+        self.call(
+            "POST",
+            self.s("/actions"),
+            {
+                "actions": [
+                    {
+                        "type": "pointer",
+                        "id": "mouse",
+                        "parameters": {"pointerType": "mouse"},
+                        "actions": actions,
+                    }
+                ]
+            },
+        )
+
+    def screenshot(self):
+        return base64.b64decode(self.call("GET", self.s("/screenshot")))
+
+    def browser_log(self):
+        try:
+            return self.call("POST", self.s("/se/log"), {"type": "browser"}) or []
+        except RuntimeError:
+            return []
+
+    def quit(self):
+        if self.session:
+            try:
+                self.call("DELETE", self.s(""), timeout=20)
+            except Exception:  # noqa: BLE001 - closing is best effort
+                pass
+
+
+def png_colours(png):
+    """Distinct RGB colours of an 8-bit RGB/RGBA, non-interlaced PNG (what Chromium writes)."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat, width = 8, b"", 0
+    while pos < len(png):
+        (length,) = struct.unpack(">I", png[pos : pos + 4])
+        kind = png[pos + 4 : pos + 8]
+        body = png[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, ctype, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            assert depth == 8 and ctype in (2, 6) and interlace == 0, (depth, ctype, interlace)
+            bpp = 3 if ctype == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * bpp
+    prev = bytearray(stride)
+    colours = set()
+    i = 0
+    for _ in range(height):
+        f = raw[i]
+        line = bytearray(raw[i + 1 : i + 1 + stride])
+        i += 1 + stride
+        for x in range(stride):
+            a = line[x - bpp] if x >= bpp else 0
+            b = prev[x]
+            c = prev[x - bpp] if x >= bpp else 0
+            if f == 1:
+                line[x] = (line[x] + a) & 255
+            elif f == 2:
+                line[x] = (line[x] + b) & 255
+            elif f == 3:
+                line[x] = (line[x] + ((a + b) >> 1)) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+                line[x] = (line[x] + pred) & 255
+        for x in range(0, stride, bpp):
+            colours.add(bytes(line[x : x + 3]))
+        prev = line
+    return colours
+
+
+def canvas_attr(wd, name):
+    return wd.js(
+        "const c = document.getElementById('gradscape_canvas');"
+        "return c ? c.getAttribute(arguments[0]) : null;",
+        name,
+    )
+
+
+def wait_started(wd, timeout=START_TIMEOUT):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if canvas_attr(wd, "data-first-frame-ms") is not None:
+            return True
+        failed = wd.js("const l = document.getElementById('loading'); return l ? l.textContent : null;")
+        if failed and "could not start" in failed:
+            raise AssertionError(failed)
+        time.sleep(0.25)
+    raise AssertionError(f"no first frame within {timeout:.0f} s")
+
+
+def main():
+    args = sys.argv[1:]
+    if not args:
+        print(__doc__)
+        return 2
+    dist = os.path.abspath(args[0])
+    ff_runs = 0
+    if "--first-frame-runs" in args:
+        ff_runs = int(args[args.index("--first-frame-runs") + 1])
+    for needed in (os.path.join(dist, "index.html"), CHROMIUM, CHROMEDRIVER):
+        if not os.path.exists(needed):
+            print(f"test-web: {needed} is missing", file=sys.stderr)
+            return 2
+
+    handler = functools.partial(Quiet, directory=dist)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site = f"http://127.0.0.1:{server.server_address[1]}/"
+
+    port = free_port()
+    driver = subprocess.Popen(
+        [CHROMEDRIVER, f"--port={port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    profile = tempfile.mkdtemp(prefix="gradscape-chromium-")
+    wd = WebDriver(port)
+    passed, failed = 0, 0
+
+    def check(name, fn):
+        nonlocal passed, failed
+        try:
+            detail = fn()
+            passed += 1
+            print(f"ok   {name}" + (f": {detail}" if detail else ""))
+        except Exception as e:  # noqa: BLE001 - every failure is reported, then counted
+            failed += 1
+            print(f"FAIL {name}: {e}")
+
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/status", timeout=2)
+                break
+            except Exception:  # noqa: BLE001 - not up yet
+                time.sleep(0.1)
+        wd.start(profile)
+
+        # 1. A link's scenario, in Spanish.
+        wd.go(site + "#lang=es&" + fragment_of(LINKED))
+
+        def starts():
+            wait_started(wd)
+            return f"first frame at {canvas_attr(wd, 'data-first-frame-ms')} ms"
+
+        check("the page starts and paints", starts)
+
+        def no_errors():
+            errors = wd.js("return window.gradscapeErrors || [];")
+            severe = [e for e in wd.browser_log() if e.get("level") == "SEVERE"]
+            # The favicon is not part of the page.
+            severe = [e for e in severe if "favicon.ico" not in e.get("message", "")]
+            assert not errors and not severe, f"{errors} {severe}"
+
+        check("no console errors", no_errors)
+
+        def linked_scenario():
+            shown = json.loads(canvas_attr(wd, "data-scenario"))
+            assert shown["surface"]["kind"] == "himmelblau", shown["surface"]
+            assert shown["steps"] == LINKED["steps"], shown["steps"]
+            kinds = [o["kind"] for o in shown["optimizers"]]
+            assert kinds == ["adam", "sgd"], kinds
+            assert shown["optimizers"][0]["label"] == "Adam from a link"
+            assert canvas_attr(wd, "data-lang") == "es", canvas_attr(wd, "data-lang")
+            assert not canvas_attr(wd, "data-error"), canvas_attr(wd, "data-error")
+
+        check("the fragment's scenario and language are the ones shown", linked_scenario)
+
+        def colours():
+            time.sleep(0.5)
+            png = wd.screenshot()
+            with open(os.path.join(dist, "..", "web-test-screenshot.png"), "wb") as f:
+                f.write(png)
+            n = len(png_colours(png))
+            assert n >= 1000, f"only {n} distinct colours"
+            return f"{n} distinct colours"
+
+        check("the canvas shows the landscape", colours)
+
+        def play_advances():
+            rect = [float(v) for v in canvas_attr(wd, "data-play").split(",")]
+            assert canvas_attr(wd, "data-playing") == "false"
+            wd.click((rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2)
+            time.sleep(0.6)
+            s1 = int(canvas_attr(wd, "data-step"))
+            time.sleep(1.2)
+            s2 = int(canvas_attr(wd, "data-step"))
+            assert canvas_attr(wd, "data-playing") == "true", "not playing after the click"
+            assert s2 > s1, f"the playhead stood still ({s1} then {s2})"
+            return f"step {s1} then {s2}"
+
+        check("a click on Play advances the playhead", play_advances)
+
+        def save_downloads():
+            downloads = tempfile.mkdtemp(prefix="gradscape-downloads-")
+            try:
+                wd.call(
+                    "POST",
+                    wd.s("/goog/cdp/execute"),
+                    {
+                        "cmd": "Browser.setDownloadBehavior",
+                        "params": {"behavior": "allow", "downloadPath": downloads},
+                    },
+                )
+                # Focus the canvas (a click on the status bar), then Ctrl+S.
+                wd.click(600, wd.js("return window.innerHeight;") - 8)
+                time.sleep(0.3)
+                ctrl = "\uE009"
+                keys = [
+                    {"type": "keyDown", "value": ctrl},
+                    {"type": "keyDown", "value": "s"},
+                    {"type": "keyUp", "value": "s"},
+                    {"type": "keyUp", "value": ctrl},
+                ]
+                wd.call("POST", wd.s("/actions"), {"actions": [{"type": "key", "id": "kb", "actions": keys}]})
+                path = os.path.join(downloads, "scenario.json")
+                end = time.monotonic() + 20
+                while not os.path.exists(path) and time.monotonic() < end:
+                    time.sleep(0.2)
+                assert os.path.exists(path), f"no scenario.json among {os.listdir(downloads)}"
+                time.sleep(0.3)
+                with open(path, encoding="utf-8") as f:
+                    saved = json.load(f)
+                assert saved["surface"]["kind"] == "himmelblau", saved["surface"]
+                assert saved["steps"] == LINKED["steps"], saved["steps"]
+            finally:
+                shutil.rmtree(downloads, ignore_errors=True)
+
+        check("Save (Ctrl+S) downloads scenario.json with the scenario", save_downloads)
+
+        # 2. A damaged link: the default scenario and an error, no panic.
+        wd.go(site + "?damaged#s=" + fragment_of(LINKED)[2:40])
+
+        def damaged():
+            wait_started(wd)
+            error = canvas_attr(wd, "data-error")
+            assert error, "no error shown"
+            shown = json.loads(canvas_attr(wd, "data-scenario"))
+            assert shown["surface"]["kind"] != "himmelblau", "the damaged link's scenario?"
+            errors = wd.js("return window.gradscapeErrors || [];")
+            assert not errors, errors
+            return error
+
+        check("a damaged fragment shows an error and the default scenario", damaged)
+
+        # 3. Projector mode from the fragment.
+        wd.go(site + "?projector#projector=1&" + fragment_of(LINKED))
+
+        def projector():
+            wait_started(wd)
+            assert canvas_attr(wd, "data-projector") == "true"
+
+        check("projector mode from the fragment", projector)
+
+        # 4. A long scenario (more steps than a frame may compute): computed in slices across
+        # frames, the page painting meanwhile, until the playhead stands at its end.
+        long = dict(LINKED, steps=1000000, optimizers=LINKED["optimizers"] + [{"kind": "momentum", "lr": 0.01}])
+        wd.go(site + "?long#" + fragment_of(long))
+
+        def long_run():
+            wait_started(wd)
+            seen_updating = False
+            end = time.monotonic() + 180
+            while time.monotonic() < end:
+                seen_updating |= canvas_attr(wd, "data-updating") == "true"
+                if canvas_attr(wd, "data-step") == str(long["steps"]):
+                    assert canvas_attr(wd, "data-updating") == "false"
+                    errors = wd.js("return window.gradscapeErrors || [];")
+                    assert not errors, errors
+                    return "computed in slices" if seen_updating else "computed"
+                time.sleep(0.25)
+            raise AssertionError(f"the long run never arrived (step {canvas_attr(wd, 'data-step')})")
+
+        check("a long run (3 × 10⁶ steps) is computed without errors", long_run)
+
+        # Time to first frame: fresh loads of the default page.
+        times = []
+        for i in range(ff_runs):
+            wd.go(site + f"?run={i}")
+            wait_started(wd)
+            times.append(float(canvas_attr(wd, "data-first-frame-ms")))
+        if times:
+            times.sort()
+            print(
+                "first frame (ms after navigation start): "
+                + ", ".join(f"{t:.0f}" for t in times)
+                + f"; median {times[len(times) // 2]:.0f}"
+            )
+    finally:
+        wd.quit()
+        driver.terminate()
+        try:
+            driver.wait(10)
+        except subprocess.TimeoutExpired:
+            driver.kill()
+        server.shutdown()
+        shutil.rmtree(profile, ignore_errors=True)
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -682,6 +682,7 @@ pub fn bench_drag_frames(n: usize) -> Vec<Duration> {
     bench_drag_frames_with(n, bench_scenario_steps(5000))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// [`bench_drag_frames`] on `scenario`, frames paced at 60 Hz as a real window's are (so a
 /// long scenario's worker has a frame's time to answer, as it would on screen); the time
 /// counted is the UI thread's CPU time of each frame, the worker's is not.
@@ -726,6 +727,7 @@ pub fn bench_drag_frames_with(n: usize, scenario: Scenario) -> Vec<Duration> {
         .collect()
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// CPU time of each of `n` frames of the whole window at rest (nothing changes, nothing
 /// plays) once `scenario`'s runs are on screen, in the 2-D or the 3-D view. Used by
 /// `examples/measure_recompute.rs`.
@@ -741,7 +743,10 @@ pub fn bench_rest_frames(n: usize, scenario: Scenario, view_3d: bool) -> Vec<Dur
         ..Default::default()
     };
     let frame = |app: &mut GradscapeApp| {
-        let (wall0, cpu0) = (Instant::now(), cpu_time::ThreadTime::try_now().ok());
+        let (wall0, cpu0) = (
+            web_time::Instant::now(),
+            cpu_time::ThreadTime::try_now().ok(),
+        );
         let out = ctx.run_ui(input(), |ui| app.show(ui));
         let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
         match cpu0 {

@@ -18,9 +18,9 @@ const SLICE: Duration = Duration::from_millis(30);
 
 type Request = (u64, Scenario, Option<egui::Context>);
 
-/// What a finished request becomes: the id, runs, diagnoses and replay, in the form the
-/// state's worker hands back.
-type Make<T> = fn(u64, RunSet, Vec<Vec<Finding>>, Replay) -> T;
+/// What a finished request becomes: the id, scenario, runs, diagnoses and replay, in the
+/// form the state's worker hands back.
+type Make<T> = fn(u64, Scenario, RunSet, Vec<Vec<Finding>>, Replay) -> T;
 
 /// The newest request and what is done of it.
 struct Job {
@@ -105,8 +105,12 @@ impl<T> Slicer<T> {
             warnings: job.scenario.warnings(),
             runs: job.runs,
         };
-        let _ = self
-            .results
-            .send((self.make)(job.id, runs, job.diagnoses, replay));
+        let _ = self.results.send((self.make)(
+            job.id,
+            job.scenario,
+            runs,
+            job.diagnoses,
+            replay,
+        ));
     }
 }

@@ -331,6 +331,7 @@ struct Computed {
 }
 
 /// What the worker keeps of its last result, to recompute only the runs a change touched.
+#[cfg(not(target_arch = "wasm32"))]
 struct WorkerCache {
     scenario: Scenario,
     runs: Vec<Option<Run>>,
@@ -369,14 +370,25 @@ impl Worker {
             last_id: 0,
             requests: req_tx,
             results: res_rx,
-            slices: super::slices::Slicer::new(req_rx, res_tx, |id, runs, diagnoses, replay| {
-                Computed {
-                    id,
-                    runs,
-                    diagnoses,
-                    replay,
-                }
-            }),
+            slices: super::slices::Slicer::new(
+                req_rx,
+                res_tx,
+                |id, scenario, runs, diagnoses, replay| {
+                    // The page recomputes every run (no reuse between requests): each
+                    // gets a new id, so the views rebuild what they drew of it.
+                    let n = runs.runs.len() as u64;
+                    Computed {
+                        id,
+                        scenario,
+                        ids: runs.runs.iter().map(|_| fresh_run_id()).collect(),
+                        runs,
+                        diagnoses,
+                        replay,
+                        computed: n,
+                        diagnosed: n,
+                    }
+                },
+            ),
         })
     }
 

@@ -12,9 +12,10 @@ use super::platform::{write as write_atomic, write_with as write_atomic_with};
 use crate::core::Vec2;
 use crate::core::diagnosis::Finding;
 use crate::core::optimizers::OptimizerConfig;
+use crate::core::par::pool;
 use crate::core::presets;
 use crate::core::replay::{Replay, Snapshot};
-use crate::core::run::{Run, RunSet, par_map, rerun_with_ends, same_run};
+use crate::core::run::{Run, RunSet, rerun_with_ends, same_run};
 use crate::core::scenario::Scenario;
 use crate::core::surfaces::{Surface, View, example_raw};
 
@@ -455,7 +456,7 @@ impl Worker {
                         let todo: Vec<usize> = (0..diagnoses.len())
                             .filter(|&i| diagnoses[i].is_none())
                             .collect();
-                        let made = par_map(todo.len(), |k| diagnose_run(&runs.runs[todo[k]]));
+                        let made = pool(todo.len(), |k| diagnose_run(&runs.runs[todo[k]]));
                         for (i, d) in todo.into_iter().zip(made) {
                             diagnoses[i] = Some(d);
                             diagnosed += 1;
@@ -816,7 +817,7 @@ impl AppState {
             .filter(|&i| self.diagnosed[i] != self.run_ids[i])
             .collect();
         let runs = &self.runs.runs;
-        let made = par_map(todo.len(), |k| diagnose_run(&runs[todo[k]]));
+        let made = pool(todo.len(), |k| diagnose_run(&runs[todo[k]]));
         for (i, d) in todo.into_iter().zip(made) {
             self.diagnoses[i] = d;
             self.diagnosed[i] = self.run_ids[i];

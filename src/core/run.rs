@@ -12,6 +12,7 @@ use super::diagnosis::{
 };
 use super::early_stop::EarlyStopper;
 use super::optimizers::{OptimizerConfig, OptimizerKind, OptimizerState};
+use super::par::pool;
 use super::scenario::{Problem, Scenario};
 use super::schedule::LrScheduler;
 use super::surfaces::{Linreg, Surface, lambda_max, lambda_max_direction};
@@ -299,41 +300,7 @@ pub fn run_scenario(scenario: &Scenario) -> RunSet {
 
 /// The diagnosis of each run ([`Run::diagnose`]), on several cores when there are several.
 pub fn diagnose_runs(runs: &[Run]) -> Vec<Vec<Finding>> {
-    par_map(runs.len(), |i| runs[i].diagnose())
-}
-
-/// `f(i)` for every `i < n`, in order, spread over the machine's cores: a thread per core
-/// takes the next index until none is left (one thread where there is one core, or no
-/// threads, as on the web).
-pub fn par_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |c| c.get())
-        .min(n);
-    if threads <= 1 {
-        return (0..n).map(f).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut mine = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            if i >= n {
-                return mine;
-            }
-            mine.push((i, f(i)));
-        }
-    };
-    let mut parts: Vec<(usize, T)> = std::thread::scope(|scope| {
-        let others: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let mut all = work();
-        for h in others {
-            all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-        all
-    });
-    parts.sort_unstable_by_key(|(i, _)| *i);
-    parts.into_iter().map(|(_, v)| v).collect()
+    pool(runs.len(), |i| runs[i].diagnose())
 }
 
 /// Whether optimizer `i` runs the same in `a` as in `b`: everything but the other
@@ -376,7 +343,7 @@ pub(crate) fn rerun_with_ends(
     if !todo.is_empty() {
         let surface = scenario.surface.build(scenario.seed);
         let noise = noise_sequence(scenario);
-        computed = par_map(todo.len(), |k| {
+        computed = pool(todo.len(), |k| {
             let i = todo[k];
             run_one_to_end(scenario, &surface, &noise, i, String::new())
         });

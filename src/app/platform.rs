@@ -11,7 +11,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_with(path, |w| w.write_all(bytes))
 }
 
-/// Like [`write`], the contents written by `fill` (a PNG or GIF encoder).
+/// Like [`write()`], the contents written by `fill` (a PNG or GIF encoder).
 pub fn write_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,

@@ -803,15 +803,7 @@ fn decimate(points: &[[f64; 2]], px: [f64; 2]) -> Vec<[f64; 2]> {
             out.push(*p);
         }
     }
-    if out.len() > MAX_DRAWN_POINTS {
-        let stride = out.len().div_ceil(MAX_DRAWN_POINTS);
-        let last = out[out.len() - 1];
-        out = out.into_iter().step_by(stride).collect();
-        if out.last() != Some(&last) {
-            out.push(last);
-        }
-    }
-    out
+    stride_down(out)
 }
 
 /// A number for a title: up to 4 significant digits, no float dust.

@@ -379,6 +379,38 @@ def main():
 
         check("Save (Ctrl+S) downloads scenario.json with the scenario", save_downloads)
 
+        def drop_opens():
+            # What a drag from the file manager gives the page: a drop event whose
+            # DataTransfer holds a File (Chromium lets a page build one).
+            dropped = {
+                "surface": {"kind": "rosenbrock"},
+                "start": [-1.2, 1.5],
+                "steps": 120,
+                "optimizers": [{"kind": "rmsprop", "lr": 0.003, "label": "Dropped file"}],
+            }
+            wd.js(
+                "const c = document.getElementById('gradscape_canvas');"
+                "const dt = new DataTransfer();"
+                "dt.items.add(new File([arguments[0]], 'dropped.json', {type: 'application/json'}));"
+                "for (const t of ['dragenter', 'dragover', 'drop']) {"
+                "  c.dispatchEvent(new DragEvent(t, {dataTransfer: dt, bubbles: true, cancelable: true}));"
+                "}",
+                json.dumps(dropped),
+            )
+            end = time.monotonic() + 20
+            while time.monotonic() < end:
+                shown = json.loads(canvas_attr(wd, "data-scenario"))
+                if shown["optimizers"][0].get("label") == "Dropped file":
+                    assert shown["surface"]["kind"] == "rosenbrock", shown["surface"]
+                    assert shown["steps"] == 120, shown["steps"]
+                    errors = wd.js("return window.gradscapeErrors || [];")
+                    assert not errors, errors
+                    return None
+                time.sleep(0.2)
+            raise AssertionError(f"the dropped scenario was not opened: {shown['optimizers']}")
+
+        check("a scenario file dropped on the page opens", drop_opens)
+
         # 2. A damaged link: the default scenario and an error, no panic.
         wd.go(site + "?damaged#s=" + fragment_of(LINKED)[2:40])
 

@@ -418,6 +418,9 @@ const RAW_NOTICE: f64 = 0.02;
 /// A loss whose values after the first stay within this fraction of its size has stopped at
 /// a stationary point (its floor): it is not learning slowly, it is done.
 const STATIONARY: f64 = 1e-9;
+/// A curve whose first block's median is already within this share of its fall from the
+/// first value to the end fell within that block: fast, whatever the medians say after.
+const FAST_START_SHARE: f64 = 0.1;
 
 // ---------------------------------------------------------------------------------------------
 // The diagnosis
@@ -901,6 +904,20 @@ fn too_slow(c: &Curve, t: &Thresholds) -> Option<Finding> {
     }
     let start = trend[0];
     let end = trend[blocks - 1];
+    // A descent over within the first block (a fast run, then its floor) is hidden by the
+    // block medians, which then read "flat" from a first value the loss never had: a
+    // Himmelblau run falling 181 → 1e-30 in 40 of 3000 steps was "lr too low, barely moved".
+    // The first value shows the fall; when most of it came before the first block's median
+    // and it is large, the run is fast, not slow.
+    let fall = c.y[0] - end;
+    let fall_fraction = if c.log {
+        1.0 - 10f64.powf(-fall)
+    } else {
+        fall / c.raw_spread
+    };
+    if fall > 0.0 && start - end <= FAST_START_SHARE * fall && fall_fraction >= t.slow {
+        return None;
+    }
     let mid = median(&trend[(blocks - 1) / 2..=blocks / 2]);
     let drop = start - end;
     let late_share = if drop > 0.0 { (mid - end) / drop } else { 0.0 };
@@ -1516,6 +1533,38 @@ mod tests {
                 assert_eq!(running_median(&y[..n], w), direct, "n={n} w={w}");
             }
         }
+    }
+
+    /// A loss that falls thirty decades in its first 40 of 3000 steps and then sits at its
+    /// floor fell fast: the block medians, which start below the first value, must not make
+    /// it "lr too low". The same floor from the first step on (nothing fell) still is flat.
+    #[test]
+    fn a_fall_within_the_first_block_is_fast_not_too_low() {
+        let n = 3001;
+        let steps: Vec<f64> = (0..n).map(|i| i as f64).collect();
+        let fast: Vec<f64> = (0..n)
+            .map(|i| {
+                if i < 40 {
+                    181.0 * 10f64.powf(-0.78 * i as f64)
+                } else {
+                    7.9e-31 * (1.0 + 1e-3 * (i % 3) as f64)
+                }
+            })
+            .collect();
+        let pattern = |train: &[f64]| {
+            diagnose(&Series {
+                steps: &steps,
+                train,
+                val_steps: &[],
+                val: &[],
+                lr: None,
+                diverged_at: None,
+            })[0]
+                .pattern
+        };
+        assert_eq!(pattern(&fast), Pattern::Healthy);
+        let slow: Vec<f64> = (0..n).map(|i| 181.0 - 1e-3 * i as f64).collect();
+        assert_eq!(pattern(&slow), Pattern::LrTooLow);
     }
 
     /// The radix sort of long key lists and the second extremes give what sorting gives.

@@ -15,7 +15,7 @@ use crate::core::optimizers::OptimizerConfig;
 use crate::core::par::pool;
 use crate::core::presets;
 use crate::core::replay::{Replay, Snapshot};
-use crate::core::run::{Run, RunSet, rerun_with_ends, same_run};
+use crate::core::run::{Run, RunSet, rerun_and_diagnose, rerun_with_ends, same_run};
 use crate::core::scenario::Scenario;
 use crate::core::surfaces::{Surface, View, example_raw};
 
@@ -318,7 +318,12 @@ struct Computed {
     id: u64,
     /// The scenario they were computed from.
     scenario: Scenario,
+    /// The runs, but for those marked `delivered`: an empty [`Run`] stands for each.
     runs: RunSet,
+    /// The runs the state already holds (sent in an earlier result and unchanged since),
+    /// found there by id: sending them again would copy them (about 100 ms for three
+    /// runs of 10⁶ steps).
+    delivered: Vec<bool>,
     /// The id of each run (kept from the worker's last result where the run was reused).
     ids: Vec<u64>,
     diagnoses: Vec<Vec<Finding>>,
@@ -335,6 +340,7 @@ struct Computed {
 #[cfg(not(target_arch = "wasm32"))]
 struct WorkerCache {
     scenario: Scenario,
+    /// Runs made but never sent; `None` for those sent, which the state holds.
     runs: Vec<Option<Run>>,
     ids: Vec<u64>,
     diagnoses: Vec<Option<Vec<Finding>>>,
@@ -357,6 +363,9 @@ struct Worker {
     last_id: u64,
     requests: std::sync::mpsc::Sender<(u64, Scenario, Option<egui::Context>)>,
     results: std::sync::mpsc::Receiver<Computed>,
+    /// The id of the newest request sent, for the worker's threads to see (the channel
+    /// can be read by one thread only): a diagnosis of a superseded request is skipped.
+    newest: std::sync::Arc<std::sync::atomic::AtomicU64>,
     /// On the web (no threads) the work is done in slices across frames instead.
     #[cfg(target_arch = "wasm32")]
     slices: super::slices::Slicer<Computed>,
@@ -371,6 +380,7 @@ impl Worker {
             last_id: 0,
             requests: req_tx,
             results: res_rx,
+            newest: Default::default(),
             slices: super::slices::Slicer::new(
                 req_rx,
                 res_tx,
@@ -382,6 +392,7 @@ impl Worker {
                         id,
                         scenario,
                         ids: runs.runs.iter().map(|_| fresh_run_id()).collect(),
+                        delivered: vec![false; runs.runs.len()],
                         runs,
                         diagnoses,
                         replay,
@@ -398,6 +409,8 @@ impl Worker {
         use std::sync::mpsc::{TryRecvError, channel};
         let (req_tx, req_rx) = channel::<(u64, Scenario, Option<egui::Context>)>();
         let (res_tx, res_rx) = channel();
+        let newest = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let asked = newest.clone();
         std::thread::Builder::new()
             .name("gradscape recompute".into())
             .spawn(move || {
@@ -417,14 +430,27 @@ impl Worker {
                     let (id, scenario, ctx) = job;
                     // Runs the change did not touch are moved over from the last result.
                     let mut old = cache.take();
-                    let (runs, fresh, ends) = rerun_with_ends(&scenario, |i| {
-                        let c = old.as_mut()?;
-                        if !same_run(&c.scenario, &scenario, i) {
-                            return None;
-                        }
-                        let run = c.runs.get_mut(i)?.take()?;
-                        Some((run, c.replay.cursor(i).cloned()))
-                    });
+                    let mut delivered = vec![false; scenario.optimizers.len()];
+                    // Each run is diagnosed as soon as it is made, unless a newer request
+                    // has come meanwhile (its result is the one wanted).
+                    let current = || asked.load(std::sync::atomic::Ordering::Acquire) == id;
+                    let (runs, fresh, ends, made) = rerun_and_diagnose(
+                        &scenario,
+                        |i| {
+                            let c = old.as_mut()?;
+                            if !same_run(&c.scenario, &scenario, i) {
+                                return None;
+                            }
+                            // A run already sent stays with the state; an empty one holds
+                            // its place.
+                            let run = c.runs.get_mut(i)?.take().unwrap_or_else(|| {
+                                delivered[i] = true;
+                                Run::default()
+                            });
+                            Some((run, c.replay.cursor(i).cloned()))
+                        },
+                        |run| current().then(|| diagnose_run(run)),
+                    );
                     let ids: Vec<u64> = fresh
                         .iter()
                         .enumerate()
@@ -433,12 +459,14 @@ impl Worker {
                             _ => fresh_run_id(),
                         })
                         .collect();
+                    let mut diagnosed = made.iter().filter(|d| d.is_some()).count() as u64;
                     let mut diagnoses: Vec<Option<Vec<Finding>>> = fresh
                         .iter()
+                        .zip(made)
                         .enumerate()
-                        .map(|(i, &f)| match &mut old {
+                        .map(|(i, (&f, d))| match &mut old {
                             Some(c) if !f => c.diagnoses.get_mut(i).and_then(Option::take),
-                            _ => None,
+                            _ => d,
                         })
                         .collect();
                     let computed = carried + fresh.iter().filter(|f| **f).count() as u64;
@@ -451,10 +479,10 @@ impl Worker {
                         Err(TryRecvError::Disconnected) => return,
                         Err(TryRecvError::Empty) => None,
                     };
-                    let mut diagnosed = 0;
                     if newer.is_none() {
+                        // A run sent earlier was diagnosed before it was sent.
                         let todo: Vec<usize> = (0..diagnoses.len())
-                            .filter(|&i| diagnoses[i].is_none())
+                            .filter(|&i| diagnoses[i].is_none() && !delivered[i])
                             .collect();
                         let made = pool(todo.len(), |k| diagnose_run(&runs.runs[todo[k]]));
                         for (i, d) in todo.into_iter().zip(made) {
@@ -462,10 +490,30 @@ impl Worker {
                             diagnosed += 1;
                         }
                     }
-                    let result = newer.is_none().then(|| Computed {
+                    if newer.is_some() {
+                        // Nothing sent: the runs made stay here for the next request.
+                        cache = Some(WorkerCache {
+                            scenario,
+                            runs: runs
+                                .runs
+                                .into_iter()
+                                .zip(&delivered)
+                                .map(|(r, &d)| (!d).then_some(r))
+                                .collect(),
+                            ids,
+                            diagnoses,
+                            replay,
+                        });
+                        carried = computed;
+                        next = newer;
+                        continue;
+                    }
+                    // The runs move to the state (no copy); the worker keeps their ids.
+                    let result = Computed {
                         id,
                         scenario: scenario.clone(),
-                        runs: runs.clone(),
+                        runs,
+                        delivered,
                         ids: ids.clone(),
                         diagnoses: diagnoses
                             .iter()
@@ -474,19 +522,14 @@ impl Worker {
                         replay: replay.clone(),
                         computed,
                         diagnosed,
-                    });
+                    };
                     cache = Some(WorkerCache {
+                        runs: vec![None; scenario.optimizers.len()],
                         scenario,
-                        runs: runs.runs.into_iter().map(Some).collect(),
                         ids,
                         diagnoses,
                         replay,
                     });
-                    let Some(result) = result else {
-                        carried = computed;
-                        next = newer;
-                        continue;
-                    };
                     carried = 0;
                     if res_tx.send(result).is_err() {
                         return;
@@ -502,6 +545,7 @@ impl Worker {
             last_id: 0,
             requests: req_tx,
             results: res_rx,
+            newest,
         })
     }
 }
@@ -631,6 +675,9 @@ impl AppState {
                 let sent =
                     w.requests
                         .send((w.last_id, self.scenario.clone(), self.repaint.clone()));
+                // After the send: a worker thread that sees the new id finds the request.
+                w.newest
+                    .store(w.last_id, std::sync::atomic::Ordering::Release);
                 if sent.is_ok() {
                     self.pending = Some(w.last_id);
                     self.last_compute = t0.elapsed();
@@ -708,15 +755,39 @@ impl AppState {
             self.pending = None;
         }
         self.min_accept = c.id + 1;
+        let mut mine: Vec<Option<Run>> = std::mem::take(&mut self.runs.runs)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut runs = c.runs;
+        // The runs the result keeps and did not send are the ones on screen, by id.
+        for (i, run) in runs.runs.iter_mut().enumerate() {
+            if !c.delivered.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let held = self
+                .run_ids
+                .iter()
+                .position(|&id| id == c.ids[i])
+                .and_then(|j| mine.get_mut(j)?.take());
+            let label = std::mem::take(&mut run.label);
+            *run = held.unwrap_or_else(|| {
+                // Not on screen after all (a state replaced meanwhile): made here, late
+                // rather than wrong.
+                self.runs_computed += 1;
+                crate::core::run::run_at(&c.scenario, i)
+            });
+            run.label = label;
+        }
         // The runs on screen that this result does not keep, for the ghosts.
-        let old: Vec<Option<Run>> = std::mem::take(&mut self.runs.runs)
+        let old: Vec<Option<Run>> = mine
             .into_iter()
             .zip(self.run_ids.iter().copied().chain(std::iter::repeat(0)))
-            .map(|(r, id)| (!c.ids.contains(&id)).then_some(r))
+            .map(|(r, id)| r.filter(|_| !c.ids.contains(&id)))
             .collect();
         self.runs_computed += c.computed;
         self.runs_diagnosed += c.diagnosed;
-        self.install_runs(c.runs, c.ids.clone(), c.scenario, &old);
+        self.install_runs(runs, c.ids.clone(), c.scenario, &old);
         self.classroom.set_replay(self.generation, c.replay);
         self.diagnoses = c.diagnoses;
         self.diagnosed = c.ids;
@@ -1488,12 +1559,15 @@ mod tests {
         assert!(s.wait_for_worker(Duration::from_secs(120)));
         assert_eq!(s.runs_computed, 2);
         let ids = s.run_ids.clone();
+        let kept = s.runs.runs[1].points.as_ptr();
         s.scenario.optimizers[0].lr = 0.003;
         s.mark_changed();
         s.recompute_if_dirty();
         assert!(s.wait_for_worker(Duration::from_secs(120)));
         assert_eq!((s.runs_computed, s.runs_diagnosed), (3, 3));
         assert_eq!(s.run_ids[1], ids[1]);
+        // The kept run is the one that was on screen, not a copy the worker sent again.
+        assert_eq!(s.runs.runs[1].points.as_ptr(), kept);
         assert_eq!(s.runs, run_scenario(&s.scenario));
     }
 

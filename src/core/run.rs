@@ -45,8 +45,9 @@ impl RunStatus {
     }
 }
 
-/// The trajectory and curves of one optimizer (SPEC §9's run fields).
-#[derive(Debug, Clone, PartialEq)]
+/// The trajectory and curves of one optimizer (SPEC §9's run fields). The default is an
+/// empty run: a placeholder where a caller fills in a run it already holds.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Run {
     /// Legend text, unique within its scenario.
     pub label: String,
@@ -303,6 +304,20 @@ pub fn diagnose_runs(runs: &[Run]) -> Vec<Vec<Finding>> {
     pool(runs.len(), |i| runs[i].diagnose())
 }
 
+/// [`run_scenario`] and [`diagnose_runs`] at once: each run's diagnosis starts as soon as
+/// that run is made, so the cores share runs and diagnoses (three runs on two cores, run
+/// then diagnosed, left one core idle for a third of the time).
+pub fn run_and_diagnose(scenario: &Scenario) -> (RunSet, Vec<Vec<Finding>>) {
+    let (runs, _, _, diagnoses) =
+        rerun_and_diagnose(scenario, |_| None, |run| Some(run.diagnose()));
+    let diagnoses = diagnoses
+        .into_iter()
+        .zip(&runs.runs)
+        .map(|(d, run)| d.unwrap_or_else(|| run.diagnose()))
+        .collect();
+    (runs, diagnoses)
+}
+
 /// Whether optimizer `i` runs the same in `a` as in `b`: everything but the other
 /// optimizers is equal (a run reads only the scenario's settings and its own optimizer),
 /// so a run of `a` can stand for the run of `b`, but for its label.
@@ -334,21 +349,57 @@ pub fn rerun_scenario(
 /// shows the runs' ends without stepping them again.
 pub(crate) fn rerun_with_ends(
     scenario: &Scenario,
-    mut reuse: impl FnMut(usize) -> Option<(Run, Option<Cursor>)>,
+    reuse: impl FnMut(usize) -> Option<(Run, Option<Cursor>)>,
 ) -> (RunSet, Vec<bool>, Vec<Option<Cursor>>) {
+    let (runs, fresh, ends, _) = rerun_and_diagnose::<()>(scenario, reuse, |_| None);
+    (runs, fresh, ends)
+}
+
+/// What [`rerun_and_diagnose`] gives: the runs; per run, whether it was computed, where
+/// its cursor ended, and its diagnosis.
+pub(crate) type Rerun<D> = (RunSet, Vec<bool>, Vec<Option<Cursor>>, Vec<Option<D>>);
+
+/// [`rerun_with_ends`], also giving `diagnose(run)` of each run computed here (`None` for a
+/// reused run, and wherever `diagnose` declines, e.g. for a request already superseded).
+/// One pool takes the runs first, then the diagnoses: a diagnosis waits only for its own
+/// run, so it starts while the other runs are still being made.
+pub(crate) fn rerun_and_diagnose<D: Send>(
+    scenario: &Scenario,
+    mut reuse: impl FnMut(usize) -> Option<(Run, Option<Cursor>)>,
+    diagnose: impl Fn(&Run) -> Option<D> + Sync,
+) -> Rerun<D> {
+    use std::sync::OnceLock;
     let labels = unique_labels(&scenario.optimizers);
     let mut kept: Vec<Option<(Run, Option<Cursor>)>> = (0..labels.len()).map(&mut reuse).collect();
     let todo: Vec<usize> = (0..labels.len()).filter(|&i| kept[i].is_none()).collect();
     let mut computed = Vec::new();
+    let mut made = Vec::new();
     if !todo.is_empty() {
         let surface = scenario.surface.build(scenario.seed);
         let noise = noise_sequence(scenario);
-        computed = pool(todo.len(), |k| {
-            let i = todo[k];
-            run_one_to_end(scenario, &surface, &noise, i, String::new())
+        let make = |k: usize| run_one_to_end(scenario, &surface, &noise, todo[k], String::new());
+        let m = todo.len();
+        // A diagnosis asks for its run through the same cell: it waits while another
+        // thread makes it, and would make it itself if no one had (the pool hands out
+        // the runs first, so it never has to).
+        let slots: Vec<OnceLock<(Run, Cursor)>> = (0..m).map(|_| OnceLock::new()).collect();
+        made = pool(2 * m, |j| match j.checked_sub(m) {
+            None => {
+                slots[j].get_or_init(|| make(j));
+                None
+            }
+            Some(k) => diagnose(&slots[k].get_or_init(|| make(k)).0),
         });
+        made.drain(..m);
+        computed = slots
+            .into_iter()
+            .enumerate()
+            .map(|(k, s)| s.into_inner().unwrap_or_else(|| make(k)))
+            .collect();
     }
+    let mut made = made.into_iter();
     let mut computed = todo.iter().copied().zip(computed).peekable();
+    let mut diagnoses = Vec::with_capacity(labels.len());
     let mut fresh = Vec::with_capacity(labels.len());
     let mut ends = Vec::with_capacity(labels.len());
     let mut runs = Vec::with_capacity(labels.len());
@@ -356,10 +407,12 @@ pub(crate) fn rerun_with_ends(
         let (mut run, end) = match kept[i].take() {
             Some(k) => {
                 fresh.push(false);
+                diagnoses.push(None);
                 k
             }
             None => {
                 fresh.push(true);
+                diagnoses.push(made.next().flatten());
                 match computed.next_if(|(j, _)| *j == i) {
                     Some((_, (run, end))) => (run, Some(end)),
                     None => continue,
@@ -377,6 +430,7 @@ pub(crate) fn rerun_with_ends(
         },
         fresh,
         ends,
+        diagnoses,
     )
 }
 
@@ -754,6 +808,24 @@ fn run_one_to_end(
 #[cfg(test)]
 mod tests {
     use super::envelope;
+
+    /// Runs diagnosed as they are made give the runs and verdicts of making every run
+    /// first and diagnosing after, in the scenario's order.
+    #[test]
+    fn pipelined_runs_and_diagnoses_equal_the_two_passes() {
+        let scenario = crate::core::scenario::Scenario::from_json(
+            r#"{"surface": {"kind": "rosenbrock"}, "start": [-1.5, 2.0], "steps": 3000,
+                "optimizers": [{"kind": "sgd", "lr": 0.0005}, {"kind": "momentum", "lr": 0.0005},
+                               {"kind": "adam", "lr": 0.002}, {"kind": "sgd", "lr": 0.004}]}"#,
+        )
+        .expect("valid scenario");
+        let (runs, diagnoses) = super::run_and_diagnose(&scenario);
+        let apart = super::run_scenario(&scenario);
+        assert_eq!(runs, apart);
+        assert_eq!(diagnoses, super::diagnose_runs(&apart.runs));
+        // Not all alike: the order matters.
+        assert_ne!(diagnoses[0], diagnoses[3]);
+    }
 
     #[test]
     fn short_curves_are_kept_whole() {

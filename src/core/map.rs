@@ -5,8 +5,9 @@
 //! A cell runs exactly as `gradscape run` would run that setting (SPEC §3's pipeline,
 //! the schedule, noise, clipping, early stopping), and stops at its first step below the
 //! threshold or at its divergence (SPEC §7), whichever comes first. Cells are computed
-//! many at once: blocks of [`LANES`] cells step together through one specialised loop per
-//! (surface, optimizer) pair, on every core; settings that loop does not cover (data
+//! many at once: [`LANES`] cells step together through one specialised loop per
+//! (surface, optimizer) pair, a lane taking the next cell when its own ends, on every
+//! core; settings that loop does not cover (data
 //! surfaces, the plateau schedule, early stopping, other optimizer kinds) run through the
 //! ordinary step code, one cell at a time, still on every core.
 //!
@@ -37,7 +38,7 @@ pub const BASIN_NONE: i64 = -1;
 pub const BASIN_DIVERGED: i64 = -2;
 /// The most cells per axis a map may have.
 pub const MAX_CELLS: usize = 2048;
-/// Cells that step together in the batched loop.
+/// Cells that step together in the batched loop (each lane refilled as its cell ends).
 pub const LANES: usize = 32;
 /// The default threshold as a fraction of the loss at the start (above the lowest
 /// minimum, for start-point maps).
@@ -613,42 +614,53 @@ fn median(v: &mut [u64]) -> u64 {
 
 /// Every cell's outcome, in row-major order, on every core.
 fn run_cells(plan: &Plan<'_>) -> Vec<Outcome> {
+    run_cells_counted(plan).0
+}
+
+/// [`run_cells`], and how many cells went through the batched loop.
+///
+/// Each thread keeps [`LANES`] cells stepping at once, and a lane whose cell ends (it
+/// reached the threshold, diverged or ran out of steps) takes the next cell not yet taken:
+/// a block no longer waits for its slowest cell. On the peer's heavy-ball grid a cell that
+/// diverges does so in about five steps while its row's neighbours run all 1000, so a
+/// block of fixed cells spent about a fifth of its lanes' steps on finished cells.
+fn run_cells_counted(plan: &Plan<'_>) -> (Vec<Outcome>, usize) {
     let total = plan.xs.len() * plan.ys.len();
-    let blocks = total.div_ceil(LANES);
-    let batched = batchable(plan);
     let next = AtomicUsize::new(0);
+    let take = || {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        (i < total).then_some(i)
+    };
+    let batched = batchable(plan);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(blocks);
-    let mut out = vec![Outcome::Never; total];
-    let parts: Vec<Vec<(usize, [Outcome; LANES])>> =
+        .min(total.div_ceil(LANES))
+        .max(1);
+    let parts: Vec<(Vec<(usize, Outcome)>, usize)> =
         super::par::map((0..threads).collect(), |_| {
             let mut mine = Vec::new();
-            loop {
-                let b = next.fetch_add(1, Ordering::Relaxed);
-                if b >= blocks {
-                    break;
-                }
-                let settings: [Setting; LANES] =
-                    std::array::from_fn(|l| plan.setting((b * LANES + l).min(total - 1)));
-                let res = if batched {
-                    run_batched(plan, &settings)
-                        .unwrap_or_else(|| settings.map(|s| run_one_cell(plan, s)))
-                } else {
-                    settings.map(|s| run_one_cell(plan, s))
-                };
-                mine.push((b, res));
+            let in_lanes = if batched {
+                run_batched(plan, &take, &mut mine)
+            } else {
+                0
+            };
+            // What the batched loop does not cover: one cell at a time.
+            while let Some(i) = take() {
+                mine.push((i, run_one_cell(plan, plan.setting(i))));
             }
-            mine
+            (mine, in_lanes)
         });
-    for (b, res) in parts.into_iter().flatten() {
-        for (l, o) in res.into_iter().enumerate() {
-            if let Some(slot) = out.get_mut(b * LANES + l) {
+    let mut out = vec![Outcome::Never; total];
+    let mut in_lanes = 0;
+    for (mine, n) in parts {
+        in_lanes += n;
+        for (i, o) in mine {
+            if let Some(slot) = out.get_mut(i) {
                 *slot = o;
             }
         }
     }
-    out
+    (out, in_lanes)
 }
 
 /// One cell through the ordinary step code: what `gradscape run` computes for it.
@@ -681,9 +693,14 @@ fn batchable(plan: &Plan<'_>) -> bool {
         && !matches!(plan.surface, Surface::Linreg(_) | Surface::Custom(_))
 }
 
-/// The cells of one block through the batched loop; `None` when the optimizer kind has
-/// no batched form.
-fn run_batched(plan: &Plan<'_>, settings: &[Setting; LANES]) -> Option<[Outcome; LANES]> {
+/// Cells from `take` through the batched loop until none is left, their outcomes pushed
+/// to `out`; returns how many it stepped in lanes (none, taking nothing, when the
+/// optimizer kind has no batched form).
+fn run_batched(
+    plan: &Plan<'_>,
+    take: &(dyn Fn() -> Option<usize> + Sync),
+    out: &mut Vec<(usize, Outcome)>,
+) -> usize {
     let schedule = plan.scenario.schedule_of(plan.optimizer);
     let common = Common {
         steps: plan.scenario.steps,
@@ -692,40 +709,27 @@ fn run_batched(plan: &Plan<'_>, settings: &[Setting; LANES]) -> Option<[Outcome;
         clip: plan.scenario.grad_clip,
         schedule,
         constant_rate: schedule.warmup_steps == 0 && matches!(schedule.decay, Decay::Constant),
-        lr: settings.map(|s| s.lr),
-        start: settings.map(|s| s.start),
-        threshold: settings.map(|s| s.threshold),
     };
-    let kinds = settings.map(|s| s.kind);
-    match kinds[0] {
-        OptimizerKind::Sgd(_) => dispatch(&plan.surface, Kernel { common, rule: Sgd }),
+    let cells = Cells { plan, take, out };
+    // Every cell is of the scenario's kind with other values (a switch is never an axis);
+    // a lane checks each cell's kind all the same.
+    match plan.scenario.optimizers[plan.optimizer].kind {
+        OptimizerKind::Sgd(_) => dispatch(&plan.surface, Kernel::new(common, Sgd, cells)),
         OptimizerKind::Momentum(_) => dispatch(
             &plan.surface,
-            Kernel {
-                common,
-                rule: Momentum::new(&kinds)?,
-            },
+            Kernel::new(common, Momentum::default(), cells),
         ),
         OptimizerKind::HeavyBall(h) => dispatch(
             &plan.surface,
-            Kernel {
-                common,
-                rule: HeavyBall::new(&kinds, h.nesterov)?,
-            },
+            Kernel::new(common, HeavyBall::new(h.nesterov), cells),
         ),
         OptimizerKind::RmsProp(_) => dispatch(
             &plan.surface,
-            Kernel {
-                common,
-                rule: RmsProp::new(&kinds)?,
-            },
+            Kernel::new(common, RmsProp::default(), cells),
         ),
         OptimizerKind::Adam(a) => dispatch(
             &plan.surface,
-            Kernel {
-                common,
-                rule: Adam::new(&kinds, a.bias_correction)?,
-            },
+            Kernel::new(common, Adam::new(a.bias_correction), cells),
         ),
         // No batched form yet: these run through the step code, still on every core.
         OptimizerKind::AdamW(_)
@@ -733,25 +737,26 @@ fn run_batched(plan: &Plan<'_>, settings: &[Setting; LANES]) -> Option<[Outcome;
         | OptimizerKind::Adamax(_)
         | OptimizerKind::Lion(_) => None,
     }
+    .unwrap_or(0)
 }
 
 /// Runs `kernel` on `surface` compiled for the widest vector instructions this processor
 /// has (AVX2 and FMA where present: four lanes of f64 per instruction instead of SSE2's
 /// two). The arithmetic is the same IEEE operations either way (no fused multiply-adds
 /// are formed), so results do not depend on the processor.
-fn dispatch<R: Rule>(surface: &Surface, kernel: Kernel<'_, R>) -> Option<[Outcome; LANES]> {
+fn dispatch<R: Rule>(surface: &Surface, kernel: Kernel<'_, '_, R>) -> Option<usize> {
     pulp::Arch::new().dispatch(Dispatch { surface, kernel })
 }
 
 /// [`dispatch`]'s operation: everything below it is inlined into the code that pulp
 /// compiles once per instruction set.
-struct Dispatch<'a, R: Rule> {
+struct Dispatch<'a, 'b, R: Rule> {
     surface: &'a Surface,
-    kernel: Kernel<'a, R>,
+    kernel: Kernel<'a, 'b, R>,
 }
 
-impl<R: Rule> pulp::WithSimd for Dispatch<'_, R> {
-    type Output = Option<[Outcome; LANES]>;
+impl<R: Rule> pulp::WithSimd for Dispatch<'_, '_, R> {
+    type Output = Option<usize>;
 
     #[inline(always)]
     fn with_simd<S: pulp::Simd>(self, _: S) -> Self::Output {
@@ -759,7 +764,7 @@ impl<R: Rule> pulp::WithSimd for Dispatch<'_, R> {
     }
 }
 
-/// What every lane of a block shares, and each lane's own rate, start and threshold.
+/// What every lane shares.
 struct Common<'a> {
     steps: u64,
     noise: &'a [Vec2],
@@ -767,9 +772,13 @@ struct Common<'a> {
     clip: Option<f64>,
     schedule: &'a Schedule,
     constant_rate: bool,
-    lr: [f64; LANES],
-    start: [Vec2; LANES],
-    threshold: [f64; LANES],
+}
+
+/// Where the lanes' cells come from and where their outcomes go.
+struct Cells<'a, 'b> {
+    plan: &'a Plan<'a>,
+    take: &'a (dyn Fn() -> Option<usize> + Sync),
+    out: &'b mut Vec<(usize, Outcome)>,
 }
 
 type Lanes = [f64; LANES];
@@ -782,8 +791,21 @@ const NEAR_DIVERGENCE_SQ: f64 = 0.999_999 * DIVERGENCE_NORM * DIVERGENCE_NORM;
 /// same order of operations (a test compares the two paths cell by cell), except Adam,
 /// which follows SPEC §4's order literally (see its `Rule` impl).
 trait Rule: Copy {
-    /// Updates θ of every lane for step `t` (from 1) with gradient `g` and rates `lr`.
-    fn step(&mut self, t: u64, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes);
+    /// Updates θ of every lane with gradient `g` and rates `lr`; `t` is each lane's step
+    /// (from 1).
+    fn step(
+        &mut self,
+        t: &[u64; LANES],
+        x: &mut Lanes,
+        y: &mut Lanes,
+        gx: &Lanes,
+        gy: &Lanes,
+        lr: &Lanes,
+    );
+
+    /// Starts lane `l` on a cell of `kind`: its parameters, and the state before step 1.
+    /// False when `kind` is not this rule's (that cell takes the step code).
+    fn reset(&mut self, l: usize, kind: &OptimizerKind) -> bool;
 }
 
 #[derive(Clone, Copy)]
@@ -791,50 +813,44 @@ struct Sgd;
 
 impl Rule for Sgd {
     #[inline(always)]
-    fn step(&mut self, _: u64, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
+    fn step(
+        &mut self,
+        _: &[u64; LANES],
+        x: &mut Lanes,
+        y: &mut Lanes,
+        gx: &Lanes,
+        gy: &Lanes,
+        lr: &Lanes,
+    ) {
         for l in 0..LANES {
             x[l] -= lr[l] * gx[l];
             y[l] -= lr[l] * gy[l];
         }
     }
-}
 
-/// Each lane's value of one parameter, when every lane is of the expected kind.
-fn lanes_of(
-    kinds: &[OptimizerKind; LANES],
-    get: impl Fn(&OptimizerKind) -> Option<f64>,
-) -> Option<Lanes> {
-    let mut out = [0.0; LANES];
-    for (o, k) in out.iter_mut().zip(kinds) {
-        *o = get(k)?;
+    fn reset(&mut self, _: usize, kind: &OptimizerKind) -> bool {
+        matches!(kind, OptimizerKind::Sgd(_))
     }
-    Some(out)
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Momentum {
     beta: Lanes,
     vx: Lanes,
     vy: Lanes,
 }
 
-impl Momentum {
-    fn new(kinds: &[OptimizerKind; LANES]) -> Option<Self> {
-        let beta = lanes_of(kinds, |k| match k {
-            OptimizerKind::Momentum(m) => Some(m.beta),
-            _ => None,
-        })?;
-        Some(Self {
-            beta,
-            vx: [0.0; LANES],
-            vy: [0.0; LANES],
-        })
-    }
-}
-
 impl Rule for Momentum {
     #[inline(always)]
-    fn step(&mut self, _: u64, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
+    fn step(
+        &mut self,
+        _: &[u64; LANES],
+        x: &mut Lanes,
+        y: &mut Lanes,
+        gx: &Lanes,
+        gy: &Lanes,
+        lr: &Lanes,
+    ) {
         for l in 0..LANES {
             let b = self.beta[l];
             self.vx[l] = b * self.vx[l] + (1.0 - b) * gx[l];
@@ -842,6 +858,14 @@ impl Rule for Momentum {
             x[l] -= lr[l] * self.vx[l];
             y[l] -= lr[l] * self.vy[l];
         }
+    }
+
+    fn reset(&mut self, l: usize, kind: &OptimizerKind) -> bool {
+        let OptimizerKind::Momentum(m) = kind else {
+            return false;
+        };
+        (self.beta[l], self.vx[l], self.vy[l]) = (m.beta, 0.0, 0.0);
+        true
     }
 }
 
@@ -854,31 +878,35 @@ struct HeavyBall {
 }
 
 impl HeavyBall {
-    fn new(kinds: &[OptimizerKind; LANES], nesterov: bool) -> Option<Self> {
-        let mu = lanes_of(kinds, |k| match k {
-            OptimizerKind::HeavyBall(h) if h.nesterov == nesterov => Some(h.momentum),
-            _ => None,
-        })?;
-        Some(Self {
-            mu,
+    fn new(nesterov: bool) -> Self {
+        Self {
+            mu: [0.0; LANES],
             nesterov,
             bx: [0.0; LANES],
             by: [0.0; LANES],
-        })
+        }
     }
 }
 
 impl Rule for HeavyBall {
     #[inline(always)]
-    fn step(&mut self, t: u64, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
-        if t == 1 {
-            self.bx = *gx;
-            self.by = *gy;
-        } else {
-            for l in 0..LANES {
-                self.bx[l] = self.mu[l] * self.bx[l] + gx[l];
-                self.by[l] = self.mu[l] * self.by[l] + gy[l];
-            }
+    fn step(
+        &mut self,
+        t: &[u64; LANES],
+        x: &mut Lanes,
+        y: &mut Lanes,
+        gx: &Lanes,
+        gy: &Lanes,
+        lr: &Lanes,
+    ) {
+        for l in 0..LANES {
+            // The first step copies the gradient (a select, not μ·0 + g, which would turn
+            // a −0 gradient into +0).
+            let first = t[l] == 1;
+            let bx = self.mu[l] * self.bx[l] + gx[l];
+            let by = self.mu[l] * self.by[l] + gy[l];
+            self.bx[l] = if first { gx[l] } else { bx };
+            self.by[l] = if first { gy[l] } else { by };
         }
         if self.nesterov {
             for l in 0..LANES {
@@ -892,9 +920,19 @@ impl Rule for HeavyBall {
             }
         }
     }
+
+    fn reset(&mut self, l: usize, kind: &OptimizerKind) -> bool {
+        match kind {
+            OptimizerKind::HeavyBall(h) if h.nesterov == self.nesterov => {
+                (self.mu[l], self.bx[l], self.by[l]) = (h.momentum, 0.0, 0.0);
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct RmsProp {
     rho: Lanes,
     eps: Lanes,
@@ -902,26 +940,17 @@ struct RmsProp {
     sy: Lanes,
 }
 
-impl RmsProp {
-    fn new(kinds: &[OptimizerKind; LANES]) -> Option<Self> {
-        let get = |f: fn(&crate::core::optimizers::RmsProp) -> f64| {
-            lanes_of(kinds, move |k| match k {
-                OptimizerKind::RmsProp(r) => Some(f(r)),
-                _ => None,
-            })
-        };
-        Some(Self {
-            rho: get(|r| r.rho)?,
-            eps: get(|r| r.eps)?,
-            sx: [0.0; LANES],
-            sy: [0.0; LANES],
-        })
-    }
-}
-
 impl Rule for RmsProp {
     #[inline(always)]
-    fn step(&mut self, _: u64, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
+    fn step(
+        &mut self,
+        _: &[u64; LANES],
+        x: &mut Lanes,
+        y: &mut Lanes,
+        gx: &Lanes,
+        gy: &Lanes,
+        lr: &Lanes,
+    ) {
         for l in 0..LANES {
             let r = self.rho[l];
             self.sx[l] = r * self.sx[l] + (1.0 - r) * (gx[l] * gx[l]);
@@ -929,6 +958,14 @@ impl Rule for RmsProp {
             x[l] -= lr[l] * (gx[l] / (self.sx[l].sqrt() + self.eps[l]));
             y[l] -= lr[l] * (gy[l] / (self.sy[l].sqrt() + self.eps[l]));
         }
+    }
+
+    fn reset(&mut self, l: usize, kind: &OptimizerKind) -> bool {
+        let OptimizerKind::RmsProp(r) = kind else {
+            return false;
+        };
+        (self.rho[l], self.eps[l], self.sx[l], self.sy[l]) = (r.rho, r.eps, 0.0, 0.0);
+        true
     }
 }
 
@@ -947,17 +984,11 @@ struct Adam {
 }
 
 impl Adam {
-    fn new(kinds: &[OptimizerKind; LANES], bias_correction: bool) -> Option<Self> {
-        let get = |f: fn(&crate::core::optimizers::Adam) -> f64| {
-            lanes_of(kinds, move |k| match k {
-                OptimizerKind::Adam(a) if a.bias_correction == bias_correction => Some(f(a)),
-                _ => None,
-            })
-        };
-        Some(Self {
-            b1: get(|a| a.beta1)?,
-            b2: get(|a| a.beta2)?,
-            eps: get(|a| a.eps)?,
+    fn new(bias_correction: bool) -> Self {
+        Self {
+            b1: [0.0; LANES],
+            b2: [0.0; LANES],
+            eps: [0.0; LANES],
             bias_correction,
             mx: [0.0; LANES],
             my: [0.0; LANES],
@@ -965,7 +996,7 @@ impl Adam {
             vy: [0.0; LANES],
             b1_pow: [1.0; LANES],
             b2_pow: [1.0; LANES],
-        })
+        }
     }
 }
 
@@ -976,7 +1007,15 @@ impl Adam {
 /// 128 × 128 Adam map by 3 steps, more than issue 15's tolerance of 2.
 impl Rule for Adam {
     #[inline(always)]
-    fn step(&mut self, _: u64, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
+    fn step(
+        &mut self,
+        _: &[u64; LANES],
+        x: &mut Lanes,
+        y: &mut Lanes,
+        gx: &Lanes,
+        gy: &Lanes,
+        lr: &Lanes,
+    ) {
         for l in 0..LANES {
             let (b1, b2) = (self.b1[l], self.b2[l]);
             self.mx[l] = b1 * self.mx[l] + (1.0 - b1) * gx[l];
@@ -995,51 +1034,130 @@ impl Rule for Adam {
             y[l] -= lr[l] * (self.my[l] / c1) / ((self.vy[l] / c2).sqrt() + eps);
         }
     }
+
+    fn reset(&mut self, l: usize, kind: &OptimizerKind) -> bool {
+        match kind {
+            OptimizerKind::Adam(a) if a.bias_correction == self.bias_correction => {
+                (self.b1[l], self.b2[l], self.eps[l]) = (a.beta1, a.beta2, a.eps);
+                (self.mx[l], self.my[l], self.vx[l], self.vy[l]) = (0.0, 0.0, 0.0, 0.0);
+                (self.b1_pow[l], self.b2_pow[l]) = (1.0, 1.0);
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
-/// A block of cells stepping together under rule `R`.
-struct Kernel<'a, R: Rule> {
+/// [`LANES`] cells stepping together under rule `R`, each lane taking a new cell when its
+/// own ends.
+struct Kernel<'a, 'b, R: Rule> {
     common: Common<'a>,
     rule: R,
+    cells: Cells<'a, 'b>,
 }
 
-impl<R: Rule> WithParametric for Kernel<'_, R> {
-    type Out = [Outcome; LANES];
+/// The lanes' own values, beside the rule's state.
+struct LaneState {
+    x: Lanes,
+    y: Lanes,
+    /// ∇f at θ_{t−1}, before noise and clipping.
+    rx: Lanes,
+    ry: Lanes,
+    lr: Lanes,
+    rate: Lanes,
+    threshold: Lanes,
+    /// Steps taken by each lane's cell.
+    t: [u64; LANES],
+    cell: [usize; LANES],
+    active: [bool; LANES],
+    /// How many lanes hold a cell, and how many cells the lanes took.
+    live: usize,
+    taken: usize,
+}
+
+impl<'a, 'b, R: Rule> Kernel<'a, 'b, R> {
+    fn new(common: Common<'a>, rule: R, cells: Cells<'a, 'b>) -> Self {
+        Self {
+            common,
+            rule,
+            cells,
+        }
+    }
+
+    /// Gives lane `l` the next cell this rule runs (a cell of another kind is run at once
+    /// through the step code), or leaves it idle, at rest (rate 0) on finite values, when
+    /// none is left.
+    #[inline(always)]
+    fn refill<F: SurfaceFn>(&mut self, s: &mut LaneState, l: usize, f: F) {
+        let c = &mut self.cells;
+        s.active[l] = false;
+        while let Some(i) = (c.take)() {
+            let setting = c.plan.setting(i);
+            if self.common.steps == 0 || !self.rule.reset(l, &setting.kind) {
+                c.out.push((i, run_one_cell(c.plan, setting)));
+                continue;
+            }
+            let g = f.gradient(setting.start);
+            (s.x[l], s.y[l]) = (setting.start.x, setting.start.y);
+            (s.rx[l], s.ry[l]) = (g.x, g.y);
+            (s.lr[l], s.rate[l]) = (setting.lr, setting.lr);
+            s.threshold[l] = setting.threshold;
+            (s.t[l], s.cell[l], s.active[l]) = (0, i, true);
+            s.taken += 1;
+            return;
+        }
+        s.live -= 1;
+        (s.x[l], s.y[l], s.rx[l], s.ry[l], s.lr[l], s.rate[l]) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+    }
+}
+
+impl<R: Rule> WithParametric for Kernel<'_, '_, R> {
+    type Out = usize;
 
     #[inline(always)]
-    fn run<F: SurfaceFn + Copy + Send + Sync>(self, f: F) -> [Outcome; LANES] {
-        let Kernel {
-            common: c,
-            mut rule,
-        } = self;
-        let mut x: Lanes = c.start.map(|p| p.x);
-        let mut y: Lanes = c.start.map(|p| p.y);
-        let mut out = [Outcome::Never; LANES];
-        let mut done = [false; LANES];
-        let mut rate = c.lr;
-        // ∇f at θ_{t−1}, before noise and clipping. It is computed together with f(θ_t)
-        // at the end of the previous step: both formulas are inlined side by side, so
-        // they share their common terms (Rosenbrock's y − x², say).
-        let (mut rx, mut ry) = ([0.0; LANES], [0.0; LANES]);
+    #[allow(
+        clippy::needless_range_loop,
+        reason = "one index over several lane arrays is what the vectorizer reads best"
+    )]
+    fn run<F: SurfaceFn + Copy + Send + Sync>(mut self, f: F) -> usize {
+        let mut s = LaneState {
+            x: [0.0; LANES],
+            y: [0.0; LANES],
+            rx: [0.0; LANES],
+            ry: [0.0; LANES],
+            lr: [0.0; LANES],
+            rate: [0.0; LANES],
+            threshold: [0.0; LANES],
+            t: [0; LANES],
+            cell: [0; LANES],
+            active: [false; LANES],
+            live: LANES,
+            taken: 0,
+        };
         for l in 0..LANES {
-            let g = f.gradient(Vec2::new(x[l], y[l]));
-            rx[l] = g.x;
-            ry[l] = g.y;
+            self.refill(&mut s, l, f);
         }
+        let c = &self.common;
         let plain = c.noise.is_empty() && c.clip.is_none();
+        let (steps, constant_rate) = (c.steps, c.constant_rate);
         let mut loss = [0.0; LANES];
-        for t in 1..=c.steps {
-            if !c.constant_rate {
-                for (r, lr) in rate.iter_mut().zip(&c.lr) {
-                    *r = c.schedule.rate(*lr, t - 1);
+        while s.live > 0 {
+            let c = &self.common;
+            if !constant_rate {
+                for l in 0..LANES {
+                    s.rate[l] = c.schedule.rate(s.lr[l], s.t[l]);
                 }
             }
+            for t in &mut s.t {
+                *t += 1;
+            }
             if plain {
-                rule.step(t, &mut x, &mut y, &rx, &ry, &rate);
+                self.rule
+                    .step(&s.t, &mut s.x, &mut s.y, &s.rx, &s.ry, &s.rate);
             } else {
-                let (mut gx, mut gy) = (rx, ry);
-                if let Some(n) = c.noise.get((t - 1) as usize) {
-                    for l in 0..LANES {
+                let (mut gx, mut gy) = (s.rx, s.ry);
+                for l in 0..LANES {
+                    if let Some(n) = c.noise.get((s.t[l] - 1) as usize) {
                         gx[l] += c.sigma * n.x;
                         gy[l] += c.sigma * n.y;
                     }
@@ -1054,48 +1172,51 @@ impl<R: Rule> WithParametric for Kernel<'_, R> {
                         }
                     }
                 }
-                rule.step(t, &mut x, &mut y, &gx, &gy, &rate);
+                self.rule.step(&s.t, &mut s.x, &mut s.y, &gx, &gy, &s.rate);
             }
             let mut event = false;
             for l in 0..LANES {
-                let p = Vec2::new(x[l], y[l]);
+                let p = Vec2::new(s.x[l], s.y[l]);
                 loss[l] = f.value(p);
                 let g = f.gradient(p);
-                rx[l] = g.x;
-                ry[l] = g.y;
+                s.rx[l] = g.x;
+                s.ry[l] = g.y;
                 // A cheap superset of SPEC §7's test, with no square root: a non-finite
                 // loss, or ‖θ‖² not safely below 1e12 (NaN and ∞ coordinates land here
                 // too). Suspects get the exact test below. `|`, not `||`: no branch per
                 // lane, so the loop stays vectorized.
-                let r2 = x[l] * x[l] + y[l] * y[l];
+                let r2 = s.x[l] * s.x[l] + s.y[l] * s.y[l];
                 let suspect = !loss[l].is_finite() | r2.is_nan() | (r2 > NEAR_DIVERGENCE_SQ);
-                event |= (suspect | (loss[l] < c.threshold[l])) & !done[l];
+                let over = suspect | (loss[l] < s.threshold[l]) | (s.t[l] >= steps);
+                event |= over & s.active[l];
             }
             if !event {
                 continue;
             }
             for l in 0..LANES {
-                if done[l] {
+                if !s.active[l] {
                     continue;
                 }
-                let p = Vec2::new(x[l], y[l]);
-                if !loss[l].is_finite()
+                let p = Vec2::new(s.x[l], s.y[l]);
+                let t = s.t[l];
+                let outcome = if !loss[l].is_finite()
                     || !p.x.is_finite()
                     || !p.y.is_finite()
                     || p.norm() > DIVERGENCE_NORM
                 {
-                    out[l] = Outcome::Diverged(t);
-                    done[l] = true;
-                } else if loss[l] < c.threshold[l] {
-                    out[l] = Outcome::Reached(t, p);
-                    done[l] = true;
-                }
-            }
-            if done.iter().all(|&d| d) {
-                break;
+                    Outcome::Diverged(t)
+                } else if loss[l] < s.threshold[l] {
+                    Outcome::Reached(t, p)
+                } else if t >= steps {
+                    Outcome::Never
+                } else {
+                    continue;
+                };
+                self.cells.out.push((s.cell[l], outcome));
+                self.refill(&mut s, l, f);
             }
         }
-        out
+        s.taken
     }
 }
 
@@ -1346,23 +1467,21 @@ mod tests {
                 assert!(batchable(&plan));
                 let total = req.cells * req.cells;
                 let mut outcomes = [0usize; 3];
-                for b in 0..total.div_ceil(LANES) {
-                    let settings: [Setting; LANES] =
-                        std::array::from_fn(|l| plan.setting((b * LANES + l).min(total - 1)));
-                    let batched = run_batched(&plan, &settings).expect("a batched rule");
-                    for (s, got) in settings.iter().zip(batched) {
-                        let want = if kind == "adam" {
-                            spec_adam_cell(&plan, *s)
-                        } else {
-                            run_one_cell(&plan, *s)
-                        };
-                        assert_eq!(got, want, "{kind} noise {noise} at {s:?}");
-                        outcomes[match want {
-                            Outcome::Never => 0,
-                            Outcome::Reached(..) => 1,
-                            Outcome::Diverged(_) => 2,
-                        }] += 1;
-                    }
+                let (cells, in_lanes) = run_cells_counted(&plan);
+                assert_eq!(in_lanes, total, "{kind}: every cell through the lanes");
+                for (i, got) in cells.into_iter().enumerate() {
+                    let s = plan.setting(i);
+                    let want = if kind == "adam" {
+                        spec_adam_cell(&plan, s)
+                    } else {
+                        run_one_cell(&plan, s)
+                    };
+                    assert_eq!(got, want, "{kind} noise {noise} at {s:?}");
+                    outcomes[match want {
+                        Outcome::Never => 0,
+                        Outcome::Reached(..) => 1,
+                        Outcome::Diverged(_) => 2,
+                    }] += 1;
                 }
                 // The grid is not trivial: some cells reach, some do not.
                 assert!(

@@ -788,6 +788,7 @@ impl AppState {
         self.runs_computed += c.computed;
         self.runs_diagnosed += c.diagnosed;
         self.install_runs(runs, c.ids.clone(), c.scenario, &old);
+        crate::core::par::drop_elsewhere(old);
         self.classroom.set_replay(self.generation, c.replay);
         self.diagnoses = c.diagnoses;
         self.diagnosed = c.ids;

@@ -591,6 +591,9 @@ struct Curve {
     /// The same without the single most extreme value at each end: one spike (or a first
     /// evaluation far above the rest) must not make every later change look small.
     inner_spread: f64,
+    /// The ranks of `y`, sorted once for every running median of the curve or of a part
+    /// of it that starts at its beginning.
+    ranks: std::cell::OnceCell<Ranks>,
 }
 
 impl Curve {
@@ -627,7 +630,14 @@ impl Curve {
             log,
             raw_spread,
             inner_spread,
+            ranks: std::cell::OnceCell::new(),
         }
+    }
+
+    /// [`running_median`] of the first `n` working values.
+    fn running_median(&self, n: usize, w: usize) -> Vec<f64> {
+        let ranks = self.ranks.get_or_init(|| Ranks::of(&self.y));
+        running_median_ranked(ranks, n.min(self.y.len()), w)
     }
 
     fn len(&self) -> usize {
@@ -772,7 +782,7 @@ fn grew(c: &Curve) -> Option<Finding> {
     // is not the low.
     let tail = n - ((n - 1) / 2).clamp(1, 3);
     let end = median(&c.y[tail..]);
-    let smooth = running_median(&c.y[..tail], window(tail));
+    let smooth = c.running_median(tail, window(tail));
     let lo = argmin(&smooth);
     let low = smooth[lo];
     let hi = tail
@@ -816,7 +826,7 @@ fn rebound(c: &Curve, t: &Thresholds) -> Option<Finding> {
     }
     // A running median, so that in a long per-step log one lucky batch is not "the low" and
     // one unlucky batch is not "the climb".
-    let smooth = running_median(&c.y, window(n));
+    let smooth = c.running_median(n, window(n));
     let (lo, hi) = largest_climb(&smooth)?;
     let rise = smooth[hi] - smooth[lo];
     let (low, high) = (c.unwork(smooth[lo]), c.unwork(smooth[hi]));
@@ -960,7 +970,7 @@ fn overfitting(train: &Curve, val: &Curve, t: &Thresholds) -> Option<Finding> {
     }
     // The low is read on a running median so that one lucky evaluation is not "the best".
     let w = window(nv).max(3);
-    let smooth = running_median(&val.y, w);
+    let smooth = val.running_median(nv, w);
     let low = argmin(&smooth);
     if low + 3 > nv || low as f64 > OVERFIT_LOW_BY * (nv - 1) as f64 {
         return None;
@@ -1291,34 +1301,55 @@ fn window(n: usize) -> usize {
 /// with a pointer at its middle; as the window slides by one point the middle moves by about
 /// one present rank, found with a word scan. O(n log n) for the ranks and about O(n) after that,
 /// whatever the window, so a 5000-step log with its 251-point window takes a fraction of a
-/// millisecond.
+/// millisecond. (The diagnosis calls it through [`Curve::running_median`], which sorts a
+/// curve once for all its medians.)
+#[cfg(test)]
 fn running_median(y: &[f64], w: usize) -> Vec<f64> {
-    let n = y.len();
-    let half = w / 2;
-    // Sorted as integers that order like the floats (the bits of `total_cmp`): faster than
-    // comparing the floats.
-    let keys: Vec<(u64, u32)> = y
-        .iter()
-        .zip(0u32..)
-        .map(|(v, i)| (order_key(*v), i))
-        .collect();
-    let keys = sort_keys(keys);
-    let by_value: Vec<f64> = keys.iter().map(|&(_, i)| y[i as usize]).collect();
-    let mut rank = vec![0; n];
-    for (r, &(_, i)) in keys.iter().enumerate() {
-        rank[i as usize] = r;
+    running_median_ranked(&Ranks::of(y), y.len(), w)
+}
+
+/// Each value's rank among a curve's values, and the values in rank order.
+struct Ranks {
+    by_value: Vec<f64>,
+    rank: Vec<u32>,
+}
+
+impl Ranks {
+    fn of(y: &[f64]) -> Ranks {
+        // Sorted as integers that order like the floats (the bits of `total_cmp`): faster
+        // than comparing the floats.
+        let keys: Vec<(u64, u32)> = y
+            .iter()
+            .zip(0u32..)
+            .map(|(v, i)| (order_key(*v), i))
+            .collect();
+        let keys = sort_keys(keys);
+        let by_value = keys.iter().map(|&(_, i)| y[i as usize]).collect();
+        let mut rank = vec![0; y.len()];
+        for (r, &(_, i)) in (0u32..).zip(&keys) {
+            rank[i as usize] = r;
+        }
+        Ranks { by_value, rank }
     }
-    let mut window = RankWindow::new(n);
+}
+
+/// [`running_median`] of the first `n` values of the curve `ranks` ranks. The order of a
+/// part is the whole's order restricted to it, so the whole's ranks serve every part that
+/// starts at the beginning: the window's bit set simply never holds the others.
+fn running_median_ranked(ranks: &Ranks, n: usize, w: usize) -> Vec<f64> {
+    let half = w / 2;
+    let (by_value, rank) = (&ranks.by_value, &ranks.rank);
+    let mut window = RankWindow::new(by_value.len());
     let (mut lo, mut hi) = (0, 0);
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let (new_lo, new_hi) = (i.saturating_sub(half), (i + half + 1).min(n));
         while hi < new_hi {
-            window.insert(rank[hi]);
+            window.insert(rank[hi] as usize);
             hi += 1;
         }
         while lo < new_lo {
-            window.remove(rank[lo]);
+            window.remove(rank[lo] as usize);
             lo += 1;
         }
         let (lower, upper) = window.middle();
@@ -1338,6 +1369,15 @@ fn sort_keys(mut keys: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
     const MASK: u64 = (1 << BITS) - 1;
     if keys.len() < RADIX_FROM {
         keys.sort_unstable();
+        return keys;
+    }
+    // A loss curve is often one long fall (or rise) with few reversals: a merge sort
+    // that takes runs as they come does it in a few passes, a third of the radix sort's
+    // time; a noisy curve has short runs and goes to the radix sort.
+    let ups = keys.windows(2).filter(|w| w[1].0 > w[0].0).count();
+    let reversals = ups.min(keys.len() - 1 - ups);
+    if reversals <= keys.len() / 64 {
+        keys.sort();
         return keys;
     }
     // LSD radix sort on the key, stable, over a list in index order: equal keys stay in
@@ -1531,6 +1571,9 @@ mod tests {
                     .map(|i| median(&y[i.saturating_sub(half)..(i + half + 1).min(n)]))
                     .collect();
                 assert_eq!(running_median(&y[..n], w), direct, "n={n} w={w}");
+                // The whole curve's ranks serve its beginning.
+                let whole = Ranks::of(&y);
+                assert_eq!(running_median_ranked(&whole, n, w), direct, "n={n} w={w}");
             }
         }
     }
@@ -1595,6 +1638,18 @@ mod tests {
         let mut want = keys.clone();
         want.sort_unstable();
         assert_eq!(sort_keys(keys), want);
+        // A long fall with a few bumps and repeated values: the merge sort's path.
+        let fall: Vec<(u64, u32)> = (0..50_000u32)
+            .map(|i| {
+                let v = 1e4 / f64::from(1 + i / 3) + if i % 997 == 0 { 5.0 } else { 0.0 };
+                (order_key(v.log10()), i)
+            })
+            .collect();
+        let ups = fall.windows(2).filter(|w| w[1].0 > w[0].0).count();
+        assert!(ups > 0 && ups <= fall.len() / 64, "{ups} rises");
+        let mut want = fall.clone();
+        want.sort_unstable();
+        assert_eq!(sort_keys(fall), want);
         for n in [4, 5, 9, 1000] {
             let v = &y[..n];
             let mut sorted = v.to_vec();

@@ -338,6 +338,9 @@ pub fn build_scene_cached(
         (view.y[1] - view.y[0]) / landscape.grid.height.max(1) as f64,
     ];
     let visible = |i: usize| opts.visible.get(i).copied().unwrap_or(true);
+    if let Some((c, ids)) = cache.as_mut() {
+        c.prepare(&runs.runs, ids, visible, view, px, playhead);
+    }
     let mut trajectories = Vec::new();
     let mut legend = Vec::new();
     for (i, run) in runs.runs.iter().enumerate().filter(|(i, _)| visible(*i)) {
@@ -728,45 +731,113 @@ impl PathCache {
         if self.runs.len() <= i {
             self.runs.resize(i + 1, None);
         }
-        let key = (
-            id,
-            [view.x[0], view.x[1], view.y[0], view.y[1]].map(f64::to_bits),
-            px.map(f64::to_bits),
-        );
-        let end = playhead.min(run.points.len().saturating_sub(1));
-        let want = (end + 1).min(run.points.len());
-        let slot = &mut self.runs[i];
-        let reusable = slot.as_ref().is_some_and(|r| r.key == key && r.fed <= want);
-        if !reusable || id == u64::MAX {
-            self.rebuilt += 1;
-            *slot = None;
-        }
-        let r = slot.get_or_insert_with(|| RunPaths {
-            key,
-            fed: 0,
-            points: PathBuilder::new(view, px),
-            ema: PathBuilder::new(view, px),
-            out: None,
-        });
-        if let Some((at, p, e)) = &r.out
-            && *at == want
-        {
-            return (p.clone(), e.clone());
-        }
-        for p in &run.points[r.fed..want] {
-            r.points.feed([p.x, p.y]);
-        }
-        let ema_from = r.fed.min(run.ema_points.len());
-        let ema_to = want.min(run.ema_points.len());
-        for p in &run.ema_points[ema_from..ema_to] {
-            r.ema.feed([p.x, p.y]);
-        }
-        self.points_fed += (want - r.fed) as u64;
-        r.fed = want;
-        let (p, e) = (r.points.pieces(), r.ema.pieces());
-        r.out = Some((want, p.clone(), e.clone()));
-        (p, e)
+        let (pieces, rebuilt, fed) = slot_paths(&mut self.runs[i], id, run, view, px, playhead);
+        self.rebuilt += u64::from(rebuilt);
+        self.points_fed += fed;
+        pieces
     }
+
+    /// Brings the cached paths of the visible runs up to `playhead` before the scene asks
+    /// for them one by one, on every core when several runs have many points to feed
+    /// (new runs of 10⁶ steps: clipping three of them took most of the frame that showed
+    /// them).
+    fn prepare(
+        &mut self,
+        runs: &[Run],
+        ids: &[u64],
+        visible: impl Fn(usize) -> bool,
+        view: View,
+        px: [f64; 2],
+        playhead: usize,
+    ) {
+        const MANY: usize = 100_000;
+        if self.runs.len() < runs.len() {
+            self.runs.resize(runs.len(), None);
+        }
+        let jobs: Vec<_> = self
+            .runs
+            .iter_mut()
+            .zip(runs)
+            .enumerate()
+            .filter(|(i, (slot, run))| {
+                let want =
+                    (playhead.min(run.points.len().saturating_sub(1)) + 1).min(run.points.len());
+                let key = path_key(ids.get(*i).copied().unwrap_or(u64::MAX), view, px);
+                // What `slot_paths` will feed: the rest, or all of it when it starts over.
+                let from = match slot {
+                    Some(r) if r.key == key && r.fed <= want => r.fed,
+                    _ => 0,
+                };
+                visible(*i) && want - from >= MANY
+            })
+            .map(|(i, (slot, run))| (slot, run, ids.get(i).copied().unwrap_or(u64::MAX)))
+            .collect();
+        if jobs.len() < 2 {
+            return;
+        }
+        let done = crate::core::par::map(jobs, |(slot, run, id)| {
+            let (_, rebuilt, fed) = slot_paths(slot, id, run, view, px, playhead);
+            (rebuilt, fed)
+        });
+        for (rebuilt, fed) in done {
+            self.rebuilt += u64::from(rebuilt);
+            self.points_fed += fed;
+        }
+    }
+}
+
+/// What a run's cached paths were built for: the run's contents, the view, the pixel size.
+fn path_key(id: u64, view: View, px: [f64; 2]) -> (u64, [u64; 4], [u64; 2]) {
+    (
+        id,
+        [view.x[0], view.x[1], view.y[0], view.y[1]].map(f64::to_bits),
+        px.map(f64::to_bits),
+    )
+}
+
+/// [`PathCache::paths`] for one run's slot; also whether it was built from the first
+/// point, and how many points it fed.
+fn slot_paths(
+    slot: &mut Option<RunPaths>,
+    id: u64,
+    run: &Run,
+    view: View,
+    px: [f64; 2],
+    playhead: usize,
+) -> ((Pieces, Pieces), bool, u64) {
+    let key = path_key(id, view, px);
+    let end = playhead.min(run.points.len().saturating_sub(1));
+    let want = (end + 1).min(run.points.len());
+    let reusable = slot.as_ref().is_some_and(|r| r.key == key && r.fed <= want);
+    let rebuilt = !reusable || id == u64::MAX;
+    if rebuilt {
+        *slot = None;
+    }
+    let r = slot.get_or_insert_with(|| RunPaths {
+        key,
+        fed: 0,
+        points: PathBuilder::new(view, px),
+        ema: PathBuilder::new(view, px),
+        out: None,
+    });
+    if let Some((at, p, e)) = &r.out
+        && *at == want
+    {
+        return ((p.clone(), e.clone()), rebuilt, 0);
+    }
+    for p in &run.points[r.fed..want] {
+        r.points.feed([p.x, p.y]);
+    }
+    let ema_from = r.fed.min(run.ema_points.len());
+    let ema_to = want.min(run.ema_points.len());
+    for p in &run.ema_points[ema_from..ema_to] {
+        r.ema.feed([p.x, p.y]);
+    }
+    let fed = (want - r.fed) as u64;
+    r.fed = want;
+    let (p, e) = (r.points.pieces(), r.ema.pieces());
+    r.out = Some((want, p.clone(), e.clone()));
+    ((p, e), rebuilt, fed)
 }
 
 /// Strides `out` down to [`MAX_DRAWN_POINTS`], keeping its last point.
@@ -1021,5 +1092,39 @@ mod tests {
         let got = cache.paths(0, 7, &run, wide, px, 5000);
         assert_eq!(got, uncached(&run, wide, px, 5000));
         assert_eq!(cache.rebuilt, 3);
+    }
+
+    /// Long runs prepared together (on several cores) give the pieces and the counts of
+    /// runs cut one by one; a hidden run is left alone, and new contents start over.
+    #[test]
+    fn prepared_paths_equal_paths_cut_one_by_one() {
+        let runs = [
+            wandering_run(150_000),
+            wandering_run(120_000),
+            wandering_run(110_000),
+        ];
+        let view = View {
+            x: [-1.0, 1.0],
+            y: [-1.0, 1.0],
+        };
+        let px = [2.0 / 300.0, 2.0 / 200.0];
+        let shown = |i: usize| i != 2;
+        let mut prepared = PathCache::default();
+        prepared.prepare(&runs, &[1, 2, 3], shown, view, px, 200_000);
+        assert_eq!((prepared.rebuilt, prepared.points_fed), (2, 270_000));
+        let mut one_by_one = PathCache::default();
+        for i in [0, 1] {
+            let want = one_by_one.paths(i, i as u64 + 1, &runs[i], view, px, 200_000);
+            assert_eq!(
+                prepared.paths(i, i as u64 + 1, &runs[i], view, px, 200_000),
+                want
+            );
+        }
+        // Nothing more to feed after the preparation.
+        assert_eq!((prepared.rebuilt, prepared.points_fed), (2, 270_000));
+        assert_eq!(one_by_one.points_fed, 270_000);
+        // Run 0 replaced by other contents (a new id): built again from its first point.
+        prepared.prepare(&runs, &[9, 2, 3], |_| true, view, px, 200_000);
+        assert_eq!((prepared.rebuilt, prepared.points_fed), (4, 530_000));
     }
 }

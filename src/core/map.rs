@@ -782,6 +782,8 @@ struct Cells<'a, 'b> {
 }
 
 type Lanes = [f64; LANES];
+/// Each lane's step count.
+type Ts = [u64; LANES];
 
 /// Just below (1e6)²: ‖θ‖ > 1e6 implies ‖θ‖² above this, whatever the rounding.
 const NEAR_DIVERGENCE_SQ: f64 = 0.999_999 * DIVERGENCE_NORM * DIVERGENCE_NORM;
@@ -793,15 +795,7 @@ const NEAR_DIVERGENCE_SQ: f64 = 0.999_999 * DIVERGENCE_NORM * DIVERGENCE_NORM;
 trait Rule: Copy {
     /// Updates θ of every lane with gradient `g` and rates `lr`; `t` is each lane's step
     /// (from 1).
-    fn step(
-        &mut self,
-        t: &[u64; LANES],
-        x: &mut Lanes,
-        y: &mut Lanes,
-        gx: &Lanes,
-        gy: &Lanes,
-        lr: &Lanes,
-    );
+    fn step(&mut self, t: &Ts, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes);
 
     /// Starts lane `l` on a cell of `kind`: its parameters, and the state before step 1.
     /// False when `kind` is not this rule's (that cell takes the step code).
@@ -813,15 +807,7 @@ struct Sgd;
 
 impl Rule for Sgd {
     #[inline(always)]
-    fn step(
-        &mut self,
-        _: &[u64; LANES],
-        x: &mut Lanes,
-        y: &mut Lanes,
-        gx: &Lanes,
-        gy: &Lanes,
-        lr: &Lanes,
-    ) {
+    fn step(&mut self, _: &Ts, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
         for l in 0..LANES {
             x[l] -= lr[l] * gx[l];
             y[l] -= lr[l] * gy[l];
@@ -842,15 +828,7 @@ struct Momentum {
 
 impl Rule for Momentum {
     #[inline(always)]
-    fn step(
-        &mut self,
-        _: &[u64; LANES],
-        x: &mut Lanes,
-        y: &mut Lanes,
-        gx: &Lanes,
-        gy: &Lanes,
-        lr: &Lanes,
-    ) {
+    fn step(&mut self, _: &Ts, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
         for l in 0..LANES {
             let b = self.beta[l];
             self.vx[l] = b * self.vx[l] + (1.0 - b) * gx[l];
@@ -890,15 +868,7 @@ impl HeavyBall {
 
 impl Rule for HeavyBall {
     #[inline(always)]
-    fn step(
-        &mut self,
-        t: &[u64; LANES],
-        x: &mut Lanes,
-        y: &mut Lanes,
-        gx: &Lanes,
-        gy: &Lanes,
-        lr: &Lanes,
-    ) {
+    fn step(&mut self, t: &Ts, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
         for l in 0..LANES {
             // The first step copies the gradient (a select, not μ·0 + g, which would turn
             // a −0 gradient into +0).
@@ -942,15 +912,7 @@ struct RmsProp {
 
 impl Rule for RmsProp {
     #[inline(always)]
-    fn step(
-        &mut self,
-        _: &[u64; LANES],
-        x: &mut Lanes,
-        y: &mut Lanes,
-        gx: &Lanes,
-        gy: &Lanes,
-        lr: &Lanes,
-    ) {
+    fn step(&mut self, _: &Ts, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
         for l in 0..LANES {
             let r = self.rho[l];
             self.sx[l] = r * self.sx[l] + (1.0 - r) * (gx[l] * gx[l]);
@@ -1007,15 +969,7 @@ impl Adam {
 /// 128 × 128 Adam map by 3 steps, more than issue 15's tolerance of 2.
 impl Rule for Adam {
     #[inline(always)]
-    fn step(
-        &mut self,
-        _: &[u64; LANES],
-        x: &mut Lanes,
-        y: &mut Lanes,
-        gx: &Lanes,
-        gy: &Lanes,
-        lr: &Lanes,
-    ) {
+    fn step(&mut self, _: &Ts, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
         for l in 0..LANES {
             let (b1, b2) = (self.b1[l], self.b2[l]);
             self.mx[l] = b1 * self.mx[l] + (1.0 - b1) * gx[l];

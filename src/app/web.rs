@@ -7,9 +7,11 @@
 //!
 //! For tests and the start-up benchmark the canvas carries what it shows as attributes:
 //! `data-scenario` (the scenario's JSON), `data-step`, `data-playing`, `data-updating`
-//! (a long run is being computed), `data-play` (the
-//! Play button's rectangle in CSS pixels), `data-frames` and `data-first-frame-ms`
-//! (`performance.now()` when the first frame had been painted).
+//! (a long run is being computed), `data-progress` (how far, 0 to 1, where it is computed
+//! in slices) and `data-progress-frames` (how many frames painted a new progress: the page
+//! kept painting while it computed), `data-play` (the Play button's rectangle in CSS
+//! pixels), `data-frames` and `data-first-frame-ms` (`performance.now()` when the first
+//! frame had been painted).
 
 use std::path::PathBuf;
 
@@ -61,6 +63,9 @@ pub fn start() {
 struct WebApp {
     app: GradscapeApp,
     frames: u32,
+    /// Frames that painted a new progress of a sliced computation, and the last one shown.
+    progress_frames: u32,
+    last_progress: Option<f32>,
     /// What the canvas's attributes last said, so the page's DOM is touched only on change.
     shown: Vec<(&'static str, String)>,
 }
@@ -114,6 +119,8 @@ impl WebApp {
         Self {
             app,
             frames: 0,
+            progress_frames: 0,
+            last_progress: None,
             shown: Vec::new(),
         }
     }
@@ -129,6 +136,11 @@ impl WebApp {
     /// The canvas's attributes for tests and the start-up benchmark.
     fn publish(&mut self, ctx: &egui::Context) {
         self.frames = self.frames.saturating_add(1);
+        let progress = super::platform::progress();
+        if progress.is_some() && progress != self.last_progress {
+            self.progress_frames = self.progress_frames.saturating_add(1);
+        }
+        self.last_progress = progress;
         let state = &self.app.state;
         let mut attrs = vec![
             ("data-scenario", state.scenario.to_json()),
@@ -138,6 +150,12 @@ impl WebApp {
             ("data-lang", state.settings.lang.code().to_string()),
             ("data-projector", state.settings.projector.to_string()),
             ("data-error", state.error.clone().unwrap_or_default()),
+            ("data-frames", self.frames.to_string()),
+            (
+                "data-progress",
+                progress.map_or_else(String::new, |p| format!("{p:.4}")),
+            ),
+            ("data-progress-frames", self.progress_frames.to_string()),
         ];
         if let Some(r) = ctx.data(|d| d.get_temp::<egui::Rect>(super::playback::play_button_id())) {
             // egui's points are CSS pixels times the zoom.

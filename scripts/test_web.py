@@ -9,6 +9,11 @@ interface (standard library only). Checks, each printed as it passes:
     as any tool would) is the one shown, in the language the fragment asks for;
   * a click on Play advances the playhead;
   * Save (Ctrl+S) is a download named scenario.json holding the scenario;
+  * a scenario file dropped on the page opens;
+  * File ▸ Open through the page's file input (WebDriver gives it a file) opens it, and
+    File ▸ Open training log reads a Keras CSV;
+  * every File ▸ Export (PNG, SVG, GIF, CSV, JSON, PyTorch) is a download named after the
+    scenario's file, with the right contents (magic bytes, parsed JSON, rows);
   * a damaged fragment shows an error and the default scenario, without a panic;
   * projector mode from the fragment;
   * a long scenario (3 × 10⁶ steps, computed in slices across frames) arrives, the
@@ -173,6 +178,13 @@ class WebDriver:
             },
         )
 
+    def give_file(self, css, path):
+        """Gives the file at `path` to the `<input type=file>` matching `css`, as a user
+        choosing it in the browser's file chooser would."""
+        found = self.call("POST", self.s("/element"), {"using": "css selector", "value": css})
+        element = next(iter(found.values()))
+        self.call("POST", self.s(f"/element/{element}/value"), {"text": path})
+
     def screenshot(self):
         return base64.b64decode(self.call("GET", self.s("/screenshot")))
 
@@ -235,12 +247,68 @@ def png_colours(png):
     return colours
 
 
+def cdp_downloads(wd, folder):
+    """Lets the page download into `folder` without asking."""
+    wd.call(
+        "POST",
+        wd.s("/goog/cdp/execute"),
+        {"cmd": "Browser.setDownloadBehavior", "params": {"behavior": "allow", "downloadPath": folder}},
+    )
+
+
 def canvas_attr(wd, name):
     return wd.js(
         "const c = document.getElementById('gradscape_canvas');"
         "return c ? c.getAttribute(arguments[0]) : null;",
         name,
     )
+
+
+def marks(wd):
+    """The named controls the page shows (data-marks): name → (x0, y0, x1, y1)."""
+    out = {}
+    for item in (canvas_attr(wd, "data-marks") or "").split(";"):
+        if ":" in item:
+            name, rect = item.split(":", 1)
+            out[name] = [float(v) for v in rect.split(",")]
+    return out
+
+
+def click_mark(wd, name, timeout=20.0):
+    """Clicks the middle of the control `name` once the page shows it."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        r = marks(wd).get(name)
+        if r:
+            wd.click((r[0] + r[2]) / 2, (r[1] + r[3]) / 2)
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"no {name} on screen (shown: {sorted(marks(wd))})")
+
+
+def wait_attr(wd, name, ok, timeout=30.0):
+    """Waits until ok(the canvas's attribute `name`); returns it."""
+    end = time.monotonic() + timeout
+    value = None
+    while time.monotonic() < end:
+        value = canvas_attr(wd, name)
+        if ok(value):
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"{name} stayed {value!r}")
+
+
+def wait_download(folder, name, timeout=120.0):
+    """The bytes of the download `name` once Chromium has finished writing it."""
+    path = os.path.join(folder, name)
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if os.path.exists(path) and not any(f.endswith(".crdownload") for f in os.listdir(folder)):
+            time.sleep(0.2)
+            with open(path, "rb") as f:
+                return f.read()
+        time.sleep(0.2)
+    raise AssertionError(f"no {name} among the downloads {os.listdir(folder)}")
 
 
 def wait_started(wd, timeout=START_TIMEOUT):
@@ -365,6 +433,9 @@ def main():
         [CHROMEDRIVER, f"--port={port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     profile = tempfile.mkdtemp(prefix="gradscape-chromium-")
+    # Files the test gives the page, and the page's downloads.
+    work = tempfile.mkdtemp(prefix="gradscape-files-")
+    downloads = tempfile.mkdtemp(prefix="gradscape-downloads-")
     wd = WebDriver(port)
     passed, failed = 0, 0
 
@@ -443,16 +514,9 @@ def main():
         check("a click on Play advances the playhead", play_advances)
 
         def save_downloads():
-            downloads = tempfile.mkdtemp(prefix="gradscape-downloads-")
+            saves = tempfile.mkdtemp(prefix="gradscape-downloads-")
             try:
-                wd.call(
-                    "POST",
-                    wd.s("/goog/cdp/execute"),
-                    {
-                        "cmd": "Browser.setDownloadBehavior",
-                        "params": {"behavior": "allow", "downloadPath": downloads},
-                    },
-                )
+                cdp_downloads(wd, saves)
                 # Focus the canvas (a click on the status bar), then Ctrl+S.
                 wd.click(600, wd.js("return window.innerHeight;") - 8)
                 time.sleep(0.3)
@@ -464,18 +528,11 @@ def main():
                     {"type": "keyUp", "value": ctrl},
                 ]
                 wd.call("POST", wd.s("/actions"), {"actions": [{"type": "key", "id": "kb", "actions": keys}]})
-                path = os.path.join(downloads, "scenario.json")
-                end = time.monotonic() + 20
-                while not os.path.exists(path) and time.monotonic() < end:
-                    time.sleep(0.2)
-                assert os.path.exists(path), f"no scenario.json among {os.listdir(downloads)}"
-                time.sleep(0.3)
-                with open(path, encoding="utf-8") as f:
-                    saved = json.load(f)
+                saved = json.loads(wait_download(saves, "scenario.json", timeout=20))
                 assert saved["surface"]["kind"] == "himmelblau", saved["surface"]
                 assert saved["steps"] == LINKED["steps"], saved["steps"]
             finally:
-                shutil.rmtree(downloads, ignore_errors=True)
+                shutil.rmtree(saves, ignore_errors=True)
 
         check("Save (Ctrl+S) downloads scenario.json with the scenario", save_downloads)
 
@@ -510,6 +567,92 @@ def main():
             raise AssertionError(f"the dropped scenario was not opened: {shown['optimizers']}")
 
         check("a scenario file dropped on the page opens", drop_opens)
+
+        def file_open():
+            # File ▸ Open shows the browser's file chooser: the page's file input, which a
+            # test gives a file as the chooser would.
+            chosen = {
+                "surface": {"kind": "booth"},
+                "start": [-4.0, 3.5],
+                "steps": 200,
+                "optimizers": [
+                    {"kind": "adam", "lr": 0.1, "label": "Chosen file"},
+                    {"kind": "momentum", "lr": 0.01},
+                ],
+            }
+            path = os.path.join(work, "chosen.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(chosen, f)
+            click_mark(wd, "menu-file")
+            click_mark(wd, "menu-open")
+            wd.give_file("#gradscape_file_input", path)
+            shown = json.loads(
+                wait_attr(wd, "data-scenario", lambda v: v and "Chosen file" in v)
+            )
+            assert shown["surface"]["kind"] == "booth", shown["surface"]
+            assert shown["steps"] == 200, shown["steps"]
+            assert not canvas_attr(wd, "data-error"), canvas_attr(wd, "data-error")
+            wait_attr(wd, "data-updating", lambda v: v == "false")
+            return canvas_attr(wd, "data-notice")
+
+        check("File ▸ Open through the file input opens the chosen scenario", file_open)
+
+        def log_open():
+            path = os.path.join(work, "history.csv")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("epoch,loss,val_loss\n")
+                for e in range(30):
+                    f.write(f"{e},{2.0 * 0.9 ** e:.5f},{2.1 * 0.92 ** e + 0.002 * e:.5f}\n")
+            click_mark(wd, "menu-file")
+            click_mark(wd, "menu-open-log")
+            wd.give_file("#gradscape_file_input", path)
+            log = wait_attr(wd, "data-log", lambda v: bool(v))
+            assert log.startswith("history.csv:keras:"), log
+            assert not canvas_attr(wd, "data-error"), canvas_attr(wd, "data-error")
+            return log
+
+        check("File ▸ Open training log through the file input reads the log", log_open)
+
+        def exports():
+            cdp_downloads(wd, downloads)
+            done = []
+            # The scenario came from chosen.json: exports are named after it.
+            for item, name, window in [
+                ("menu-export-png", "chosen.png", True),
+                ("menu-export-svg", "chosen.svg", True),
+                ("menu-export-gif", "chosen.gif", True),
+                ("menu-export-csv", "chosen.csv", False),
+                ("menu-export-json", "chosen.json", False),
+                ("menu-export-pytorch", "chosen.py", False),
+            ]:
+                click_mark(wd, "menu-file")
+                click_mark(wd, item)
+                if window:
+                    # The export window (size, frames), then its Save button.
+                    click_mark(wd, "export-choose")
+                data = wait_download(downloads, name)
+                if name.endswith(".png"):
+                    assert data[:8] == b"\x89PNG\r\n\x1a\n", data[:8]
+                elif name.endswith(".gif"):
+                    assert data[:4] == b"GIF8", data[:4]
+                elif name.endswith(".svg"):
+                    assert b"<svg" in data[:400], data[:100]
+                elif name.endswith(".csv"):
+                    assert data.startswith(b"run,t,x,y,loss"), data[:60]
+                    assert data.count(b"\n") == 2 * 201 + 1, data.count(b"\n")
+                elif name.endswith(".json"):
+                    runs = json.loads(data)["runs"]
+                    assert [r["label"] for r in runs][0] == "Chosen file", runs[0]["label"]
+                else:
+                    assert b"import torch" in data, data[:200]
+                notice = wait_attr(wd, "data-notice", lambda v: v and name in v)
+                assert not canvas_attr(wd, "data-error"), canvas_attr(wd, "data-error")
+                done.append(f"{name} ({len(data)} bytes)")
+            errors = wd.js("return window.gradscapeErrors || [];")
+            assert not errors, errors
+            return ", ".join(done)
+
+        check("exports are downloads with the right names and contents", exports)
 
         # 2. A damaged link: the default scenario and an error, no panic.
         wd.go(site + "?damaged#s=" + fragment_of(LINKED)[2:40])
@@ -587,7 +730,8 @@ def main():
         except subprocess.TimeoutExpired:
             driver.kill()
         server.shutdown()
-        shutil.rmtree(profile, ignore_errors=True)
+        for folder in (profile, work, downloads):
+            shutil.rmtree(folder, ignore_errors=True)
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 

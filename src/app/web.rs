@@ -11,7 +11,13 @@
 //! in slices) and `data-progress-frames` (how many frames painted a new progress: the page
 //! kept painting while it computed), `data-play` (the Play button's rectangle in CSS
 //! pixels), `data-frames` and `data-first-frame-ms` (`performance.now()` when the first
-//! frame had been painted).
+//! frame had been painted), `data-marks` (named controls on screen and their rectangles
+//! in CSS pixels, `name:x0,y0,x1,y1;…`: the File menu and its items, the export window's
+//! Save button), `data-notice` and `data-log` (the training log open: its name and
+//! format, the number of runs).
+//!
+//! The file input of File ▸ Open is `<input type=file id="gradscape_file_input">`, hidden
+//! on the page (a test gives it a file with WebDriver).
 
 use std::path::PathBuf;
 
@@ -157,20 +163,37 @@ impl WebApp {
             ),
             ("data-progress-frames", self.progress_frames.to_string()),
         ];
+        // egui's points are CSS pixels times the zoom.
+        let z = ctx.zoom_factor();
+        let css = |r: egui::Rect| {
+            format!(
+                "{:.1},{:.1},{:.1},{:.1}",
+                r.min.x * z,
+                r.min.y * z,
+                r.max.x * z,
+                r.max.y * z
+            )
+        };
         if let Some(r) = ctx.data(|d| d.get_temp::<egui::Rect>(super::playback::play_button_id())) {
-            // egui's points are CSS pixels times the zoom.
-            let z = ctx.zoom_factor();
-            attrs.push((
-                "data-play",
-                format!(
-                    "{:.1},{:.1},{:.1},{:.1}",
-                    r.min.x * z,
-                    r.min.y * z,
-                    r.max.x * z,
-                    r.max.y * z
-                ),
-            ));
+            attrs.push(("data-play", css(r)));
         }
+        let pass = ctx.cumulative_pass_nr();
+        let marks = ctx
+            .data(|d| d.get_temp::<super::widgets::Marks>(super::widgets::marks_id()))
+            .unwrap_or_default();
+        let marks: Vec<String> = marks
+            .into_iter()
+            .filter(|(_, _, p)| *p == pass)
+            .map(|(k, r, _)| format!("{k}:{}", css(r)))
+            .collect();
+        attrs.push(("data-marks", marks.join(";")));
+        attrs.push(("data-notice", state.notice.clone().unwrap_or_default()));
+        attrs.push((
+            "data-log",
+            state.training_log.as_ref().map_or_else(String::new, |l| {
+                format!("{}:{}:{}", l.path.display(), l.format.id(), l.runs.len())
+            }),
+        ));
         // The first frame is on screen once the second one is being laid out.
         if self.frames == 2
             && let Some(now) = web_sys::window()

@@ -11,7 +11,8 @@ interface (standard library only). Checks, each printed as it passes:
   * Save (Ctrl+S) is a download named scenario.json holding the scenario;
   * a scenario file dropped on the page opens;
   * File ▸ Open through the page's file input (WebDriver gives it a file) opens it, and
-    File ▸ Open training log reads a Keras CSV;
+    File ▸ Open training log reads a Keras CSV; a TensorBoard event file dropped on the page
+    and an MLflow run's metric files chosen together are read;
   * every File ▸ Export (PNG, SVG, GIF, CSV, JSON, PyTorch) is a download named after the
     scenario's file, with the right contents (magic bytes, parsed JSON, rows);
   * a damaged fragment shows an error and the default scenario, without a panic;
@@ -69,6 +70,11 @@ def fragment_of(scenario):
     data = c.compress(json.dumps(scenario).encode()) + c.flush()
     return "s=" + base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
+
+# Logs the page is given: a TensorBoard event file, an MLflow run's metric files.
+FIXTURES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests", "fixtures", "logs")
+TB_FIXTURE = os.path.join(FIXTURES, "tensorboard", "simple", "events.out.tfevents.1795943934.vm.14301.0.fixture")
+MLFLOW_METRICS = os.path.join(FIXTURES, "mlflow", "mlruns", "0", "6f1c2a", "metrics")
 
 # A long scenario: 3 optimizers × 10⁶ steps, more than a frame may compute.
 LONG = dict(
@@ -612,6 +618,42 @@ def main():
             return log
 
         check("File ▸ Open training log through the file input reads the log", log_open)
+
+        def tensorboard_drop():
+            # A TensorBoard event file (binary) dropped on the page.
+            with open(TB_FIXTURE, "rb") as f:
+                data = base64.b64encode(f.read()).decode()
+            name = os.path.basename(TB_FIXTURE)
+            wd.js(
+                "const c = document.getElementById('gradscape_canvas');"
+                "const bytes = Uint8Array.from(atob(arguments[0]), ch => ch.charCodeAt(0));"
+                "const dt = new DataTransfer();"
+                "dt.items.add(new File([bytes], arguments[1]));"
+                "for (const t of ['dragenter', 'dragover', 'drop']) {"
+                "  c.dispatchEvent(new DragEvent(t, {dataTransfer: dt, bubbles: true, cancelable: true}));"
+                "}",
+                data,
+                name,
+            )
+            log = wait_attr(wd, "data-log", lambda v: v and v.startswith(name))
+            assert log.endswith(":tensorboard:1"), log
+            assert not canvas_attr(wd, "data-error"), canvas_attr(wd, "data-error")
+            return log
+
+        check("a TensorBoard event file dropped on the page is read", tensorboard_drop)
+
+        def mlflow_files():
+            # An MLflow run's metric files, chosen together in the file input.
+            paths = [os.path.join(MLFLOW_METRICS, m) for m in sorted(os.listdir(MLFLOW_METRICS))]
+            click_mark(wd, "menu-file")
+            click_mark(wd, "menu-open-log")
+            wd.give_file("#gradscape_file_input", "\n".join(paths))
+            log = wait_attr(wd, "data-log", lambda v: v and ":mlflow:" in v)
+            assert log.endswith(":mlflow:1") and str(len(paths)) in log, log
+            assert not canvas_attr(wd, "data-error"), canvas_attr(wd, "data-error")
+            return log
+
+        check("an MLflow run's metric files chosen together are read as one run", mlflow_files)
 
         def exports():
             cdp_downloads(wd, downloads)

@@ -284,14 +284,14 @@ mod browser {
 
     use super::{FilePurpose, FileRequest, NativeDialogs, NativeOutcome, PickerOutcome};
 
-    /// A file the user gave the page (through the file input or by dropping it).
+    /// Files the user gave the page at once (chosen in the file input or dropped
+    /// together): several for the metric files of an MLflow run.
     pub struct Given {
-        /// What it was asked for: a scenario, a training log, or (dropped) either.
+        /// What they were asked for: a scenario, a training log, or (dropped) either.
         pub purpose: Option<FilePurpose>,
-        /// Its name (the browser gives no path).
-        pub name: String,
-        /// Its contents.
-        pub bytes: Vec<u8>,
+        /// Each file's name (the browser gives no path) and contents, or why the browser
+        /// could not read it (a folder cannot be read).
+        pub files: Vec<(String, Result<Vec<u8>, String>)>,
     }
 
     thread_local! {
@@ -360,6 +360,8 @@ mod browser {
         } else {
             ""
         });
+        // A log may be an MLflow run's metric files, chosen together.
+        input.set_multiple(purpose == FilePurpose::OpenLog);
         // Emptied, so that choosing the same file again is a change too.
         input.set_value("");
         input.click();
@@ -382,23 +384,28 @@ mod browser {
         input.set_hidden(true);
         let handler_input = input.clone();
         let on_change = Closure::<dyn FnMut()>::new(move || {
-            let Some(file) = handler_input.files().and_then(|f| f.get(0)) else {
+            let Some(list) = handler_input.files() else {
                 return;
             };
+            let chosen: Vec<web_sys::File> =
+                (0..list.length()).filter_map(|i| list.get(i)).collect();
+            if chosen.is_empty() {
+                return;
+            }
             let purpose = CHOOSING.with(std::cell::Cell::get);
             wasm_bindgen_futures::spawn_local(async move {
-                let name = file.name();
-                match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                    Ok(buffer) => {
-                        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                        queue(Given {
-                            purpose: Some(purpose),
-                            name,
-                            bytes,
-                        });
-                    }
-                    Err(e) => web_sys::console::error_1(&e),
+                let mut files = Vec::with_capacity(chosen.len());
+                for file in chosen {
+                    let read = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+                        .await
+                        .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+                        .map_err(|e| format!("{e:?}"));
+                    files.push((file.name(), read));
                 }
+                queue(Given {
+                    purpose: Some(purpose),
+                    files,
+                });
             });
         });
         input.set_onchange(Some(on_change.as_ref().unchecked_ref()));

@@ -32,9 +32,12 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
             if mark(ui, "menu-open", open).clicked() {
                 state.actions.push(Action::OpenDialog);
             }
-            let open_log = ui
-                .button(tr("menu-open-log"))
-                .on_hover_text(tr("menu-open-log-tip"));
+            let mut open_log_tip = tr("menu-open-log-tip");
+            // The page is given files, never folders: say which files an MLflow run is.
+            if cfg!(target_arch = "wasm32") {
+                open_log_tip = format!("{open_log_tip}\n{}", tr("web-open-log-tip"));
+            }
+            let open_log = ui.button(tr("menu-open-log")).on_hover_text(open_log_tip);
             if mark(ui, "menu-open-log", open_log).clicked() {
                 state.actions.push(Action::OpenTrainingLogDialog);
             }

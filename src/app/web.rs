@@ -24,7 +24,7 @@ use std::path::PathBuf;
 use wasm_bindgen::JsCast as _;
 
 use super::files::{FilePurpose, Given, queue, take_given, wake_with};
-use super::i18n::{Lang, tr_args};
+use super::i18n::{Lang, tr, tr_args};
 use super::{GradscapeApp, lessons};
 use crate::core::link;
 use crate::core::scenario::Scenario;
@@ -237,21 +237,23 @@ impl eframe::App for WebApp {
     }
 
     /// Dropped files are taken out before the app sees them (on the desktop it opens them
-    /// by path): the browser reads them, and they open in a later frame.
+    /// by path): the browser reads them, and they open together in a later frame.
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        for file in std::mem::take(&mut raw_input.dropped_files) {
-            wasm_bindgen_futures::spawn_local(async move {
-                let name = file.path().to_string_lossy().into_owned();
-                match file.bytes_async().await {
-                    Ok(bytes) => queue(Given {
-                        purpose: None,
-                        name,
-                        bytes,
-                    }),
-                    Err(e) => web_sys::console::error_1(&e.into()),
-                }
-            });
+        let dropped = std::mem::take(&mut raw_input.dropped_files);
+        if dropped.is_empty() {
+            return;
         }
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut files = Vec::with_capacity(dropped.len());
+            for file in &dropped {
+                let name = file.path().to_string_lossy().into_owned();
+                files.push((name, file.bytes_async().await));
+            }
+            queue(Given {
+                purpose: None,
+                files,
+            });
+        });
     }
 }
 
@@ -267,53 +269,83 @@ fn browser_lang() -> Option<Lang> {
     langs.iter().find_map(|l| Lang::from_code(l))
 }
 
-/// Opens a file the user gave: a scenario (JSON with a `surface`) or a training log.
+/// Opens what the user gave: a scenario (one JSON file with a `surface`) or a training
+/// log (one file, or an MLflow run's metric files together).
 fn open_given(state: &mut super::state::AppState, g: Given) {
-    let text = String::from_utf8_lossy(&g.bytes).into_owned();
-    let looks_like_scenario = serde_json::from_str::<serde_json::Value>(&text)
-        .ok()
-        .is_some_and(|v| v.get("surface").is_some() && v.get("log_history").is_none());
+    let fail = |state: &mut super::state::AppState, name: String, error: String| {
+        state.error = Some(tr_args(
+            "msg-open-failed",
+            &[(
+                "error",
+                tr_args("web-open-failed", &[("name", name), ("error", error)]),
+            )],
+        ));
+    };
+    let mut files = Vec::with_capacity(g.files.len());
+    for (name, read) in g.files {
+        match read {
+            Ok(bytes) => files.push((name, bytes)),
+            Err(e) => {
+                // A dropped folder, most often: say what the page can read instead.
+                web_sys::console::warn_1(&format!("{name}: {e}").into());
+                fail(state, name, tr("web-log-folder"));
+                return;
+            }
+        }
+    }
+    let Some((name, bytes)) = files.first() else {
+        return;
+    };
+    let looks_like_scenario = files.len() == 1
+        && serde_json::from_slice::<serde_json::Value>(bytes)
+            .ok()
+            .is_some_and(|v| v.get("surface").is_some() && v.get("log_history").is_none());
     let as_scenario = match g.purpose {
         Some(FilePurpose::Open) => true,
         Some(_) => false,
         None => looks_like_scenario,
     };
-    let fail = |state: &mut super::state::AppState, error: String| {
-        state.error = Some(tr_args(
-            "msg-open-failed",
-            &[(
-                "error",
-                tr_args(
-                    "web-open-failed",
-                    &[("name", g.name.clone()), ("error", error)],
-                ),
-            )],
-        ));
-    };
     if as_scenario {
+        let text = String::from_utf8_lossy(bytes);
         match Scenario::from_json(&text) {
             Ok(s) => {
-                state.set_scenario(s, Some(PathBuf::from(&g.name)));
-                state.notice = Some(tr_args("msg-opened", &[("path", g.name.clone())]));
+                state.set_scenario(s, Some(PathBuf::from(name)));
+                state.notice = Some(tr_args("msg-opened", &[("path", name.clone())]));
             }
-            Err(e) => fail(state, crate::lang::scenario_error(&e)),
+            Err(e) => fail(state, name.clone(), crate::lang::scenario_error(&e)),
         }
         return;
     }
-    match crate::core::log::read_named_text(&g.name, &text) {
+    let given: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    match crate::core::log::read_named_files(&given) {
         Ok((format, runs)) => {
             let findings = runs
                 .iter()
                 .map(|r| crate::core::diagnosis::diagnose(&r.series()))
                 .collect();
+            let shown = if files.len() == 1 {
+                name.clone()
+            } else {
+                tr_args(
+                    "web-files",
+                    &[("n", files.len().to_string()), ("first", name.clone())],
+                )
+            };
             state.training_log = Some(super::state::TrainingLog {
-                path: PathBuf::from(&g.name),
+                path: PathBuf::from(&shown),
                 format,
                 runs,
                 findings,
             });
-            state.notice = Some(tr_args("msg-log-opened", &[("path", g.name.clone())]));
+            state.notice = Some(tr_args("msg-log-opened", &[("path", shown)]));
         }
-        Err(e) => fail(state, crate::lang::log_error(&e)),
+        Err(e) => fail(
+            state,
+            e.path.display().to_string(),
+            crate::lang::log_error(&e.error),
+        ),
     }
 }

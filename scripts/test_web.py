@@ -12,7 +12,8 @@ interface (standard library only). Checks, each printed as it passes:
   * a scenario file dropped on the page opens;
   * File ▸ Open through the page's file input (WebDriver gives it a file) opens it, and
     File ▸ Open training log reads a Keras CSV; a TensorBoard event file dropped on the page
-    and an MLflow run's metric files chosen together are read;
+    and an MLflow run's metric files chosen together are read; a dropped folder says which
+    files to give instead;
   * every File ▸ Export (PNG, SVG, GIF, CSV, JSON, PyTorch) is a download named after the
     scenario's file, with the right contents (magic bytes, parsed JSON, rows);
   * a damaged fragment shows an error and the default scenario, without a panic;
@@ -695,6 +696,23 @@ def main():
             return ", ".join(done)
 
         check("exports are downloads with the right names and contents", exports)
+
+        def folder_drop():
+            # A folder dropped on the page (what some browsers hand over: an empty file
+            # without extension) says which files to give instead.
+            wd.js(
+                "const c = document.getElementById('gradscape_canvas');"
+                "const dt = new DataTransfer();"
+                "dt.items.add(new File([], 'mlruns'));"
+                "for (const t of ['dragenter', 'dragover', 'drop']) {"
+                "  c.dispatchEvent(new DragEvent(t, {dataTransfer: dt, bubbles: true, cancelable: true}));"
+                "}"
+            )
+            error = wait_attr(wd, "data-error", lambda v: bool(v))
+            assert "mlruns" in error and "metrics/" in error and "tfevents" in error, error
+            return error
+
+        check("a dropped folder says which files to give instead", folder_drop)
 
         # 2. A damaged link: the default scenario and an error, no panic.
         wd.go(site + "?damaged#s=" + fragment_of(LINKED)[2:40])

@@ -284,6 +284,11 @@ fn open_given(state: &mut super::state::AppState, g: Given) {
     let mut files = Vec::with_capacity(g.files.len());
     for (name, read) in g.files {
         match read {
+            // Some browsers hand a dropped folder over as an empty file without extension.
+            Ok(bytes) if bytes.is_empty() && !name.contains('.') => {
+                fail(state, name, tr("web-log-folder"));
+                return;
+            }
             Ok(bytes) => files.push((name, bytes)),
             Err(e) => {
                 // A dropped folder, most often: say what the page can read instead.

@@ -439,10 +439,10 @@ pub fn diagnose_with(series: &Series, t: &Thresholds) -> Vec<Finding> {
     d.finish()
 }
 
-/// A diagnosis made one rule at a time: what [`diagnose_with`] does, in stages of a few
-/// milliseconds each (the web page, which has no threads, does a few per frame; each of
-/// the rules on the curves of a 10⁶-step run takes tens of milliseconds there). The
-/// series and thresholds must be the same at every call.
+/// A diagnosis made one rule at a time: what [`diagnose_with`] does, in stages (the web
+/// page, which has no threads, does a few per frame; a rule on the curves of a 10⁶-step
+/// run takes 10 to 50 ms there, the whole diagnosis several times that). The series and
+/// thresholds must be the same at every call.
 #[derive(Default)]
 pub struct Diagnosing {
     stage: Stage,

@@ -284,14 +284,14 @@ mod browser {
 
     use super::{FilePurpose, FileRequest, NativeDialogs, NativeOutcome, PickerOutcome};
 
-    /// A file the user gave the page (through the file input or by dropping it).
+    /// Files the user gave the page at once (chosen in the file input or dropped
+    /// together): several for the metric files of an MLflow run.
     pub struct Given {
-        /// What it was asked for: a scenario, a training log, or (dropped) either.
+        /// What they were asked for: a scenario, a training log, or (dropped) either.
         pub purpose: Option<FilePurpose>,
-        /// Its name (the browser gives no path).
-        pub name: String,
-        /// Its contents.
-        pub bytes: Vec<u8>,
+        /// Each file's name (the browser gives no path) and contents, or why the browser
+        /// could not read it (a folder cannot be read).
+        pub files: Vec<(String, Result<Vec<u8>, String>)>,
     }
 
     thread_local! {
@@ -343,39 +343,76 @@ mod browser {
         }
     }
 
+    /// The id of the page's one file input.
+    pub const FILE_INPUT_ID: &str = "gradscape_file_input";
+
+    thread_local! {
+        /// What the file input is choosing for now (set each time it is shown).
+        static CHOOSING: std::cell::Cell<FilePurpose> = const { std::cell::Cell::new(FilePurpose::Open) };
+    }
+
     /// Shows the browser's file chooser; the file chosen is read and queued for the app.
     fn choose_file(purpose: FilePurpose) -> Result<(), JsValue> {
+        let input = file_input()?;
+        CHOOSING.with(|c| c.set(purpose));
+        input.set_accept(if purpose == FilePurpose::Open {
+            ".json,application/json"
+        } else {
+            ""
+        });
+        // A log may be an MLflow run's metric files, chosen together.
+        input.set_multiple(purpose == FilePurpose::OpenLog);
+        // Emptied, so that choosing the same file again is a change too.
+        input.set_value("");
+        input.click();
+        Ok(())
+    }
+
+    /// The page's file input, hidden: made (with its handler) the first time. One element
+    /// in the page rather than a new one each time, so a test can find it and give it a
+    /// file.
+    fn file_input() -> Result<web_sys::HtmlInputElement, JsValue> {
         let document = web_sys::window()
             .and_then(|w| w.document())
             .ok_or("no document")?;
+        if let Some(e) = document.get_element_by_id(FILE_INPUT_ID) {
+            return e.dyn_into().map_err(JsValue::from);
+        }
         let input: web_sys::HtmlInputElement = document.create_element("input")?.dyn_into()?;
         input.set_type("file");
-        if purpose == FilePurpose::Open {
-            input.set_accept(".json,application/json");
-        }
+        input.set_id(FILE_INPUT_ID);
+        input.set_hidden(true);
         let handler_input = input.clone();
-        let on_change = Closure::once_into_js(move || {
-            let Some(file) = handler_input.files().and_then(|f| f.get(0)) else {
+        let on_change = Closure::<dyn FnMut()>::new(move || {
+            let Some(list) = handler_input.files() else {
                 return;
             };
+            let chosen: Vec<web_sys::File> =
+                (0..list.length()).filter_map(|i| list.get(i)).collect();
+            if chosen.is_empty() {
+                return;
+            }
+            let purpose = CHOOSING.with(std::cell::Cell::get);
             wasm_bindgen_futures::spawn_local(async move {
-                let name = file.name();
-                match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                    Ok(buffer) => {
-                        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                        queue(Given {
-                            purpose: Some(purpose),
-                            name,
-                            bytes,
-                        });
-                    }
-                    Err(e) => web_sys::console::error_1(&e),
+                let mut files = Vec::with_capacity(chosen.len());
+                for file in chosen {
+                    let read = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+                        .await
+                        .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+                        .map_err(|e| format!("{e:?}"));
+                    files.push((file.name(), read));
                 }
+                queue(Given {
+                    purpose: Some(purpose),
+                    files,
+                });
             });
         });
-        input.set_onchange(Some(on_change.unchecked_ref()));
-        input.click();
-        Ok(())
+        input.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+        // The handler lives as long as the page's input.
+        on_change.forget();
+        document.body().ok_or("no body")?.append_child(&input)?;
+        Ok(input)
     }
 
     /// Never shown on the web: [`BrowserFiles`] always has a dialog. The type exists so the

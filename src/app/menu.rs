@@ -6,6 +6,7 @@ use egui::Ui;
 use super::i18n::{Lang, tr, tr_args};
 use super::look::{ThemeChoice, UI_SCALE_RANGE};
 use super::state::{Action, AppState, ExportKind};
+use super::widgets::mark;
 use crate::core::presets::PRESETS;
 
 /// The menu bar's contents.
@@ -20,24 +21,24 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
         {
             state.side_open = Some(!open);
         }
-        ui.menu_button(tr("menu-file"), |ui| {
+        let file = ui.menu_button(tr("menu-file"), |ui| {
             if ui
                 .add(egui::Button::new(tr("menu-new")).shortcut_text("Ctrl+N"))
                 .clicked()
             {
                 state.actions.push(Action::New);
             }
-            if ui
-                .add(egui::Button::new(tr("menu-open")).shortcut_text("Ctrl+O"))
-                .clicked()
-            {
+            let open = ui.add(egui::Button::new(tr("menu-open")).shortcut_text("Ctrl+O"));
+            if mark(ui, "menu-open", open).clicked() {
                 state.actions.push(Action::OpenDialog);
             }
-            if ui
-                .button(tr("menu-open-log"))
-                .on_hover_text(tr("menu-open-log-tip"))
-                .clicked()
-            {
+            let mut open_log_tip = tr("menu-open-log-tip");
+            // The page is given files, never folders: say which files an MLflow run is.
+            if cfg!(target_arch = "wasm32") {
+                open_log_tip = format!("{open_log_tip}\n{}", tr("web-open-log-tip"));
+            }
+            let open_log = ui.button(tr("menu-open-log")).on_hover_text(open_log_tip);
+            if mark(ui, "menu-open-log", open_log).clicked() {
                 state.actions.push(Action::OpenTrainingLogDialog);
             }
             if ui
@@ -72,7 +73,8 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
                     "menu-export-pytorch-tip",
                 ),
             ] {
-                if ui.button(tr(label)).on_hover_text(tr(tip)).clicked() {
+                let item = ui.button(tr(label)).on_hover_text(tr(tip));
+                if mark(ui, label, item).clicked() {
                     state.actions.push(Action::Export(kind));
                 }
             }
@@ -96,6 +98,7 @@ pub fn menu_ui(ui: &mut Ui, state: &mut AppState) {
                 }
             });
         });
+        mark(ui, "menu-file", file.response);
         ui.menu_button(tr("menu-lessons"), |ui| {
             super::lessons::lessons_menu_ui(ui, state);
         })

@@ -623,10 +623,8 @@ fn export_window_ui(ctx: &egui::Context, state: &mut AppState) {
                 .on_hover_text(tr("export-with-loss-tip"));
             ui.separator();
             ui.horizontal(|ui| {
-                if ui
-                    .button(RichText::new(tr("export-choose")).strong())
-                    .clicked()
-                {
+                let save = ui.button(RichText::new(tr("export-choose")).strong());
+                if widgets::mark(ui, "export-choose", save).clicked() {
                     choose = true;
                 }
                 if ui.button(tr("picker-cancel")).clicked() {

@@ -7,16 +7,24 @@
 //!
 //! For tests and the start-up benchmark the canvas carries what it shows as attributes:
 //! `data-scenario` (the scenario's JSON), `data-step`, `data-playing`, `data-updating`
-//! (a long run is being computed), `data-play` (the
-//! Play button's rectangle in CSS pixels), `data-frames` and `data-first-frame-ms`
-//! (`performance.now()` when the first frame had been painted).
+//! (a long run is being computed), `data-progress` (how far, 0 to 1, where it is computed
+//! in slices) and `data-progress-frames` (how many frames painted a new progress: the page
+//! kept painting while it computed), `data-play` (the Play button's rectangle in CSS
+//! pixels), `data-frames` and `data-first-frame-ms` (`performance.now()` when the first
+//! frame had been painted), `data-marks` (named controls on screen and their rectangles
+//! in CSS pixels, `name:x0,y0,x1,y1;…`: the File menu and its items, the export window's
+//! Save button), `data-notice` and `data-log` (the training log open: its name and
+//! format, the number of runs).
+//!
+//! The file input of File ▸ Open is `<input type=file id="gradscape_file_input">`, hidden
+//! on the page (a test gives it a file with WebDriver).
 
 use std::path::PathBuf;
 
 use wasm_bindgen::JsCast as _;
 
 use super::files::{FilePurpose, Given, queue, take_given, wake_with};
-use super::i18n::{Lang, tr_args};
+use super::i18n::{Lang, tr, tr_args};
 use super::{GradscapeApp, lessons};
 use crate::core::link;
 use crate::core::scenario::Scenario;
@@ -61,6 +69,9 @@ pub fn start() {
 struct WebApp {
     app: GradscapeApp,
     frames: u32,
+    /// Frames that painted a new progress of a sliced computation, and the last one shown.
+    progress_frames: u32,
+    last_progress: Option<f32>,
     /// What the canvas's attributes last said, so the page's DOM is touched only on change.
     shown: Vec<(&'static str, String)>,
 }
@@ -114,6 +125,8 @@ impl WebApp {
         Self {
             app,
             frames: 0,
+            progress_frames: 0,
+            last_progress: None,
             shown: Vec::new(),
         }
     }
@@ -129,6 +142,11 @@ impl WebApp {
     /// The canvas's attributes for tests and the start-up benchmark.
     fn publish(&mut self, ctx: &egui::Context) {
         self.frames = self.frames.saturating_add(1);
+        let progress = super::platform::progress();
+        if progress.is_some() && progress != self.last_progress {
+            self.progress_frames = self.progress_frames.saturating_add(1);
+        }
+        self.last_progress = progress;
         let state = &self.app.state;
         let mut attrs = vec![
             ("data-scenario", state.scenario.to_json()),
@@ -138,21 +156,44 @@ impl WebApp {
             ("data-lang", state.settings.lang.code().to_string()),
             ("data-projector", state.settings.projector.to_string()),
             ("data-error", state.error.clone().unwrap_or_default()),
+            ("data-frames", self.frames.to_string()),
+            (
+                "data-progress",
+                progress.map_or_else(String::new, |p| format!("{p:.4}")),
+            ),
+            ("data-progress-frames", self.progress_frames.to_string()),
         ];
+        // egui's points are CSS pixels times the zoom.
+        let z = ctx.zoom_factor();
+        let css = |r: egui::Rect| {
+            format!(
+                "{:.1},{:.1},{:.1},{:.1}",
+                r.min.x * z,
+                r.min.y * z,
+                r.max.x * z,
+                r.max.y * z
+            )
+        };
         if let Some(r) = ctx.data(|d| d.get_temp::<egui::Rect>(super::playback::play_button_id())) {
-            // egui's points are CSS pixels times the zoom.
-            let z = ctx.zoom_factor();
-            attrs.push((
-                "data-play",
-                format!(
-                    "{:.1},{:.1},{:.1},{:.1}",
-                    r.min.x * z,
-                    r.min.y * z,
-                    r.max.x * z,
-                    r.max.y * z
-                ),
-            ));
+            attrs.push(("data-play", css(r)));
         }
+        let pass = ctx.cumulative_pass_nr();
+        let marks = ctx
+            .data(|d| d.get_temp::<super::widgets::Marks>(super::widgets::marks_id()))
+            .unwrap_or_default();
+        let marks: Vec<String> = marks
+            .into_iter()
+            .filter(|(_, _, p)| *p == pass)
+            .map(|(k, r, _)| format!("{k}:{}", css(r)))
+            .collect();
+        attrs.push(("data-marks", marks.join(";")));
+        attrs.push(("data-notice", state.notice.clone().unwrap_or_default()));
+        attrs.push((
+            "data-log",
+            state.training_log.as_ref().map_or_else(String::new, |l| {
+                format!("{}:{}:{}", l.path.display(), l.format.id(), l.runs.len())
+            }),
+        ));
         // The first frame is on screen once the second one is being laid out.
         if self.frames == 2
             && let Some(now) = web_sys::window()
@@ -196,21 +237,23 @@ impl eframe::App for WebApp {
     }
 
     /// Dropped files are taken out before the app sees them (on the desktop it opens them
-    /// by path): the browser reads them, and they open in a later frame.
+    /// by path): the browser reads them, and they open together in a later frame.
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        for file in std::mem::take(&mut raw_input.dropped_files) {
-            wasm_bindgen_futures::spawn_local(async move {
-                let name = file.path().to_string_lossy().into_owned();
-                match file.bytes_async().await {
-                    Ok(bytes) => queue(Given {
-                        purpose: None,
-                        name,
-                        bytes,
-                    }),
-                    Err(e) => web_sys::console::error_1(&e.into()),
-                }
-            });
+        let dropped = std::mem::take(&mut raw_input.dropped_files);
+        if dropped.is_empty() {
+            return;
         }
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut files = Vec::with_capacity(dropped.len());
+            for file in &dropped {
+                let name = file.path().to_string_lossy().into_owned();
+                files.push((name, file.bytes_async().await));
+            }
+            queue(Given {
+                purpose: None,
+                files,
+            });
+        });
     }
 }
 
@@ -226,53 +269,88 @@ fn browser_lang() -> Option<Lang> {
     langs.iter().find_map(|l| Lang::from_code(l))
 }
 
-/// Opens a file the user gave: a scenario (JSON with a `surface`) or a training log.
+/// Opens what the user gave: a scenario (one JSON file with a `surface`) or a training
+/// log (one file, or an MLflow run's metric files together).
 fn open_given(state: &mut super::state::AppState, g: Given) {
-    let text = String::from_utf8_lossy(&g.bytes).into_owned();
-    let looks_like_scenario = serde_json::from_str::<serde_json::Value>(&text)
-        .ok()
-        .is_some_and(|v| v.get("surface").is_some() && v.get("log_history").is_none());
+    let fail = |state: &mut super::state::AppState, name: String, error: String| {
+        state.error = Some(tr_args(
+            "msg-open-failed",
+            &[(
+                "error",
+                tr_args("web-open-failed", &[("name", name), ("error", error)]),
+            )],
+        ));
+    };
+    let mut files = Vec::with_capacity(g.files.len());
+    for (name, read) in g.files {
+        match read {
+            // Some browsers hand a dropped folder over as an empty file without extension.
+            Ok(bytes) if bytes.is_empty() && !name.contains('.') => {
+                fail(state, name, tr("web-log-folder"));
+                return;
+            }
+            Ok(bytes) => files.push((name, bytes)),
+            Err(e) => {
+                // A dropped folder, most often: say what the page can read instead.
+                web_sys::console::warn_1(&format!("{name}: {e}").into());
+                fail(state, name, tr("web-log-folder"));
+                return;
+            }
+        }
+    }
+    let Some((name, bytes)) = files.first() else {
+        return;
+    };
+    let looks_like_scenario = files.len() == 1
+        && serde_json::from_slice::<serde_json::Value>(bytes)
+            .ok()
+            .is_some_and(|v| v.get("surface").is_some() && v.get("log_history").is_none());
     let as_scenario = match g.purpose {
         Some(FilePurpose::Open) => true,
         Some(_) => false,
         None => looks_like_scenario,
     };
-    let fail = |state: &mut super::state::AppState, error: String| {
-        state.error = Some(tr_args(
-            "msg-open-failed",
-            &[(
-                "error",
-                tr_args(
-                    "web-open-failed",
-                    &[("name", g.name.clone()), ("error", error)],
-                ),
-            )],
-        ));
-    };
     if as_scenario {
+        let text = String::from_utf8_lossy(bytes);
         match Scenario::from_json(&text) {
             Ok(s) => {
-                state.set_scenario(s, Some(PathBuf::from(&g.name)));
-                state.notice = Some(tr_args("msg-opened", &[("path", g.name.clone())]));
+                state.set_scenario(s, Some(PathBuf::from(name)));
+                state.notice = Some(tr_args("msg-opened", &[("path", name.clone())]));
             }
-            Err(e) => fail(state, crate::lang::scenario_error(&e)),
+            Err(e) => fail(state, name.clone(), crate::lang::scenario_error(&e)),
         }
         return;
     }
-    match crate::core::log::read_named_text(&g.name, &text) {
+    let given: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    match crate::core::log::read_named_files(&given) {
         Ok((format, runs)) => {
             let findings = runs
                 .iter()
                 .map(|r| crate::core::diagnosis::diagnose(&r.series()))
                 .collect();
+            let shown = if files.len() == 1 {
+                name.clone()
+            } else {
+                tr_args(
+                    "web-files",
+                    &[("n", files.len().to_string()), ("first", name.clone())],
+                )
+            };
             state.training_log = Some(super::state::TrainingLog {
-                path: PathBuf::from(&g.name),
+                path: PathBuf::from(&shown),
                 format,
                 runs,
                 findings,
             });
-            state.notice = Some(tr_args("msg-log-opened", &[("path", g.name.clone())]));
+            state.notice = Some(tr_args("msg-log-opened", &[("path", shown)]));
         }
-        Err(e) => fail(state, crate::lang::log_error(&e)),
+        Err(e) => fail(
+            state,
+            e.path.display().to_string(),
+            crate::lang::log_error(&e.error),
+        ),
     }
 }

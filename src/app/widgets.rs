@@ -21,6 +21,27 @@ pub fn swatch(ui: &mut Ui, rgb: [u8; 3]) -> Response {
     response
 }
 
+/// Where a control named `key` is this frame: kept in egui's memory for the web page,
+/// which shows them to its browser test (it clicks menu items by name; a canvas has no
+/// elements to find). Returns `response` unchanged.
+pub fn mark(ui: &Ui, key: &'static str, response: Response) -> Response {
+    let pass = ui.ctx().cumulative_pass_nr();
+    ui.ctx().data_mut(|d| {
+        let marks = d.get_temp_mut_or_default::<Marks>(marks_id());
+        marks.retain(|(k, _, p)| *k != key && *p + 1 >= pass);
+        marks.push((key, response.rect, pass));
+    });
+    response
+}
+
+/// Controls marked with [`mark`]: name, rectangle, and the pass that drew it.
+pub type Marks = Vec<(&'static str, egui::Rect, u64)>;
+
+/// Where [`Marks`] are kept in egui's memory.
+pub fn marks_id() -> egui::Id {
+    egui::Id::unique("gradscape marked controls")
+}
+
 /// Text colours that read on the light theme.
 pub mod ink {
     use egui::Color32;

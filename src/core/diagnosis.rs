@@ -434,58 +434,166 @@ pub fn diagnose(series: &Series) -> Vec<Finding> {
 /// [`Pattern::InsufficientData`] finding when there are too few values, or a single
 /// [`Pattern::Healthy`] one when nothing is found. Never panics, whatever the input.
 pub fn diagnose_with(series: &Series, t: &Thresholds) -> Vec<Finding> {
-    let n = series.steps.len().min(series.train.len());
-    let steps = &series.steps[..n];
-    let train_raw = &series.train[..n];
-    let nv = series.val_steps.len().min(series.val.len());
-    let train = Curve::new(steps, train_raw);
-    let val = Curve::new(&series.val_steps[..nv], &series.val[..nv]);
+    let mut d = Diagnosing::default();
+    while !d.advance(series, t) {}
+    d.finish()
+}
 
-    let mut findings = Vec::new();
-    // A blow-up is evidence enough however short the log.
-    let blown_up = diverged(series, steps, train_raw)
-        .or_else(|| explosion(steps, train_raw))
-        .or_else(|| grew(&train));
-    if let Some(f) = blown_up {
-        findings.push(f);
-    } else if train.len() < MIN_VALUES && val.len() < MIN_VALUES {
-        return vec![Finding::new(
-            Pattern::InsufficientData,
-            "few",
-            vec![
-                ("train_count", train.len() as f64),
-                ("val_count", val.len() as f64),
-                ("needed_count", MIN_VALUES as f64),
-            ],
-        )];
-    } else if let Some(f) = rebound(&train, t).or_else(|| oscillation(&train)) {
-        findings.push(f);
-    } else if let Some(f) = too_slow(&train, t) {
-        // A run that blows up says nothing about a too-small rate.
-        findings.push(f);
-    }
-    if let Some(f) = overfitting(&train, &val, t) {
-        findings.push(f);
-    }
-    if let Some(lr) = series.lr {
-        let lr = &lr[..lr.len().min(n)];
-        // The schedule's effect shows best on validation; without enough of it, on training.
-        let (target, on_val) = if val.len() >= 3 {
-            (&val, true)
-        } else {
-            (&train, false)
+/// A diagnosis made one rule at a time: what [`diagnose_with`] does, in stages (the web
+/// page, which has no threads, does a few per frame; a rule on the curves of a 10⁶-step
+/// run takes 10 to 50 ms there, the whole diagnosis several times that). The series and
+/// thresholds must be the same at every call.
+#[derive(Default)]
+pub struct Diagnosing {
+    stage: Stage,
+    train: Option<Curve>,
+    val: Option<Curve>,
+    findings: Vec<Finding>,
+}
+
+/// The stages of [`Diagnosing`], in order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Stage {
+    /// The training curve on the working scale.
+    #[default]
+    TrainCurve,
+    /// The validation curve.
+    ValCurve,
+    /// A blow-up (or too few values to say anything).
+    BlowUp,
+    /// A rebound of the training loss.
+    Rebound,
+    /// Violent oscillation.
+    Oscillation,
+    /// A rate too low.
+    TooSlow,
+    /// Validation rising while training falls.
+    Overfitting,
+    /// A learning-rate cut that helped.
+    Schedule,
+    /// Noisy validation.
+    ValNoisy,
+    /// Done.
+    Done,
+}
+
+impl Diagnosing {
+    /// How many stages [`Self::advance`] takes at most.
+    pub const STAGES: u32 = 9;
+
+    /// Does the next stage; returns whether the diagnosis is complete.
+    pub fn advance(&mut self, series: &Series, t: &Thresholds) -> bool {
+        let n = series.steps.len().min(series.train.len());
+        let steps = &series.steps[..n];
+        let train_raw = &series.train[..n];
+        let empty = Curve::new(&[], &[]);
+        self.stage = match self.stage {
+            Stage::TrainCurve => {
+                self.train = Some(Curve::new(steps, train_raw));
+                Stage::ValCurve
+            }
+            Stage::ValCurve => {
+                let nv = series.val_steps.len().min(series.val.len());
+                self.val = Some(Curve::new(&series.val_steps[..nv], &series.val[..nv]));
+                Stage::BlowUp
+            }
+            Stage::BlowUp => {
+                let train = self.train.as_ref().unwrap_or(&empty);
+                let val = self.val.as_ref().unwrap_or(&empty);
+                // A blow-up is evidence enough however short the log.
+                let blown_up = diverged(series, steps, train_raw)
+                    .or_else(|| explosion(steps, train_raw))
+                    .or_else(|| grew(train));
+                if let Some(f) = blown_up {
+                    self.findings.push(f);
+                    Stage::Overfitting
+                } else if train.len() < MIN_VALUES && val.len() < MIN_VALUES {
+                    self.findings = vec![Finding::new(
+                        Pattern::InsufficientData,
+                        "few",
+                        vec![
+                            ("train_count", train.len() as f64),
+                            ("val_count", val.len() as f64),
+                            ("needed_count", MIN_VALUES as f64),
+                        ],
+                    )];
+                    Stage::Done
+                } else {
+                    Stage::Rebound
+                }
+            }
+            Stage::Rebound => {
+                let found = rebound(self.train.as_ref().unwrap_or(&empty), t);
+                self.found_or(found, Stage::Oscillation)
+            }
+            Stage::Oscillation => {
+                let found = oscillation(self.train.as_ref().unwrap_or(&empty));
+                self.found_or(found, Stage::TooSlow)
+            }
+            Stage::TooSlow => {
+                // A run that blows up says nothing about a too-small rate.
+                let found = too_slow(self.train.as_ref().unwrap_or(&empty), t);
+                self.found_or(found, Stage::Overfitting)
+            }
+            Stage::Overfitting => {
+                let train = self.train.as_ref().unwrap_or(&empty);
+                let val = self.val.as_ref().unwrap_or(&empty);
+                self.findings.extend(overfitting(train, val, t));
+                Stage::Schedule
+            }
+            Stage::Schedule => {
+                if let Some(lr) = series.lr {
+                    let train = self.train.as_ref().unwrap_or(&empty);
+                    let val = self.val.as_ref().unwrap_or(&empty);
+                    let lr = &lr[..lr.len().min(n)];
+                    // The schedule's effect shows best on validation; without enough of it,
+                    // on training.
+                    let (target, on_val) = if val.len() >= 3 {
+                        (val, true)
+                    } else {
+                        (train, false)
+                    };
+                    self.findings
+                        .extend(schedule_helps(steps, lr, target, on_val, t));
+                }
+                Stage::ValNoisy
+            }
+            Stage::ValNoisy => {
+                let train = self.train.as_ref().unwrap_or(&empty);
+                let val = self.val.as_ref().unwrap_or(&empty);
+                self.findings.extend(val_noisy(train, val, t));
+                if self.findings.is_empty() {
+                    self.findings.push(healthy(train, val));
+                }
+                Stage::Done
+            }
+            Stage::Done => Stage::Done,
         };
-        if let Some(f) = schedule_helps(steps, lr, target, on_val, t) {
-            findings.push(f);
+        self.stage == Stage::Done
+    }
+
+    /// One of the exclusive training-curve rules: its finding ends the chain (on to
+    /// overfitting); none goes on to `next`.
+    fn found_or(&mut self, found: Option<Finding>, next: Stage) -> Stage {
+        match found {
+            Some(f) => {
+                self.findings.push(f);
+                Stage::Overfitting
+            }
+            None => next,
         }
     }
-    if let Some(f) = val_noisy(&train, &val, t) {
-        findings.push(f);
+
+    /// Stages done or skipped so far (a rule's finding skips the rules it excludes), up to
+    /// [`Self::STAGES`].
+    pub fn stages_done(&self) -> u32 {
+        self.stage as u32
     }
-    if findings.is_empty() {
-        findings.push(healthy(&train, &val));
+
+    /// The findings; complete once [`Self::advance`] has returned `true`.
+    pub fn finish(self) -> Vec<Finding> {
+        self.findings
     }
-    findings
 }
 
 /// What the surface's curvature says about a plain gradient-descent run (a scenario, whose

@@ -21,6 +21,7 @@ pub mod replay;
 pub mod run;
 pub mod scenario;
 pub mod schedule;
+pub mod sliced;
 pub mod surfaces;
 pub mod text;
 

@@ -55,6 +55,23 @@ impl Replay {
         replay
     }
 
+    /// [`Self::with_cursors`] from the scenario's surface and noise already made (a caller
+    /// that computed the runs has them; making them again costs as much as a short run).
+    pub(crate) fn from_parts(
+        scenario: &Scenario,
+        surface: Surface,
+        noise: Vec<Vec2>,
+        mut cursors: Vec<Option<Cursor>>,
+    ) -> Self {
+        cursors.resize(scenario.optimizers.len(), None);
+        Self {
+            scenario: scenario.clone(),
+            surface,
+            noise,
+            cursors,
+        }
+    }
+
     /// Where optimizer `i` stands now, if it was moved.
     // Only the window keeps replays between recomputations.
     #[cfg_attr(not(feature = "gui"), allow(dead_code))]

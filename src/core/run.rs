@@ -8,7 +8,7 @@ use rand_distr::StandardNormal;
 
 use super::Vec2;
 use super::diagnosis::{
-    Finding, Series, Stability, Thresholds, diagnose_with, not_finite_at_start, with_stability,
+    Diagnosing, Finding, Series, Stability, Thresholds, not_finite_at_start, with_stability,
 };
 use super::early_stop::EarlyStopper;
 use super::optimizers::{OptimizerConfig, OptimizerKind, OptimizerState};
@@ -136,57 +136,9 @@ impl Run {
     }
 
     fn diagnose_upto_with(&self, step: usize, thresholds: &Thresholds) -> Vec<Finding> {
-        // A start where the function is not finite leaves nothing to judge.
-        if let Some(&first) = self.loss.first()
-            && !first.is_finite()
-        {
-            return vec![not_finite_at_start(first)];
-        }
-        let n = (step + 1).min(self.loss.len());
-        let n_val = self
-            .val_steps
-            .iter()
-            .take_while(|&&t| (t as usize) < n)
-            .count()
-            .min(self.val_loss.len());
-        // Curves longer than DIAGNOSIS_MAX_POINTS are diagnosed on their envelope: each
-        // block of consecutive points gives its lowest and highest (in step order), with
-        // the first and last points kept. Spikes, reversals and the trend survive, and the
-        // working arrays stay bounded (at the 10⁷-step limit they took over 1 GB).
-        let train = envelope(&self.loss[..n], DIAGNOSIS_MAX_POINTS);
-        // Every point from θ0 on: step t is the loss after t updates.
-        let steps: Vec<f64> = train.iter().map(|&t| t as f64).collect();
-        let loss: Vec<f64> = train.iter().map(|&t| self.loss[t]).collect();
-        // lr[t−1] is the rate of the update that produced θ_t; the start has none.
-        let lr: Vec<f64> = train
-            .iter()
-            .map(|&t| match t {
-                0 => f64::NAN,
-                t => self.lr.get(t - 1).copied().unwrap_or(f64::NAN),
-            })
-            .collect();
-        let val = envelope(&self.val_loss[..n_val], DIAGNOSIS_MAX_POINTS);
-        let val_steps: Vec<f64> = val.iter().map(|&i| self.val_steps[i] as f64).collect();
-        let val_loss: Vec<f64> = val.iter().map(|&i| self.val_loss[i]).collect();
-        let diverged_at = self
-            .diverged_at
-            .filter(|&t| (t as usize) < n)
-            .map(|t| t as f64);
-        let findings = diagnose_with(
-            &Series {
-                steps: &steps,
-                train: &loss,
-                val_steps: &val_steps,
-                val: &val_loss,
-                lr: Some(&lr),
-                diverged_at,
-            },
-            thresholds,
-        );
-        match self.stability_upto(n) {
-            Some(s) => with_stability(findings, s),
-            None => findings,
-        }
+        let mut d = RunDiagnosis::upto_with(self, step, thresholds);
+        while !d.advance(self) {}
+        d.finish(self)
     }
 
     /// What the curvature says about the first `n` points of a plain gradient-descent run:
@@ -241,6 +193,129 @@ impl Run {
             RunStatus::Converged
         } else {
             RunStatus::Finished
+        }
+    }
+}
+
+/// The diagnosis of a run made a stage at a time: [`Run::diagnose`]'s series builder (the
+/// envelope of a long curve), then each rule of [`Diagnosing`], then the curvature. The
+/// diagnosis of a whole run goes through it too, so the two are the same. It keeps no
+/// reference to the run: the caller passes the same run at every call.
+pub struct RunDiagnosis {
+    /// Points θ0 … θ_{n−1} are judged.
+    n: usize,
+    /// The series, once built: steps, loss, lr of the training curve; steps and loss of
+    /// validation.
+    series: Option<[Vec<f64>; 5]>,
+    /// The envelope of the training loss, once found.
+    train: Option<Vec<usize>>,
+    rules: Diagnosing,
+    thresholds: Thresholds,
+    /// Set when there is nothing to judge (a start where the function is not finite).
+    early: Option<Vec<Finding>>,
+}
+
+impl RunDiagnosis {
+    /// The diagnosis of the whole of `run` ([`Run::diagnose`]).
+    pub fn new(run: &Run) -> Self {
+        Self::upto_with(run, run.loss.len().saturating_sub(1), &Thresholds::DEFAULT)
+    }
+
+    /// The diagnosis of `run` as it stood at step `step`, with `thresholds`.
+    pub fn upto_with(run: &Run, step: usize, thresholds: &Thresholds) -> Self {
+        // A start where the function is not finite leaves nothing to judge.
+        let early = match run.loss.first() {
+            Some(&first) if !first.is_finite() => Some(vec![not_finite_at_start(first)]),
+            _ => None,
+        };
+        Self {
+            n: (step + 1).min(run.loss.len()),
+            series: None,
+            train: None,
+            rules: Diagnosing::default(),
+            thresholds: *thresholds,
+            early,
+        }
+    }
+
+    /// How many stages [`Self::advance`] takes at most.
+    pub const STAGES: u32 = 2 + Diagnosing::STAGES;
+
+    /// Stages done so far (at most [`Self::STAGES`]).
+    pub fn stages_done(&self) -> u32 {
+        if self.early.is_some() {
+            return Self::STAGES;
+        }
+        u32::from(self.train.is_some())
+            + u32::from(self.series.is_some())
+            + self.rules.stages_done()
+    }
+
+    /// Does the next stage; returns whether the diagnosis is complete.
+    pub fn advance(&mut self, run: &Run) -> bool {
+        if self.early.is_some() {
+            return true;
+        }
+        let n = self.n;
+        let Some(train) = &self.train else {
+            // Curves longer than DIAGNOSIS_MAX_POINTS are diagnosed on their envelope: each
+            // block of consecutive points gives its lowest and highest (in step order), with
+            // the first and last points kept. Spikes, reversals and the trend survive, and
+            // the working arrays stay bounded (at the 10⁷-step limit they took over 1 GB).
+            self.train = Some(envelope(&run.loss[..n], DIAGNOSIS_MAX_POINTS));
+            return false;
+        };
+        let Some([steps, loss, lr, val_steps, val_loss]) = &self.series else {
+            let n_val = run
+                .val_steps
+                .iter()
+                .take_while(|&&t| (t as usize) < n)
+                .count()
+                .min(run.val_loss.len());
+            // Every point from θ0 on: step t is the loss after t updates.
+            let steps: Vec<f64> = train.iter().map(|&t| t as f64).collect();
+            let loss: Vec<f64> = train.iter().map(|&t| run.loss[t]).collect();
+            // lr[t−1] is the rate of the update that produced θ_t; the start has none.
+            let lr: Vec<f64> = train
+                .iter()
+                .map(|&t| match t {
+                    0 => f64::NAN,
+                    t => run.lr.get(t - 1).copied().unwrap_or(f64::NAN),
+                })
+                .collect();
+            let val = envelope(&run.val_loss[..n_val], DIAGNOSIS_MAX_POINTS);
+            let val_steps: Vec<f64> = val.iter().map(|&i| run.val_steps[i] as f64).collect();
+            let val_loss: Vec<f64> = val.iter().map(|&i| run.val_loss[i]).collect();
+            self.series = Some([steps, loss, lr, val_steps, val_loss]);
+            return false;
+        };
+        let diverged_at = run
+            .diverged_at
+            .filter(|&t| (t as usize) < n)
+            .map(|t| t as f64);
+        self.rules.advance(
+            &Series {
+                steps,
+                train: loss,
+                val_steps,
+                val: val_loss,
+                lr: Some(lr),
+                diverged_at,
+            },
+            &self.thresholds,
+        )
+    }
+
+    /// The findings (the remaining stages done first, if any).
+    pub fn finish(mut self, run: &Run) -> Vec<Finding> {
+        if let Some(early) = self.early {
+            return early;
+        }
+        while !self.advance(run) {}
+        let findings = self.rules.finish();
+        match run.stability_upto(self.n) {
+            Some(s) => with_stability(findings, s),
+            None => findings,
         }
     }
 }
@@ -446,16 +521,6 @@ pub fn runs(scenario: &Scenario) -> impl Iterator<Item = Run> + '_ {
         .map(move |(i, label)| run_one(scenario, &surface, &noise, i, label))
 }
 
-/// Run `i` of `scenario` alone, labelled as [`runs`] labels it: for a caller that computes
-/// the runs one at a time across frames (the web page, which has no threads). Panics if
-/// `i` is not an optimizer's index.
-pub fn run_at(scenario: &Scenario, i: usize) -> Run {
-    let surface = scenario.surface.build(scenario.seed);
-    let noise = noise_sequence(scenario);
-    let label = unique_labels(&scenario.optimizers).swap_remove(i);
-    run_one(scenario, &surface, &noise, i, label)
-}
-
 /// Legend labels, with "#2", "#3" added where two optimizers would share one.
 ///
 /// Linear in the number of optimizers: a set of the labels taken, and per base label the
@@ -488,13 +553,45 @@ pub fn unique_labels(optimizers: &[OptimizerConfig]) -> Vec<String> {
 /// n_1, n_2, … of SPEC §3: one draw per step from the scenario's seed, shared by every
 /// optimizer so they are compared on the same noise.
 pub fn noise_sequence(scenario: &Scenario) -> Vec<Vec2> {
-    if scenario.grad_noise == 0.0 {
-        return Vec::new();
+    let mut noise = NoiseDraws::new(scenario);
+    let mut out = Vec::new();
+    noise.draw(&mut out, u64::MAX);
+    out
+}
+
+/// The draws of [`noise_sequence`] made a part at a time (the web page spreads the 2·10⁶
+/// draws of a long run over frames): the same numbers in the same order.
+#[derive(Debug, Clone)]
+pub(crate) struct NoiseDraws {
+    rng: ChaCha8Rng,
+    /// Draws still to make: one per step, none without noise.
+    left: u64,
+}
+
+impl NoiseDraws {
+    /// The draws of `scenario`'s noise, none made yet.
+    pub fn new(scenario: &Scenario) -> Self {
+        Self {
+            rng: ChaCha8Rng::seed_from_u64(scenario.seed),
+            left: if scenario.grad_noise == 0.0 {
+                0
+            } else {
+                scenario.steps
+            },
+        }
     }
-    let mut rng = ChaCha8Rng::seed_from_u64(scenario.seed);
-    (0..scenario.steps)
-        .map(|_| Vec2::new(rng.sample(StandardNormal), rng.sample(StandardNormal)))
-        .collect()
+
+    /// Appends up to `max` more draws to `out`; returns whether all are made.
+    pub fn draw(&mut self, out: &mut Vec<Vec2>, max: u64) -> bool {
+        let k = self.left.min(max);
+        out.reserve(usize::try_from(k).unwrap_or(0));
+        let rng = &mut self.rng;
+        out.extend(
+            (0..k).map(|_| Vec2::new(rng.sample(StandardNormal), rng.sample(StandardNormal))),
+        );
+        self.left -= k;
+        self.left == 0
+    }
 }
 
 /// Minibatches of `linreg`: consecutive batches of a shuffled order, reshuffled each epoch.
@@ -724,85 +821,133 @@ fn run_one_to_end(
     i: usize,
     label: String,
 ) -> (Run, Cursor) {
-    let opt = &scenario.optimizers[i];
-    let steps = scenario.steps as usize;
     let inputs = RunInputs {
         scenario,
         surface,
         noise,
         i,
     };
-    let mut cursor = Cursor::new(inputs);
-    let theta = cursor.theta;
-    let mut run = Run {
-        label,
-        kind: opt.kind.name(),
-        color: opt.color,
-        points: Vec::with_capacity(steps + 1),
-        loss: Vec::with_capacity(steps + 1),
-        lr: Vec::with_capacity(steps),
-        grad_norm: Vec::with_capacity(steps),
-        val_steps: Vec::new(),
-        val_loss: Vec::new(),
-        diverged_at: None,
-        stopped_at: None,
-        best_step: None,
-        final_point: theta,
-        curvature: None,
-        ema_points: Vec::new(),
-        ema_val_loss: Vec::new(),
-    };
-    run.points.push(theta);
-    run.loss.push(surface.value(theta));
-    // One evaluation per period: reserved like the other series, so that a long run with
-    // an evaluation every step does not copy its validation series as they grow.
-    let evals = (steps as u64 / cursor.eval_period.max(1)) as usize;
-    run.val_steps.reserve(evals);
-    run.val_loss.reserve(evals);
-    let mut ema = opt.ema_decay.map(|d| (d, theta));
-    if ema.is_some() {
-        run.ema_points.reserve(steps + 1);
-        run.ema_points.push(theta);
+    let mut run = RunInProgress::new(inputs, label);
+    run.advance(inputs, u64::MAX);
+    run.finish(inputs)
+}
+
+/// One optimizer's run part-way: the cursor and the run built so far. The whole run and a
+/// run made a slice of steps at a time across the web page's frames (no threads there) go
+/// through this one loop, so they are the same run bit for bit.
+///
+/// It keeps no reference to its inputs (the caller passes the same ones at every call), so
+/// the page can keep it between frames next to the scenario it was made from.
+#[derive(Debug, Clone)]
+pub(crate) struct RunInProgress {
+    cursor: Cursor,
+    run: Run,
+    /// With `ema_decay`: the decay and the average so far.
+    ema: Option<(f64, Vec2)>,
+}
+
+impl RunInProgress {
+    /// Optimizer `inputs.i` at θ0, labelled `label`, before its first step.
+    pub fn new(inputs: RunInputs<'_>, label: String) -> Self {
+        let RunInputs {
+            scenario, surface, ..
+        } = inputs;
+        let opt = &scenario.optimizers[inputs.i];
+        let steps = scenario.steps as usize;
+        let cursor = Cursor::new(inputs);
+        let theta = cursor.theta;
+        let mut run = Run {
+            label,
+            kind: opt.kind.name(),
+            color: opt.color,
+            points: Vec::with_capacity(steps + 1),
+            loss: Vec::with_capacity(steps + 1),
+            lr: Vec::with_capacity(steps),
+            grad_norm: Vec::with_capacity(steps),
+            val_steps: Vec::new(),
+            val_loss: Vec::new(),
+            diverged_at: None,
+            stopped_at: None,
+            best_step: None,
+            final_point: theta,
+            curvature: None,
+            ema_points: Vec::new(),
+            ema_val_loss: Vec::new(),
+        };
+        run.points.push(theta);
+        run.loss.push(surface.value(theta));
+        // One evaluation per period: reserved like the other series, so that a long run
+        // with an evaluation every step does not copy its validation series as they grow.
+        let evals = (steps as u64 / cursor.eval_period.max(1)) as usize;
+        run.val_steps.reserve(evals);
+        run.val_loss.reserve(evals);
+        let ema = opt.ema_decay.map(|d| (d, theta));
+        if ema.is_some() {
+            run.ema_points.reserve(steps + 1);
+            run.ema_points.push(theta);
+        }
+        Self { cursor, run, ema }
     }
 
-    while let Some(r) = cursor.step(inputs) {
-        run.points.push(r.theta);
-        run.loss.push(r.loss);
-        run.lr.push(r.lr);
-        run.grad_norm.push(r.g.norm());
-        if let Some((d, avg)) = ema.as_mut() {
-            *avg = *d * *avg + (1.0 - *d) * r.theta;
-            run.ema_points.push(*avg);
-        }
-        if let Some(val) = r.val {
-            run.val_steps.push(cursor.t);
-            run.val_loss.push(val);
-            if let Some((_, avg)) = ema {
-                run.ema_val_loss
-                    .push(surface.val_value(avg, scenario.val_shift));
-            }
-        }
-        if cursor.ended {
-            if cursor.stopped {
-                run.stopped_at = Some(cursor.t);
-            } else {
-                run.diverged_at = Some(cursor.t);
-            }
-        }
+    /// Steps taken so far.
+    pub fn steps_taken(&self) -> u64 {
+        self.cursor.t
     }
 
-    run.final_point = cursor.theta;
-    // Where the run stands, not a restored best point: that is where it bounces.
-    run.curvature = Curvature::at(surface, cursor.theta);
-    if let Some(es) = &scenario.early_stopping
-        && let Some((best, step)) = cursor.best()
-    {
-        run.best_step = Some(step);
-        if es.restore_best && run.stopped_at.is_some() {
-            run.final_point = best;
+    /// Takes up to `max_steps` more steps; returns whether the run is over (every step
+    /// taken, or it diverged or stopped early).
+    pub fn advance(&mut self, inputs: RunInputs<'_>, max_steps: u64) -> bool {
+        let Self { cursor, run, ema } = self;
+        for _ in 0..max_steps {
+            let Some(r) = cursor.step(inputs) else {
+                return true;
+            };
+            run.points.push(r.theta);
+            run.loss.push(r.loss);
+            run.lr.push(r.lr);
+            run.grad_norm.push(r.g.norm());
+            if let Some((d, avg)) = ema.as_mut() {
+                *avg = *d * *avg + (1.0 - *d) * r.theta;
+                run.ema_points.push(*avg);
+            }
+            if let Some(val) = r.val {
+                run.val_steps.push(cursor.t);
+                run.val_loss.push(val);
+                if let Some((_, avg)) = *ema {
+                    run.ema_val_loss
+                        .push(inputs.surface.val_value(avg, inputs.scenario.val_shift));
+                }
+            }
+            if cursor.ended {
+                if cursor.stopped {
+                    run.stopped_at = Some(cursor.t);
+                } else {
+                    run.diverged_at = Some(cursor.t);
+                }
+            }
         }
+        cursor.ended || cursor.t >= inputs.scenario.steps
     }
-    (run, cursor)
+
+    /// The run (its remaining steps taken first, if any) and the cursor where it ended.
+    pub fn finish(mut self, inputs: RunInputs<'_>) -> (Run, Cursor) {
+        self.advance(inputs, u64::MAX);
+        let Self {
+            cursor, mut run, ..
+        } = self;
+        run.final_point = cursor.theta;
+        // Where the run stands, not a restored best point: that is where it bounces.
+        run.curvature = Curvature::at(inputs.surface, cursor.theta);
+        if let Some(es) = &inputs.scenario.early_stopping
+            && let Some((best, step)) = cursor.best()
+        {
+            run.best_step = Some(step);
+            if es.restore_best && run.stopped_at.is_some() {
+                run.final_point = best;
+            }
+        }
+        (run, cursor)
+    }
 }
 
 #[cfg(test)]
@@ -851,5 +996,59 @@ mod tests {
         let lows = kept.iter().filter(|&&x| x == 1.0).count();
         let highs = kept.iter().filter(|&&x| x == 2.0).count();
         assert!(lows > 400 && highs > 400, "{lows} {highs}");
+    }
+}
+
+/// Runs made a slice at a time (the web page's way).
+#[cfg(test)]
+mod slice_tests {
+    use super::*;
+    use crate::core::presets::PRESETS;
+
+    #[test]
+    fn a_run_made_in_small_slices_is_the_run_made_in_one_go() {
+        for p in PRESETS {
+            let scenario = p.scenario();
+            let whole = run_scenario(&scenario);
+            let surface = scenario.surface.build(scenario.seed);
+            let noise = noise_sequence(&scenario);
+            let labels = unique_labels(&scenario.optimizers);
+            for (i, want) in whole.runs.iter().enumerate() {
+                let inputs = RunInputs {
+                    scenario: &scenario,
+                    surface: &surface,
+                    noise: &noise,
+                    i,
+                };
+                for slice in [1, 7, 250] {
+                    let mut run = RunInProgress::new(inputs, labels[i].clone());
+                    let mut calls = 0;
+                    while !run.advance(inputs, slice) {
+                        calls += 1;
+                        assert!(run.steps_taken() <= calls * slice);
+                    }
+                    let (got, end) = run.finish(inputs);
+                    assert_eq!(&got, want, "{} run {i} in slices of {slice}", p.name);
+                    assert_eq!(end.t as usize, want.steps_taken());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn noise_drawn_in_parts_is_the_noise_drawn_at_once() {
+        let mut scenario = crate::core::presets::default_scenario();
+        scenario.grad_noise = 0.3;
+        scenario.steps = 1000;
+        let whole = noise_sequence(&scenario);
+        let mut draws = NoiseDraws::new(&scenario);
+        let mut parts = Vec::new();
+        let mut calls = 0;
+        while !draws.draw(&mut parts, 33) {
+            calls += 1;
+        }
+        assert_eq!(calls, 1000 / 33);
+        assert_eq!(parts, whole);
+        assert_eq!(whole.len(), 1000);
     }
 }

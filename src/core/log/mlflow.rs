@@ -36,27 +36,10 @@ pub(super) fn read_path(path: &Path, options: &ReadOptions) -> Result<Vec<LogRun
             .collect::<Vec<_>>()
             .join("/");
         let bytes = std::fs::read(file).map_err(|e| PathError::cannot_read(file, &e))?;
-        let text = super::text_of(&bytes).map_err(|e| PathError::new(file, e))?;
-        let col = table.names.len();
-        table.names.push(name);
-        let points = parse(&text).map_err(|e| PathError::new(file, e))?;
-        for (line, step, value) in points {
-            // Narrow for now: widened below, once every column is known.
-            let mut cells = vec![Cell::Blank; col];
-            cells.push(Cell::Num(value));
-            table.rows.push(Row {
-                at: Loc::Line(line),
-                step: Some(step),
-                cells,
-            });
-        }
-    }
-    let width = table.names.len();
-    for row in &mut table.rows {
-        row.cells.resize(width, Cell::Blank);
+        add_metric(&mut table, name, &bytes).map_err(|e| PathError::new(file, e))?;
     }
     let at = |e| PathError::new(&metrics, e);
-    let mut runs = table::build(&table, options, Rows::MergeByStep, "").map_err(at)?;
+    let mut runs = runs_of(table, options).map_err(at)?;
     let run_dir = metrics.parent().unwrap_or(&metrics);
     let name = std::fs::read_to_string(run_dir.join("tags").join("mlflow.runName"))
         .ok()
@@ -72,6 +55,47 @@ pub(super) fn read_path(path: &Path, options: &ReadOptions) -> Result<Vec<LogRun
         r.name = name.clone();
     }
     Ok(runs)
+}
+
+/// Reads metric files given by name and contents (the files of a run's `metrics/` the web
+/// page was given: no folders, so no run name). An error comes with the index of the file
+/// at fault, or none for the files together.
+pub(super) fn read_named(
+    files: &[(&str, &[u8])],
+    options: &ReadOptions,
+) -> Result<Vec<LogRun>, (Option<usize>, LogError)> {
+    let mut table = Table::default();
+    for (i, (name, bytes)) in files.iter().enumerate() {
+        add_metric(&mut table, name.to_string(), bytes).map_err(|e| (Some(i), e))?;
+    }
+    runs_of(table, options).map_err(|e| (None, e))
+}
+
+/// Adds one metric file to `table` as the column `name`.
+fn add_metric(table: &mut Table, name: String, bytes: &[u8]) -> Result<(), LogError> {
+    let text = super::text_of(bytes)?;
+    let col = table.names.len();
+    table.names.push(name);
+    for (line, step, value) in parse(&text)? {
+        // Narrow for now: widened by `runs_of`, once every column is known.
+        let mut cells = vec![Cell::Blank; col];
+        cells.push(Cell::Num(value));
+        table.rows.push(Row {
+            at: Loc::Line(line),
+            step: Some(step),
+            cells,
+        });
+    }
+    Ok(())
+}
+
+/// The runs of the metrics gathered in `table`.
+fn runs_of(mut table: Table, options: &ReadOptions) -> Result<Vec<LogRun>, LogError> {
+    let width = table.names.len();
+    for row in &mut table.rows {
+        row.cells.resize(width, Cell::Blank);
+    }
+    table::build(&table, options, Rows::MergeByStep, "")
 }
 
 /// The `metrics` directory of the run `path` is in (or is).

@@ -254,27 +254,94 @@ pub fn read_log(text: &str) -> Result<Vec<LogRun>, LogError> {
     keras::read(text, &ReadOptions::default())
 }
 
-/// Reads a training log given as text under a file name (a file the web page was given):
-/// JSON is Hugging Face's `trainer_state.json`; any other text is a CSV of the formats
-/// [`read_path`] tells apart by their header. TensorBoard and MLflow need files.
-pub fn read_named_text(name: &str, text: &str) -> Result<(LogFormat, Vec<LogRun>), LogError> {
+/// Reads a training log given as files by name and contents, as the web page gets them
+/// (no paths, no folders): one file of any [`LogFormat`] (told apart as [`detect`] does,
+/// by name and first bytes), or the metric files of one MLflow run together, each named
+/// after its metric (a run's `metrics/` folder cannot be given whole). An error names the
+/// file at fault, or every file when it is about all of them.
+pub fn read_named_files(files: &[(&str, &[u8])]) -> Result<(LogFormat, Vec<LogRun>), PathError> {
     let options = ReadOptions::default();
-    let start = text.trim_start_matches('\u{feff}').trim_start();
-    if start.starts_with('{') || name.to_lowercase().ends_with(".json") {
-        return hf::read(text, &options).map(|r| (LogFormat::Hf, r));
+    let all = || PathBuf::from(files.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "));
+    match files {
+        [] => Err(PathError::new(Path::new(""), LogError::Empty)),
+        [(name, bytes)] => read_named_file(name, bytes, &options).map_err(|e| PathError {
+            path: PathBuf::from(name),
+            error: e,
+        }),
+        _ => {
+            // Metric files by their first line (a bad line further on is then reported
+            // in its file, at its line).
+            let metrics = files.iter().all(|(_, bytes)| {
+                let head = &bytes[..bytes.len().min(4096)];
+                let first = String::from_utf8_lossy(head);
+                let first = first.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+                !tensorboard::looks_like(bytes) && mlflow::looks_like(first)
+            });
+            if !metrics {
+                return Err(PathError::new(
+                    &all(),
+                    LogError::Format(Problem::new("log-several").arg("n", files.len())),
+                ));
+            }
+            mlflow::read_named(files, &options)
+                .map(|runs| (LogFormat::Mlflow, runs))
+                .map_err(|(i, error)| PathError {
+                    path: i.map_or_else(all, |i| PathBuf::from(files[i].0)),
+                    error,
+                })
+        }
+    }
+}
+
+/// One file of [`read_named_files`].
+fn read_named_file(
+    name: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<(LogFormat, Vec<LogRun>), LogError> {
+    use super::text::{DecodeError, MAX_LOG_BYTES, TextError, decode_text, utf16_order};
+    let lower = name.to_lowercase();
+    if lower.starts_with("events.out.tfevents") || tensorboard::looks_like(bytes) {
+        return tensorboard::read_bytes(bytes, options).map(|r| (LogFormat::Tensorboard, r));
+    }
+    // Refused and decoded as `read_path` refuses and decodes a file.
+    let text_error = |e: TextError| LogError::Format(e.problem());
+    if bytes.len() as u64 > MAX_LOG_BYTES {
+        return Err(text_error(TextError::TooBig {
+            limit: MAX_LOG_BYTES,
+            what: "log",
+        }));
+    }
+    if utf16_order(bytes).is_none() && bytes.iter().take(8192).any(|b| *b == 0) {
+        return Err(LogError::NotText);
+    }
+    let text = decode_text(bytes.to_vec()).map_err(|e| {
+        text_error(match e {
+            DecodeError::Utf16 { byte } => TextError::Utf16 { byte },
+            DecodeError::Utf8 { byte, line } => TextError::LogUtf8 { line, byte },
+        })
+    })?;
+    let start = text.trim_start();
+    if start.starts_with('{') || lower.ends_with(".json") {
+        return hf::read(&text, options).map(|r| (LogFormat::Hf, r));
     }
     let header = start.lines().next().unwrap_or("");
     let format = if wandb::looks_like(header) {
         LogFormat::Wandb
-    } else if name == "metrics.csv" || lightning::looks_like(header) {
+    } else if lower == "metrics.csv" || lightning::looks_like(header) {
         LogFormat::Lightning
+    } else if mlflow::looks_like(&text) {
+        LogFormat::Mlflow
     } else {
         LogFormat::Keras
     };
     match format {
-        LogFormat::Lightning => lightning::read(text, &options),
-        LogFormat::Wandb => wandb::read(text, &options),
-        _ => keras::read(text, &options),
+        LogFormat::Lightning => lightning::read(&text, options),
+        LogFormat::Wandb => wandb::read(&text, options),
+        LogFormat::Mlflow => {
+            mlflow::read_named(&[(name, bytes)], options).map_err(|(_, error)| error)
+        }
+        _ => keras::read(&text, options),
     }
     .map(|r| (format, r))
 }
@@ -530,4 +597,147 @@ fn one_line(s: &str) -> String {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(rel: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(rel)
+    }
+
+    /// A file as the web page gets it: its bare name and its bytes.
+    fn given(path: &Path) -> (String, Vec<u8>) {
+        let name = path
+            .file_name()
+            .expect("a file")
+            .to_string_lossy()
+            .into_owned();
+        (name, std::fs::read(path).expect("fixture readable"))
+    }
+
+    fn read_given(files: &[(String, Vec<u8>)]) -> Result<(LogFormat, Vec<LogRun>), PathError> {
+        let files: Vec<(&str, &[u8])> = files
+            .iter()
+            .map(|(n, b)| (n.as_str(), b.as_slice()))
+            .collect();
+        read_named_files(&files)
+    }
+
+    #[test]
+    fn an_event_file_given_as_bytes_reads_as_from_its_path() {
+        for rel in [
+            "logs/tensorboard/simple/events.out.tfevents.1795943934.vm.14301.0.fixture",
+            "logs/tensorboard/keras/train/events.out.tfevents.1795943934.vm.14301.1.fixture",
+        ] {
+            let path = fixture(rel);
+            let from_path = read_path(&path, &ReadOptions::default()).expect(rel);
+            assert_eq!(from_path.format, LogFormat::Tensorboard);
+            let (format, runs) = read_given(&[given(&path)]).expect(rel);
+            assert_eq!(format, LogFormat::Tensorboard);
+            assert_eq!(runs, from_path.runs, "{rel}");
+            assert!(!runs[0].train.is_empty(), "{rel}");
+        }
+        // Renamed (a browser download adds " (1)"): told by its first bytes.
+        let path =
+            fixture("logs/tensorboard/simple/events.out.tfevents.1795943934.vm.14301.0.fixture");
+        let (_, bytes) = given(&path);
+        let (format, _) = read_given(&[("log (1).bin".into(), bytes)]).expect("by content");
+        assert_eq!(format, LogFormat::Tensorboard);
+    }
+
+    #[test]
+    fn an_mlflow_runs_metric_files_given_together_read_as_its_folder() {
+        let run = fixture("logs/mlflow/mlruns/0/6f1c2a");
+        let from_path = read_path(&run, &ReadOptions::default()).expect("mlflow run");
+        assert_eq!(from_path.format, LogFormat::Mlflow);
+        let files: Vec<(String, Vec<u8>)> = ["loss", "lr", "val_loss"]
+            .iter()
+            .map(|m| given(&run.join("metrics").join(m)))
+            .collect();
+        let (format, runs) = read_given(&files).expect("metric files");
+        assert_eq!(format, LogFormat::Mlflow);
+        // The run's name is in a folder the page is not given.
+        let unnamed: Vec<LogRun> = from_path
+            .runs
+            .into_iter()
+            .map(|r| LogRun {
+                name: String::new(),
+                ..r
+            })
+            .collect();
+        assert_eq!(runs, unnamed);
+        assert!(!runs[0].val.is_empty() && runs[0].lr.is_some());
+
+        // One metric file alone is a run with that curve only.
+        let (format, runs) = read_given(&files[..1]).expect("loss alone");
+        assert_eq!(format, LogFormat::Mlflow);
+        assert_eq!(runs[0].train, unnamed[0].train);
+        assert!(runs[0].val.is_empty());
+    }
+
+    #[test]
+    fn several_files_that_are_not_one_mlflow_run_are_refused_by_name() {
+        let run = fixture("logs/mlflow/mlruns/0/6f1c2a/metrics");
+        let tb =
+            fixture("logs/tensorboard/simple/events.out.tfevents.1795943934.vm.14301.0.fixture");
+        let err = read_given(&[given(&run.join("loss")), given(&tb)]).expect_err("mixed");
+        assert!(
+            matches!(&err.error, LogError::Format(p) if p.id == "log-several"),
+            "{err}"
+        );
+        assert!(
+            err.path.to_string_lossy().starts_with("loss, events.out"),
+            "{err}"
+        );
+        // A bad metric file among good ones is named.
+        let bad = (
+            "val_loss".to_string(),
+            b"1700000000 0.5 0\n1700000001 x 1\n".to_vec(),
+        );
+        let err = read_given(&[given(&run.join("loss")), bad]).expect_err("bad line");
+        assert_eq!(err.path, Path::new("val_loss"), "{err}");
+        assert!(
+            matches!(
+                err.error,
+                LogError::At {
+                    at: Loc::Line(2),
+                    ..
+                }
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn text_logs_given_as_bytes_read_as_from_their_paths() {
+        let dirs = [
+            "logs/keras",
+            "logs/hf",
+            "logs/wandb",
+            "logs/lightning/version_0",
+        ];
+        let mut read = 0;
+        for dir in dirs {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(fixture(dir))
+                .expect("fixture folder")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect();
+            files.sort();
+            for path in files {
+                let Ok(from_path) = read_path(&path, &ReadOptions::default()) else {
+                    continue;
+                };
+                let (format, runs) = read_given(&[given(&path)]).expect("readable");
+                assert_eq!(format, from_path.format, "{}", path.display());
+                assert_eq!(runs, from_path.runs, "{}", path.display());
+                read += 1;
+            }
+        }
+        assert!(read >= 4, "{read} logs compared");
+    }
 }

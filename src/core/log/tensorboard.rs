@@ -117,40 +117,55 @@ pub(super) fn read_path(
             String::new()
         };
         let bytes = std::fs::read(file).map_err(|e| PathError::cannot_read(file, &e))?;
-        let scalars = read_events(&bytes).map_err(|e| PathError::new(file, e))?;
-        for (record, step, tag, value) in scalars {
-            let name = if prefix.is_empty() {
-                tag
-            } else {
-                format!("{prefix}/{tag}")
-            };
-            let col = match table.names.iter().position(|n| *n == name) {
-                Some(c) => c,
-                None => {
-                    table.names.push(name);
-                    table.names.len() - 1
-                }
-            };
-            let mut cells = vec![Cell::Blank; col];
-            cells.push(Cell::Num(value));
-            table.rows.push(Row {
-                at: record,
-                step: Some(step),
-                cells,
-            });
-        }
+        add_events(&mut table, &prefix, &bytes).map_err(|e| PathError::new(file, e))?;
     }
+    runs_of(table, options).map_err(|e| PathError::new(path, e))
+}
+
+/// Reads one event file's contents (a file the web page was given: no path, no folder).
+pub(super) fn read_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Vec<LogRun>, LogError> {
+    let mut table = Table::default();
+    add_events(&mut table, "", bytes)?;
+    runs_of(table, options)
+}
+
+/// Adds the scalars of one event file to `table`, a column per tag (prefixed with the
+/// file's folder within the directory read, if any).
+fn add_events(table: &mut Table, prefix: &str, bytes: &[u8]) -> Result<(), LogError> {
+    for (record, step, tag, value) in read_events(bytes)? {
+        let name = if prefix.is_empty() {
+            tag
+        } else {
+            format!("{prefix}/{tag}")
+        };
+        let col = match table.names.iter().position(|n| *n == name) {
+            Some(c) => c,
+            None => {
+                table.names.push(name);
+                table.names.len() - 1
+            }
+        };
+        let mut cells = vec![Cell::Blank; col];
+        cells.push(Cell::Num(value));
+        table.rows.push(Row {
+            at: record,
+            step: Some(step),
+            cells,
+        });
+    }
+    Ok(())
+}
+
+/// The runs of the scalars gathered in `table`.
+fn runs_of(mut table: Table, options: &ReadOptions) -> Result<Vec<LogRun>, LogError> {
     if table.rows.is_empty() {
-        return Err(PathError::new(
-            path,
-            LogError::Format(Problem::new("log-tb-no-scalars")),
-        ));
+        return Err(LogError::Format(Problem::new("log-tb-no-scalars")));
     }
     let width = table.names.len();
     for row in &mut table.rows {
         row.cells.resize(width, Cell::Blank);
     }
-    table::build(&table, options, Rows::MergeByStep, "").map_err(|e| PathError::new(path, e))
+    table::build(&table, options, Rows::MergeByStep, "")
 }
 
 /// Every scalar of an event file: (record, step, tag, value).

@@ -15,7 +15,7 @@ use crate::core::optimizers::OptimizerConfig;
 use crate::core::par::pool;
 use crate::core::presets;
 use crate::core::replay::{Replay, Snapshot};
-use crate::core::run::{Run, RunSet, rerun_and_diagnose, rerun_with_ends, same_run};
+use crate::core::run::{Run, RunSet, rerun_with_ends, same_run};
 use crate::core::scenario::Scenario;
 use crate::core::surfaces::{Surface, View, example_raw};
 
@@ -434,7 +434,7 @@ impl Worker {
                     // Each run is diagnosed as soon as it is made, unless a newer request
                     // has come meanwhile (its result is the one wanted).
                     let current = || asked.load(std::sync::atomic::Ordering::Acquire) == id;
-                    let (runs, fresh, ends, made) = rerun_and_diagnose(
+                    let (runs, fresh, ends, made) = crate::core::run::rerun_and_diagnose(
                         &scenario,
                         |i| {
                             let c = old.as_mut()?;

@@ -521,6 +521,15 @@ pub fn runs(scenario: &Scenario) -> impl Iterator<Item = Run> + '_ {
         .map(move |(i, label)| run_one(scenario, &surface, &noise, i, label))
 }
 
+/// Run `i` of `scenario` alone, labelled as [`runs`] labels it: for a caller that lost a
+/// run it expected to hold. Panics if `i` is not an optimizer's index.
+pub fn run_at(scenario: &Scenario, i: usize) -> Run {
+    let surface = scenario.surface.build(scenario.seed);
+    let noise = noise_sequence(scenario);
+    let label = unique_labels(&scenario.optimizers).swap_remove(i);
+    run_one(scenario, &surface, &noise, i, label)
+}
+
 /// Legend labels, with "#2", "#3" added where two optimizers would share one.
 ///
 /// Linear in the number of optimizers: a set of the labels taken, and per base label the

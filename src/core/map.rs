@@ -782,8 +782,6 @@ struct Cells<'a, 'b> {
 }
 
 type Lanes = [f64; LANES];
-/// Each lane's step count.
-type Ts = [u64; LANES];
 
 /// Just below (1e6)²: ‖θ‖ > 1e6 implies ‖θ‖² above this, whatever the rounding.
 const NEAR_DIVERGENCE_SQ: f64 = 0.999_999 * DIVERGENCE_NORM * DIVERGENCE_NORM;
@@ -793,9 +791,8 @@ const NEAR_DIVERGENCE_SQ: f64 = 0.999_999 * DIVERGENCE_NORM * DIVERGENCE_NORM;
 /// same order of operations (a test compares the two paths cell by cell), except Adam,
 /// which follows SPEC §4's order literally (see its `Rule` impl).
 trait Rule: Copy {
-    /// Updates θ of every lane with gradient `g` and rates `lr`; `t` is each lane's step
-    /// (from 1).
-    fn step(&mut self, t: &Ts, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes);
+    /// Updates θ of every lane with gradient `g` and rates `lr`.
+    fn step(&mut self, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes);
 
     /// Starts lane `l` on a cell of `kind`: its parameters, and the state before step 1.
     /// False when `kind` is not this rule's (that cell takes the step code).
@@ -807,7 +804,7 @@ struct Sgd;
 
 impl Rule for Sgd {
     #[inline(always)]
-    fn step(&mut self, _: &Ts, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
+    fn step(&mut self, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
         for l in 0..LANES {
             x[l] -= lr[l] * gx[l];
             y[l] -= lr[l] * gy[l];
@@ -828,7 +825,7 @@ struct Momentum {
 
 impl Rule for Momentum {
     #[inline(always)]
-    fn step(&mut self, _: &Ts, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
+    fn step(&mut self, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
         for l in 0..LANES {
             let b = self.beta[l];
             self.vx[l] = b * self.vx[l] + (1.0 - b) * gx[l];
@@ -868,15 +865,13 @@ impl HeavyBall {
 
 impl Rule for HeavyBall {
     #[inline(always)]
-    fn step(&mut self, t: &Ts, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
+    fn step(&mut self, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
+        // The step code's first step copies the gradient; from b = 0, μ·0 + g is that
+        // gradient too (a −0 becomes +0, which no loss, threshold or step count sees), so
+        // no lane needs to know its step.
         for l in 0..LANES {
-            // The first step copies the gradient (a select, not μ·0 + g, which would turn
-            // a −0 gradient into +0).
-            let first = t[l] == 1;
-            let bx = self.mu[l] * self.bx[l] + gx[l];
-            let by = self.mu[l] * self.by[l] + gy[l];
-            self.bx[l] = if first { gx[l] } else { bx };
-            self.by[l] = if first { gy[l] } else { by };
+            self.bx[l] = self.mu[l] * self.bx[l] + gx[l];
+            self.by[l] = self.mu[l] * self.by[l] + gy[l];
         }
         if self.nesterov {
             for l in 0..LANES {
@@ -912,7 +907,7 @@ struct RmsProp {
 
 impl Rule for RmsProp {
     #[inline(always)]
-    fn step(&mut self, _: &Ts, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
+    fn step(&mut self, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
         for l in 0..LANES {
             let r = self.rho[l];
             self.sx[l] = r * self.sx[l] + (1.0 - r) * (gx[l] * gx[l]);
@@ -969,7 +964,7 @@ impl Adam {
 /// 128 × 128 Adam map by 3 steps, more than issue 15's tolerance of 2.
 impl Rule for Adam {
     #[inline(always)]
-    fn step(&mut self, _: &Ts, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
+    fn step(&mut self, x: &mut Lanes, y: &mut Lanes, gx: &Lanes, gy: &Lanes, lr: &Lanes) {
         for l in 0..LANES {
             let (b1, b2) = (self.b1[l], self.b2[l]);
             self.mx[l] = b1 * self.mx[l] + (1.0 - b1) * gx[l];
@@ -1020,13 +1015,16 @@ struct LaneState {
     lr: Lanes,
     rate: Lanes,
     threshold: Lanes,
-    /// Steps taken by each lane's cell.
-    t: [u64; LANES],
+    /// The block's step count when each lane took its cell: a lane has taken `k − start`
+    /// steps (one counter for all, so the hot loop counts nothing per lane).
+    start: [u64; LANES],
     cell: [usize; LANES],
     active: [bool; LANES],
     /// How many lanes hold a cell, and how many cells the lanes took.
     live: usize,
     taken: usize,
+    /// Steps the block has taken.
+    k: u64,
 }
 
 impl<'a, 'b, R: Rule> Kernel<'a, 'b, R> {
@@ -1056,7 +1054,7 @@ impl<'a, 'b, R: Rule> Kernel<'a, 'b, R> {
             (s.rx[l], s.ry[l]) = (g.x, g.y);
             (s.lr[l], s.rate[l]) = (setting.lr, setting.lr);
             s.threshold[l] = setting.threshold;
-            (s.t[l], s.cell[l], s.active[l]) = (0, i, true);
+            (s.start[l], s.cell[l], s.active[l]) = (s.k, i, true);
             s.taken += 1;
             return;
         }
@@ -1082,11 +1080,12 @@ impl<R: Rule> WithParametric for Kernel<'_, '_, R> {
             lr: [0.0; LANES],
             rate: [0.0; LANES],
             threshold: [0.0; LANES],
-            t: [0; LANES],
+            start: [0; LANES],
             cell: [0; LANES],
             active: [false; LANES],
             live: LANES,
             taken: 0,
+            k: 0,
         };
         for l in 0..LANES {
             self.refill(&mut s, l, f);
@@ -1094,24 +1093,31 @@ impl<R: Rule> WithParametric for Kernel<'_, '_, R> {
         let c = &self.common;
         let plain = c.noise.is_empty() && c.clip.is_none();
         let (steps, constant_rate) = (c.steps, c.constant_rate);
+        // The first step at which some lane has taken all its steps.
+        let next_end = |s: &LaneState| {
+            (0..LANES)
+                .filter(|&l| s.active[l])
+                .map(|l| s.start[l] + steps)
+                .min()
+                .unwrap_or(u64::MAX)
+        };
+        let mut end = next_end(&s);
         let mut loss = [0.0; LANES];
         while s.live > 0 {
             let c = &self.common;
+            // Steps each lane has taken: the step it takes now is the next.
+            let taken = |s: &LaneState, l: usize| s.k - s.start[l];
             if !constant_rate {
                 for l in 0..LANES {
-                    s.rate[l] = c.schedule.rate(s.lr[l], s.t[l]);
+                    s.rate[l] = c.schedule.rate(s.lr[l], taken(&s, l));
                 }
             }
-            for t in &mut s.t {
-                *t += 1;
-            }
             if plain {
-                self.rule
-                    .step(&s.t, &mut s.x, &mut s.y, &s.rx, &s.ry, &s.rate);
+                self.rule.step(&mut s.x, &mut s.y, &s.rx, &s.ry, &s.rate);
             } else {
                 let (mut gx, mut gy) = (s.rx, s.ry);
                 for l in 0..LANES {
-                    if let Some(n) = c.noise.get((s.t[l] - 1) as usize) {
+                    if let Some(n) = c.noise.get(taken(&s, l) as usize) {
                         gx[l] += c.sigma * n.x;
                         gy[l] += c.sigma * n.y;
                     }
@@ -1126,9 +1132,10 @@ impl<R: Rule> WithParametric for Kernel<'_, '_, R> {
                         }
                     }
                 }
-                self.rule.step(&s.t, &mut s.x, &mut s.y, &gx, &gy, &s.rate);
+                self.rule.step(&mut s.x, &mut s.y, &gx, &gy, &s.rate);
             }
-            let mut event = false;
+            s.k += 1;
+            let mut event = s.k >= end;
             for l in 0..LANES {
                 let p = Vec2::new(s.x[l], s.y[l]);
                 loss[l] = f.value(p);
@@ -1141,8 +1148,7 @@ impl<R: Rule> WithParametric for Kernel<'_, '_, R> {
                 // lane, so the loop stays vectorized.
                 let r2 = s.x[l] * s.x[l] + s.y[l] * s.y[l];
                 let suspect = !loss[l].is_finite() | r2.is_nan() | (r2 > NEAR_DIVERGENCE_SQ);
-                let over = suspect | (loss[l] < s.threshold[l]) | (s.t[l] >= steps);
-                event |= over & s.active[l];
+                event |= (suspect | (loss[l] < s.threshold[l])) & s.active[l];
             }
             if !event {
                 continue;
@@ -1152,7 +1158,7 @@ impl<R: Rule> WithParametric for Kernel<'_, '_, R> {
                     continue;
                 }
                 let p = Vec2::new(s.x[l], s.y[l]);
-                let t = s.t[l];
+                let t = taken(&s, l);
                 let outcome = if !loss[l].is_finite()
                     || !p.x.is_finite()
                     || !p.y.is_finite()
@@ -1169,6 +1175,7 @@ impl<R: Rule> WithParametric for Kernel<'_, '_, R> {
                 self.cells.out.push((s.cell[l], outcome));
                 self.refill(&mut s, l, f);
             }
+            end = next_end(&s);
         }
         s.taken
     }

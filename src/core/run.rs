@@ -384,7 +384,7 @@ pub fn diagnose_runs(runs: &[Run]) -> Vec<Vec<Finding>> {
 /// then diagnosed, left one core idle for a third of the time).
 pub fn run_and_diagnose(scenario: &Scenario) -> (RunSet, Vec<Vec<Finding>>) {
     let (runs, _, _, diagnoses) =
-        rerun_and_diagnose(scenario, |_| None, |run| Some(run.diagnose()));
+        rerun_and_diagnose(scenario, |_| None, |run| Some(run.diagnose()), || None);
     let diagnoses = diagnoses
         .into_iter()
         .zip(&runs.runs)
@@ -426,7 +426,7 @@ pub(crate) fn rerun_with_ends(
     scenario: &Scenario,
     reuse: impl FnMut(usize) -> Option<(Run, Option<Cursor>)>,
 ) -> (RunSet, Vec<bool>, Vec<Option<Cursor>>) {
-    let (runs, fresh, ends, _) = rerun_and_diagnose::<()>(scenario, reuse, |_| None);
+    let (runs, fresh, ends, _) = rerun_and_diagnose::<()>(scenario, reuse, |_| None, || None);
     (runs, fresh, ends)
 }
 
@@ -437,11 +437,13 @@ pub(crate) type Rerun<D> = (RunSet, Vec<bool>, Vec<Option<Cursor>>, Vec<Option<D
 /// [`rerun_with_ends`], also giving `diagnose(run)` of each run computed here (`None` for a
 /// reused run, and wherever `diagnose` declines, e.g. for a request already superseded).
 /// One pool takes the runs first, then the diagnoses: a diagnosis waits only for its own
-/// run, so it starts while the other runs are still being made.
+/// run, so it starts while the other runs are still being made. A run computed here is
+/// written into the series of `spare()`, a run no longer wanted, when it gives one.
 pub(crate) fn rerun_and_diagnose<D: Send>(
     scenario: &Scenario,
     mut reuse: impl FnMut(usize) -> Option<(Run, Option<Cursor>)>,
     diagnose: impl Fn(&Run) -> Option<D> + Sync,
+    spare: impl Fn() -> Option<Run> + Sync,
 ) -> Rerun<D> {
     use std::sync::OnceLock;
     let labels = unique_labels(&scenario.optimizers);
@@ -452,7 +454,8 @@ pub(crate) fn rerun_and_diagnose<D: Send>(
     if !todo.is_empty() {
         let surface = scenario.surface.build(scenario.seed);
         let noise = noise_sequence(scenario);
-        let make = |k: usize| run_one_to_end(scenario, &surface, &noise, todo[k], String::new());
+        let make =
+            |k: usize| run_one_to_end(scenario, &surface, &noise, todo[k], String::new(), spare());
         let m = todo.len();
         // A diagnosis asks for its run through the same cell: it waits while another
         // thread makes it, and would make it itself if no one had (the pool hands out
@@ -819,7 +822,7 @@ impl Cursor {
 }
 
 fn run_one(scenario: &Scenario, surface: &Surface, noise: &[Vec2], i: usize, label: String) -> Run {
-    run_one_to_end(scenario, surface, noise, i, label).0
+    run_one_to_end(scenario, surface, noise, i, label, None).0
 }
 
 /// [`run_one`] and the cursor where it ended.
@@ -829,6 +832,7 @@ fn run_one_to_end(
     noise: &[Vec2],
     i: usize,
     label: String,
+    spare: Option<Run>,
 ) -> (Run, Cursor) {
     let inputs = RunInputs {
         scenario,
@@ -836,9 +840,16 @@ fn run_one_to_end(
         noise,
         i,
     };
-    let mut run = RunInProgress::new(inputs, label);
+    let mut run = RunInProgress::new_in(inputs, label, spare);
     run.advance(inputs, u64::MAX);
     run.finish(inputs)
+}
+
+/// `v` emptied, with room for `n` values (its memory kept).
+fn emptied<T>(mut v: Vec<T>, n: usize) -> Vec<T> {
+    v.clear();
+    v.reserve(n);
+    v
 }
 
 /// One optimizer's run part-way: the cursor and the run built so far. The whole run and a
@@ -858,6 +869,13 @@ pub(crate) struct RunInProgress {
 impl RunInProgress {
     /// Optimizer `inputs.i` at θ0, labelled `label`, before its first step.
     pub fn new(inputs: RunInputs<'_>, label: String) -> Self {
+        Self::new_in(inputs, label, None)
+    }
+
+    /// [`Self::new`], writing into the series of `spare` (a run no longer wanted) where
+    /// one is given: their memory is already the program's, where fresh series of a long
+    /// run are faulted in page by page (about a quarter of recomputing 3 × 10⁶ steps).
+    pub fn new_in(inputs: RunInputs<'_>, label: String, spare: Option<Run>) -> Self {
         let RunInputs {
             scenario, surface, ..
         } = inputs;
@@ -865,23 +883,24 @@ impl RunInProgress {
         let steps = scenario.steps as usize;
         let cursor = Cursor::new(inputs);
         let theta = cursor.theta;
+        let spare = spare.unwrap_or_default();
         let mut run = Run {
             label,
             kind: opt.kind.name(),
             color: opt.color,
-            points: Vec::with_capacity(steps + 1),
-            loss: Vec::with_capacity(steps + 1),
-            lr: Vec::with_capacity(steps),
-            grad_norm: Vec::with_capacity(steps),
-            val_steps: Vec::new(),
-            val_loss: Vec::new(),
+            points: emptied(spare.points, steps + 1),
+            loss: emptied(spare.loss, steps + 1),
+            lr: emptied(spare.lr, steps),
+            grad_norm: emptied(spare.grad_norm, steps),
+            val_steps: emptied(spare.val_steps, 0),
+            val_loss: emptied(spare.val_loss, 0),
             diverged_at: None,
             stopped_at: None,
             best_step: None,
             final_point: theta,
             curvature: None,
-            ema_points: Vec::new(),
-            ema_val_loss: Vec::new(),
+            ema_points: emptied(spare.ema_points, 0),
+            ema_val_loss: emptied(spare.ema_val_loss, 0),
         };
         run.points.push(theta);
         run.loss.push(surface.value(theta));

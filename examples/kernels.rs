@@ -10,6 +10,9 @@
 //!   timed call, as the peer builds `Z` outside.
 //! - `adam_10k_steps`: 10 000 Adam steps (β1 0.9, β2 0.999, ε 1e-8, lr 0.01) from
 //!   (−1.5, 2) with the exact gradient; the peer's `adam_10k_steps_numpy`.
+//! - `phase_{heavy_ball,adam}_128`: `../shared/peers/peer_phase.py`'s two maps (128 × 128
+//!   cells of 1000 steps each), computed by `core::map::compute_map` in this process, as
+//!   the peer times its own maps (its process start and numpy's import left out).
 //!
 //! Needs no GUI: `cargo run --release --example kernels [REPEATS]` (default 21).
 
@@ -17,7 +20,9 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use gradscape::core::Vec2;
+use gradscape::core::map::{AxisSpec, MapRequest, compute_map};
 use gradscape::core::optimizers::{OptimizerKind, OptimizerState};
+use gradscape::core::scenario::Scenario;
 use gradscape::core::surfaces::{Rosenbrock, Surface, View};
 use gradscape::scene::{Grid, contour};
 
@@ -74,4 +79,37 @@ fn main() {
         adam_steps(black_box(&s), black_box(&adam), 10_000)
     });
     println!("adam_10k_steps {t:.6}");
+    // The peer's grids (see `bench/compare.sh`, which runs the same maps as a whole
+    // `gradscape map` process too). A map takes 10–40 ms: fewer calls.
+    for (name, kind, x, y) in [
+        (
+            "phase_heavy_ball_128",
+            r#"{"kind": "heavy_ball", "lr": 0.001, "momentum": 0.9}"#,
+            "lr:1e-5:1e-2:log",
+            "momentum:0:0.99",
+        ),
+        (
+            "phase_adam_128",
+            r#"{"kind": "adam", "lr": 0.001, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}"#,
+            "lr:1e-4:1e-1:log",
+            "beta1:0:0.99",
+        ),
+    ] {
+        let scenario = Scenario::from_json(&format!(
+            r#"{{"surface": {{"kind": "rosenbrock", "a": 1.0, "b": 100.0}}, "start": [-1.5, 2.0],
+                "steps": 1000, "optimizers": [{kind}]}}"#
+        ))
+        .expect("valid scenario");
+        let req = MapRequest {
+            x: AxisSpec::parse(x).expect("valid axis"),
+            y: AxisSpec::parse(y).expect("valid axis"),
+            cells: 128,
+            optimizer: 0,
+            threshold: Some(1e-2),
+        };
+        let t = med((repeats / 4).max(3), || {
+            compute_map(black_box(&scenario), &req)
+        });
+        println!("{name} {t:.6}");
+    }
 }

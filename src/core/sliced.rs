@@ -139,7 +139,7 @@ impl SlicedRuns {
     }
 
     /// How far the work has come, from 0 to 1: the steps taken and the diagnoses' stages
-    /// done, each diagnosis weighed as [`DIAGNOSIS_SHARE`] of its run's steps. A run that
+    /// done, each diagnosis weighed as `DIAGNOSIS_SHARE` of its run's steps. A run that
     /// ended early counts as all its steps.
     pub fn progress(&self) -> f64 {
         let n = self.labels.len();

@@ -266,11 +266,10 @@ impl RunDiagnosis {
             return false;
         };
         let Some([steps, loss, lr, val_steps, val_loss]) = &self.series else {
+            // The steps are increasing: a binary search, not a scan of 10⁶ per diagnosis.
             let n_val = run
                 .val_steps
-                .iter()
-                .take_while(|&&t| (t as usize) < n)
-                .count()
+                .partition_point(|&t| (t as usize) < n)
                 .min(run.val_loss.len());
             // Every point from θ0 on: step t is the loss after t updates.
             let steps: Vec<f64> = train.iter().map(|&t| t as f64).collect();

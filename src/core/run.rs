@@ -15,7 +15,9 @@ use super::optimizers::{OptimizerConfig, OptimizerKind, OptimizerState};
 use super::par::pool;
 use super::scenario::{Problem, Scenario};
 use super::schedule::LrScheduler;
-use super::surfaces::{Linreg, Surface, lambda_max, lambda_max_direction};
+use super::surfaces::{
+    Linreg, Surface, SurfaceFn, WithParametric, lambda_max, lambda_max_direction,
+};
 
 /// A run diverges once ‖θ‖ exceeds this (SPEC §7).
 pub const DIVERGENCE_NORM: f64 = 1e6;
@@ -701,6 +703,9 @@ pub(crate) struct Cursor {
     stopper: Option<EarlyStopper>,
     batcher: Option<Batcher>,
     eval_period: u64,
+    /// The step after which the next evaluation comes: the multiples of `eval_period`
+    /// counted up, not found by a division per step (never, for a period of 0).
+    next_eval: u64,
     /// The validation loss is the training loss (no shift, no validation set of its own):
     /// an evaluation reuses the step's loss instead of evaluating the surface again.
     val_is_loss: bool,
@@ -739,6 +744,7 @@ impl Cursor {
             stopper: scenario.early_stopping.map(EarlyStopper::new),
             batcher,
             eval_period,
+            next_eval: eval_period,
             // `value(p - 0)` is `value(p)` bit for bit; only `linreg` has a validation
             // set of its own (a test checks every other surface).
             val_is_loss: scenario.val_shift == Vec2::zeros() && linreg.is_none(),
@@ -748,9 +754,16 @@ impl Cursor {
     /// Steps 1–3 of the pipeline for the next update: the gradient at θ_t, noise, clipping.
     /// Draws the next minibatch, so call it once per update.
     pub fn gradient(&mut self, inputs: RunInputs<'_>) -> Vec2 {
+        self.gradient_with(inputs, inputs.surface)
+    }
+
+    /// [`Self::gradient`] with the surface's functions from `f` (the surface itself, or
+    /// resolved to its kind).
+    #[inline(always)]
+    fn gradient_with<F: SurfaceEval>(&mut self, inputs: RunInputs<'_>, f: &F) -> Vec2 {
         let mut g = match (self.batcher.as_mut(), inputs.surface.linreg()) {
             (Some(b), Some(l)) => b.gradient(l, self.theta),
-            _ => inputs.surface.gradient(self.theta),
+            _ => f.gradient(self.theta),
         };
         if let Some(n) = inputs.noise.get(self.t as usize) {
             g += inputs.scenario.grad_noise * n;
@@ -777,15 +790,22 @@ impl Cursor {
     /// One whole update (SPEC §3), then the divergence check and any evaluation; `None`
     /// once the run has ended.
     pub fn step(&mut self, inputs: RunInputs<'_>) -> Option<StepRecord> {
+        self.step_with(inputs, inputs.surface)
+    }
+
+    /// [`Self::step`] with the surface's functions from `f`: the same operations, so the
+    /// same bits, whichever `f` gives them.
+    #[inline(always)]
+    fn step_with<F: SurfaceEval>(&mut self, inputs: RunInputs<'_>, f: &F) -> Option<StepRecord> {
         if self.ended || self.t >= inputs.scenario.steps {
             return None;
         }
-        let g = self.gradient(inputs);
+        let g = self.gradient_with(inputs, f);
         let lr = self.next_rate();
         self.theta = self.state.step(&self.kind, self.theta, g, lr);
         self.t += 1;
         let theta = self.theta;
-        let loss = inputs.surface.value(theta);
+        let loss = f.value(theta);
         let mut record = StepRecord {
             g,
             lr,
@@ -801,11 +821,12 @@ impl Cursor {
             self.ended = true;
             return Some(record);
         }
-        if self.t.is_multiple_of(self.eval_period) {
+        if self.t == self.next_eval {
+            self.next_eval = self.next_eval.saturating_add(self.eval_period);
             let val = if self.val_is_loss {
                 loss
             } else {
-                inputs.surface.val_value(theta, inputs.scenario.val_shift)
+                f.val_value(theta, inputs.scenario.val_shift)
             };
             record.val = Some(val);
             self.scheduler.observe(val);
@@ -849,6 +870,48 @@ fn emptied<T>(mut v: Vec<T>, n: usize) -> Vec<T> {
     v.clear();
     v.reserve(n);
     v
+}
+
+/// The surface functions a step reads: [`Surface`] matches on its kind for each, [`Kind`]
+/// is one kind, known when the loop is compiled.
+trait SurfaceEval {
+    fn value(&self, p: Vec2) -> f64;
+    fn gradient(&self, p: Vec2) -> Vec2;
+    fn val_value(&self, p: Vec2, shift: Vec2) -> f64;
+}
+
+impl SurfaceEval for Surface {
+    #[inline(always)]
+    fn value(&self, p: Vec2) -> f64 {
+        Surface::value(self, p)
+    }
+    #[inline(always)]
+    fn gradient(&self, p: Vec2) -> Vec2 {
+        Surface::gradient(self, p)
+    }
+    #[inline(always)]
+    fn val_value(&self, p: Vec2, shift: Vec2) -> f64 {
+        Surface::val_value(self, p, shift)
+    }
+}
+
+/// A parametric surface resolved to its kind (what [`Surface`]'s methods dispatch to, so
+/// the same values bit for bit).
+struct Kind<F>(F);
+
+impl<F: SurfaceFn> SurfaceEval for Kind<F> {
+    #[inline(always)]
+    fn value(&self, p: Vec2) -> f64 {
+        self.0.value(p)
+    }
+    #[inline(always)]
+    fn gradient(&self, p: Vec2) -> Vec2 {
+        self.0.gradient(p)
+    }
+    #[inline(always)]
+    fn val_value(&self, p: Vec2, shift: Vec2) -> f64 {
+        self.0.val_value(p, shift)
+    }
 }
 
 /// One optimizer's run part-way: the cursor and the run built so far. The whole run and a
@@ -924,9 +987,40 @@ impl RunInProgress {
     /// Takes up to `max_steps` more steps; returns whether the run is over (every step
     /// taken, or it diverged or stopped early).
     pub fn advance(&mut self, inputs: RunInputs<'_>, max_steps: u64) -> bool {
+        // On a parametric surface the loop is compiled for its kind, so its value and
+        // gradient inline into the step instead of matching on the kind twice a step.
+        struct Resolved<'a, 'b> {
+            run: &'a mut RunInProgress,
+            inputs: RunInputs<'b>,
+            max_steps: u64,
+        }
+        impl WithParametric for Resolved<'_, '_> {
+            type Out = bool;
+            fn run<F: SurfaceFn + Copy + Send + Sync>(self, f: F) -> bool {
+                self.run.advance_with(self.inputs, self.max_steps, &Kind(f))
+            }
+        }
+        let resolved = Resolved {
+            run: self,
+            inputs,
+            max_steps,
+        };
+        match inputs.surface.with_parametric(resolved) {
+            Some(done) => done,
+            None => self.advance_with(inputs, max_steps, inputs.surface),
+        }
+    }
+
+    #[inline(always)]
+    fn advance_with<F: SurfaceEval>(
+        &mut self,
+        inputs: RunInputs<'_>,
+        max_steps: u64,
+        f: &F,
+    ) -> bool {
         let Self { cursor, run, ema } = self;
         for _ in 0..max_steps {
-            let Some(r) = cursor.step(inputs) else {
+            let Some(r) = cursor.step_with(inputs, f) else {
                 return true;
             };
             run.points.push(r.theta);
@@ -942,7 +1036,7 @@ impl RunInProgress {
                 run.val_loss.push(val);
                 if let Some((_, avg)) = *ema {
                     run.ema_val_loss
-                        .push(inputs.surface.val_value(avg, inputs.scenario.val_shift));
+                        .push(f.val_value(avg, inputs.scenario.val_shift));
                 }
             }
             if cursor.ended {
@@ -1060,6 +1154,51 @@ mod slice_tests {
                 }
             }
         }
+    }
+
+    /// The loop compiled for a parametric surface's kind against the same loop reading
+    /// the surface through [`Surface`]'s dispatch: the same runs bit for bit, on every
+    /// preset and again with a validation shift and an evaluation every 3rd step (the
+    /// evaluations are counted up, not found by division).
+    #[test]
+    fn the_loop_compiled_for_the_kind_is_the_loop_through_the_surface() {
+        let mut resolved_somewhere = false;
+        for p in PRESETS {
+            let mut shifted = p.scenario();
+            shifted.val_shift = Vec2::new(0.05, -0.02);
+            shifted.eval_every = 3;
+            for scenario in [p.scenario(), shifted] {
+                let surface = scenario.surface.build(scenario.seed);
+                let noise = noise_sequence(&scenario);
+                resolved_somewhere |= surface.with_parametric(IsParametric).is_some();
+                for i in 0..scenario.optimizers.len() {
+                    let inputs = RunInputs {
+                        scenario: &scenario,
+                        surface: &surface,
+                        noise: &noise,
+                        i,
+                    };
+                    let mut resolved = RunInProgress::new(inputs, String::new());
+                    resolved.advance(inputs, u64::MAX);
+                    let mut dispatched = RunInProgress::new(inputs, String::new());
+                    dispatched.advance_with(inputs, u64::MAX, &surface);
+                    let (got, want) = (resolved.finish(inputs).0, dispatched.finish(inputs).0);
+                    assert_eq!(got, want, "{} run {i}", p.name);
+                    let evals = got.steps_taken() as u64 / scenario.eval_every;
+                    if surface.linreg().is_none() && got.diverged_at.is_none() {
+                        assert_eq!(got.val_steps.len() as u64, evals, "{} run {i}", p.name);
+                    }
+                }
+            }
+        }
+        assert!(resolved_somewhere, "some preset is on a parametric surface");
+    }
+
+    struct IsParametric;
+
+    impl WithParametric for IsParametric {
+        type Out = ();
+        fn run<F: SurfaceFn + Copy + Send + Sync>(self, _: F) {}
     }
 
     #[test]

@@ -351,12 +351,43 @@ impl ColorMapper {
             }
             return;
         };
+        pulp::Arch::new().dispatch(TableRgba {
+            p: Prepared::new(&self.scale),
+            table,
+            values,
+            out,
+        });
+    }
+}
+
+/// [`ColorMapper::rgba_into`] with a [`LogTable`], compiled by pulp for the widest
+/// vector instructions the processor has: the first pass, four values per AVX2
+/// instruction instead of SSE2's two, took the colouring of 1024² values (table built
+/// included) from 0.86–0.95 to 0.75–0.78 ms on two cores. The same operations in the
+/// same order, so the same colours.
+struct TableRgba<'a> {
+    p: Prepared,
+    table: &'a LogTable,
+    values: &'a [f64],
+    out: &'a mut [u8],
+}
+
+impl pulp::WithSimd for TableRgba<'_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _: S) {
+        let Self {
+            p,
+            table,
+            values,
+            out,
+        } = self;
         // Two passes per block of 256, so that the arithmetic one vectorises and the
         // lookup one is short: (1) each value to its table position, as the shifted
         // value's bits minus those of the first bucket (the key in the high bits, the
         // place inside the bucket in the low ones), clamped in floating point to the
         // "above" bucket, non-finite values to the last entry; (2) the lookups.
-        let p = Prepared::new(&self.scale);
         let entries = table.entries.as_slice();
         let origin = table.first_key << LOG_TABLE_SHIFT;
         let non_finite = ((entries.len() - 1) as u64) << LOG_TABLE_SHIFT;

@@ -79,9 +79,12 @@ fn sample(
     g: &GridGeometry,
     width: usize,
     height: usize,
+    mut values: Vec<f64>,
     f: impl Fn(Vec2) -> f64 + Sync,
 ) -> (Vec<f64>, Option<(f64, f64)>) {
-    let mut values = vec![0.0; width * height];
+    // Every cell is written below, so a reused buffer keeps its old values until then
+    // and only a growth is zeroed.
+    values.resize(width * height, 0.0);
     let xs: Vec<f64> = (0..width).map(|c| g.x(c)).collect();
     let ranges = std::sync::Mutex::new(Vec::new());
     for_row_chunks(&mut values, width, |first_row, chunk| {
@@ -188,6 +191,20 @@ fn scan_finite(values: &[f64]) -> Option<(f64, f64)> {
 impl Grid {
     /// Samples `surface` over `view`; `width` and `height` are raised to at least 2.
     pub fn evaluate(surface: &Surface, view: View, width: usize, height: usize) -> Grid {
+        Self::evaluate_reusing(surface, view, width, height, Vec::new())
+    }
+
+    /// [`Self::evaluate`], writing the values into `spare` (e.g. the values of the grid
+    /// this one replaces). A fresh buffer is zeroed first, in one thread, before the
+    /// sampling threads start: for 1024² cells that was a third of the sampling's time
+    /// (0.15 of 0.44 ms), which the window pays on every moved view.
+    pub fn evaluate_reusing(
+        surface: &Surface,
+        view: View,
+        width: usize,
+        height: usize,
+        spare: Vec<f64>,
+    ) -> Grid {
         let (width, height) = (width.max(2), height.max(2));
         let g = GridGeometry::new(view, width, height);
         // The surface hands `sample` its own value function, resolved to its kind: the row
@@ -197,17 +214,19 @@ impl Grid {
             g: &'a GridGeometry,
             width: usize,
             height: usize,
+            spare: Vec<f64>,
         }
         impl Sampler for Rows<'_> {
             type Out = (Vec<f64>, Option<(f64, f64)>);
             fn sample<F: Fn(Vec2) -> f64 + Sync>(self, f: F) -> Self::Out {
-                sample(self.g, self.width, self.height, f)
+                sample(self.g, self.width, self.height, self.spare, f)
             }
         }
         let (values, range) = surface.sample_with(Rows {
             g: &g,
             width,
             height,
+            spare,
         });
         Grid {
             view,
@@ -242,7 +261,15 @@ impl Grid {
 
     /// The heatmap as RGBA bytes, row 0 at the top; non-finite cells are neutral grey.
     pub fn heatmap_rgba(&self, scale: &ColorScale) -> Vec<u8> {
-        let mut out = vec![0u8; self.values.len() * 4];
+        self.heatmap_rgba_reusing(scale, Vec::new())
+    }
+
+    /// [`Self::heatmap_rgba`], written into `spare` (e.g. the heatmap this one replaces),
+    /// which saves zeroing a fresh buffer in one thread first (0.07–0.1 ms for 1024²).
+    pub fn heatmap_rgba_reusing(&self, scale: &ColorScale, spare: Vec<u8>) -> Vec<u8> {
+        let mut out = spare;
+        // Every byte is written below; only a growth is zeroed.
+        out.resize(self.values.len() * 4, 0);
         let row_bytes = self.width * 4;
         // One mapper (and log lookup table) for all threads.
         let mapper = scale.mapper(self.values.len());
@@ -331,6 +358,23 @@ mod tests {
         let rgba = g.heatmap_rgba(&scale);
         assert_eq!(rgba.len(), 300 * 200 * 4);
         assert_eq!(&rgba[4 * 777..4 * 778], &scale.rgba(g.values[777]));
+    }
+
+    /// Buffers of another size full of stale values (NaN, a colour that is not in the
+    /// palette) are written over completely: the grid and the pixels equal fresh ones.
+    #[test]
+    fn reused_buffers_give_the_fresh_grid_and_pixels() {
+        let s = Surface::Rosenbrock(Rosenbrock { a: 1.0, b: 100.0 });
+        let view = s.default_view();
+        let fresh = Grid::evaluate(&s, view, 300, 200);
+        let scale = fresh.color_scale(&s);
+        let pixels = fresh.heatmap_rgba(&scale);
+        for spare_len in [10, 300 * 200, 300 * 200 + 999] {
+            let g = Grid::evaluate_reusing(&s, view, 300, 200, vec![f64::NAN; spare_len]);
+            assert_eq!(g, fresh, "values over a spare of {spare_len}");
+            let rgba = g.heatmap_rgba_reusing(&scale, vec![7u8; 4 * spare_len]);
+            assert!(rgba == pixels, "pixels over a spare of {spare_len}");
+        }
     }
 
     #[test]

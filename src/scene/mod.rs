@@ -83,9 +83,23 @@ impl Landscape {
     /// Samples `surface` over `view` at `size` = [columns, rows] (use the plot's size in
     /// pixels) and traces `levels` isolines.
     pub fn compute(surface: &Surface, view: View, size: [usize; 2], levels: usize) -> Landscape {
-        let grid = Grid::evaluate(surface, view, size[0], size[1]);
+        Self::compute_reusing(surface, view, size, levels, None)
+    }
+
+    /// [`Self::compute`], writing the values and the heatmap into the buffers of
+    /// `replaced` (the landscape this one replaces, when nothing else holds it), as the
+    /// window does while the view is dragged or zoomed.
+    pub fn compute_reusing(
+        surface: &Surface,
+        view: View,
+        size: [usize; 2],
+        levels: usize,
+        replaced: Option<Landscape>,
+    ) -> Landscape {
+        let (values, rgba) = replaced.map_or_else(Default::default, |l| (l.grid.values, l.rgba));
+        let grid = Grid::evaluate_reusing(surface, view, size[0], size[1], values);
         let scale = grid.color_scale(surface);
-        let rgba = grid.heatmap_rgba(&scale);
+        let rgba = grid.heatmap_rgba_reusing(&scale, rgba);
         let contours = contour::contours(&grid, &contour::levels(&scale, levels));
         Landscape {
             key: Self::key_for(surface, view, size, levels),

@@ -8,6 +8,11 @@
 
 use std::time::Duration;
 
+/// The window's allocator, as in `src/main.rs`: the frames measured here are the window's.
+#[cfg(all(not(target_arch = "wasm32"), not(target_env = "msvc")))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     let arg = |i: usize| std::env::args().nth(i).and_then(|a| a.parse::<u64>().ok());
     let n = arg(1).unwrap_or(300) as usize;

@@ -8,6 +8,11 @@
 
 use std::time::Instant;
 
+/// The window's allocator, as in `src/main.rs`: the frames measured here are the window's.
+#[cfg(all(not(target_arch = "wasm32"), not(target_env = "msvc")))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use gradscape::core::run::{diagnose_runs, run_and_diagnose, run_scenario};
 use gradscape::core::scenario::Scenario;
 

@@ -1,6 +1,12 @@
 //! `gradscape`: the desktop app and its command line; built for `wasm32-unknown-unknown`,
 //! the web page (`scripts/build-web.sh`).
 
+/// jemalloc keeps the memory a frame frees for the next frame, where glibc's malloc hands
+/// it back to the system and faults it in again (see `Cargo.toml`).
+#[cfg(all(feature = "gui", not(target_arch = "wasm32"), not(target_env = "msvc")))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     desktop::main()

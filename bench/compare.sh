@@ -254,12 +254,14 @@ LOAD_AFTER=$(cat /proc/loadavg)
 # --- The table. ---
 header
 echo "kernels: median over $ROUNDS alternating rounds (ours: median of $KERNEL_REPEATS each; peer: its median of 5); renders: median of $RENDER_N alternating"
+echo "heat maps: ours written into the previous call's buffers, as the window reuses the heat map it replaces (numpy does not zero its arrays either); 'fresh buffers': new, zeroed ones each call"
 echo
 echo "| measure                              |          ours |          peer |    ratio | target  | ok   |"
 echo "|--------------------------------------|---------------|---------------|----------|---------|------|"
 row "1 Adam on Rosenbrock, 10k steps" "$(k_ours adam_10k_steps)" "$(k_peer adam_10k_steps_numpy)" 500
 row "2 heatmap RGBA 1024x1024" "$(k_ours heatmap_rgba_1024)" "$(k_peer heatmap_rgba_1024)" 10
 row "  heatmap RGBA 512x512" "$(k_ours heatmap_rgba_512)" "$(k_peer heatmap_rgba_512)" 10
+row "  heatmap 1024x1024, fresh buffers" "$(k_ours heatmap_rgba_fresh_1024)" "$(k_peer heatmap_rgba_1024)" 10
 row "3 20 contour levels 1024x1024" "$(k_ours contours20_1024)" "$(k_peer contours20_1024)" 3
 row "  20 contour levels 512x512" "$(k_ours contours20_512)" "$(k_peer contours20_512)" 3
 row "4 whole-process render PNG 1280x800" "$(median <"$TMP/render_ours.txt")" "$(median <"$TMP/render_peer.txt")" 20

@@ -372,6 +372,10 @@ struct Worker {
     /// Runs the state replaced, whose memory the worker writes new runs into (fresh
     /// memory for 3 × 10⁶ steps cost 300 000 page faults, a quarter of the recompute).
     spares: Spares,
+    /// Empty runs the worker made in its idle time after writing runs into fresh memory,
+    /// taken when `spares` has none: the first change after a long scenario opens finds
+    /// its memory mapped too.
+    warm: Spares,
     /// On the web (no threads) the work is done in slices across frames instead.
     #[cfg(target_arch = "wasm32")]
     slices: super::slices::Slicer<Computed>,
@@ -388,6 +392,7 @@ impl Worker {
             results: res_rx,
             newest: Default::default(),
             spares: Default::default(),
+            warm: Default::default(),
             slices: super::slices::Slicer::new(
                 req_rx,
                 res_tx,
@@ -420,6 +425,8 @@ impl Worker {
         let asked = newest.clone();
         let spares = Spares::default();
         let given = spares.clone();
+        let warm = Spares::default();
+        let warmed = warm.clone();
         std::thread::Builder::new()
             .name("gradscape recompute".into())
             .spawn(move || {
@@ -443,6 +450,16 @@ impl Worker {
                     // Each run is diagnosed as soon as it is made, unless a newer request
                     // has come meanwhile (its result is the one wanted).
                     let current = || asked.load(std::sync::atomic::Ordering::Acquire) == id;
+                    // Runs written into fresh memory, for want of a spare.
+                    let unspared = std::sync::atomic::AtomicUsize::new(0);
+                    let spare = || {
+                        let taken = given.lock().ok().and_then(|mut g| g.pop());
+                        let taken = taken.or_else(|| warmed.lock().ok().and_then(|mut w| w.pop()));
+                        if taken.is_none() {
+                            unspared.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        }
+                        taken
+                    };
                     let (runs, fresh, ends, made) = crate::core::run::rerun_and_diagnose(
                         &scenario,
                         |i| {
@@ -459,7 +476,7 @@ impl Worker {
                             Some((run, c.replay.cursor(i).cloned()))
                         },
                         |run| current().then(|| diagnose_run(run)),
-                        || given.lock().ok()?.pop(),
+                        spare,
                     );
                     let ids: Vec<u64> = fresh
                         .iter()
@@ -547,7 +564,35 @@ impl Worker {
                     if let Some(ctx) = ctx {
                         ctx.request_repaint();
                     }
-                    next = req_rx.recv().ok();
+                    // Idle: runs went into fresh memory, so the next request would too.
+                    // Spares made now (one at a time, stopping for a request) spare it
+                    // that (the state gives back the runs it replaces only from the
+                    // second change on).
+                    let mut queued = None;
+                    if unspared.into_inner() > 0
+                        && let Some(c) = &cache
+                    {
+                        let n = c.scenario.optimizers.len();
+                        for i in 0..n {
+                            let len = |s: &Spares| s.lock().map_or(n, |v| v.len());
+                            if len(&given) + len(&warmed) >= n {
+                                break;
+                            }
+                            match req_rx.try_recv() {
+                                Ok(j) => {
+                                    queued = Some(j);
+                                    break;
+                                }
+                                Err(TryRecvError::Disconnected) => return,
+                                Err(TryRecvError::Empty) => {}
+                            }
+                            let made = crate::core::run::spare_for(&c.scenario, i);
+                            if let Ok(mut w) = warmed.lock() {
+                                w.push(made);
+                            }
+                        }
+                    }
+                    next = queued.or_else(|| req_rx.recv().ok());
                 }
             })
             .ok()?;
@@ -557,6 +602,7 @@ impl Worker {
             results: res_rx,
             newest,
             spares,
+            warm,
         })
     }
 }
@@ -700,10 +746,12 @@ impl AppState {
         }
         self.pending = None;
         // Short runs from now on: the long runs kept for their memory can go.
-        if let Some(w) = &self.worker
-            && let Ok(mut spares) = w.spares.lock()
-        {
-            crate::core::par::drop_elsewhere(std::mem::take(&mut *spares));
+        if let Some(w) = &self.worker {
+            for kept in [&w.spares, &w.warm] {
+                if let Ok(mut runs) = kept.lock() {
+                    crate::core::par::drop_elsewhere(std::mem::take(&mut *runs));
+                }
+            }
         }
         // Whatever the worker was asked before is older than what is computed here.
         if let Some(w) = &self.worker {
@@ -1613,6 +1661,38 @@ mod tests {
         s.mark_changed();
         s.recompute_if_dirty();
         assert_eq!(spares.lock().map(|v| v.len()).unwrap_or(9), 0);
+        let warm = s.worker.as_ref().expect("worker").warm.clone();
+        assert_eq!(warm.lock().map(|v| v.len()).unwrap_or(9), 0);
+    }
+
+    /// After runs written into fresh memory (a long scenario just opened), the idle worker
+    /// makes as many spares as there are runs, and the first change writes into them.
+    #[test]
+    fn the_first_change_writes_into_spares_made_while_idle() {
+        let mut s = AppState::new(long_pair(0.002), None);
+        assert!(s.wait_for_worker(Duration::from_secs(120)));
+        let warm = s.worker.as_ref().expect("worker").warm.clone();
+        // Waits for a state, not for a time: the spares are made after the result is sent.
+        let mut waits = 0;
+        while warm.lock().map_or(0, |v| v.len()) < 2 {
+            assert!(waits < 12_000, "no spares made");
+            std::thread::sleep(Duration::from_millis(10));
+            waits += 1;
+        }
+        let made: Vec<_> = warm
+            .lock()
+            .map(|v| v.iter().map(|r| r.points.as_ptr()).collect())
+            .unwrap_or_default();
+        s.scenario.start.x += 0.01;
+        s.mark_changed();
+        s.recompute_if_dirty();
+        assert!(s.wait_for_worker(Duration::from_secs(120)));
+        let now: Vec<_> = s.runs.runs.iter().map(|r| r.points.as_ptr()).collect();
+        assert!(
+            now.iter().all(|p| made.contains(p)),
+            "{now:?} not in {made:?}"
+        );
+        assert_eq!(s.runs, run_scenario(&s.scenario));
     }
 
     /// Changing one optimizer recomputes and diagnoses that run only: the other keeps its

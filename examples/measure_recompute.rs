@@ -89,14 +89,14 @@ fn frames(steps: u64) {
         app.state.scenario.start.x += 0.01;
         app.state.mark_changed();
         let t = Instant::now();
-        frame(&mut app);
+        let send = frame(&mut app);
         app.state
             .wait_for_worker(std::time::Duration::from_secs(60));
         let wait = t.elapsed().as_secs_f64() * 1e3;
         let install = frame(&mut app);
         println!(
             "worker round {round}: change → result {wait:.1} ms (3 runs recomputed and diagnosed); \
-             frame installing it {install:.1} ms"
+             frame sending the request {send:.1} ms, frame installing the result {install:.1} ms"
         );
     }
     app.state.seek(0.0);

@@ -157,7 +157,7 @@ scale_table() {
     rec=$(sed -n 's/.*total \([0-9.]*\) ms.*/\1/p' <<<"$SCALE_RECOMPUTE" | median)
     awk -v r="$rec" -v s="$SCALE_STEPS" 'BEGIN {
         printf "| %-44s | %8.1f ms (wall, median of 3) | <= 150 ms | %-4s |\n", "  recompute 3x" s " steps, runs + diagnosis", r, (r <= 150 ? "PASS" : "MISS") }'
-    rec=$(sed -n 's/^worker round.*result \([0-9.]*\) ms.*/\1/p' <<<"$SCALE_RECOMPUTE" | median)
+    rec=$(sed -n 's/^worker round.*change → result \([0-9.]*\) ms.*/\1/p' <<<"$SCALE_RECOMPUTE" | median)
     awk -v r="$rec" -v s="$SCALE_STEPS" 'BEGIN {
         printf "| %-44s | %8.1f ms (wall, median of 3) | <= 150 ms | %-4s |\n", "  app: change -> result, 3x" s " steps", r, (r <= 150 ? "PASS" : "MISS") }'
     echo

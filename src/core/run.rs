@@ -866,10 +866,10 @@ fn run_one_to_end(
 }
 
 /// An empty run with room for every step of optimizer `i`'s run of `scenario`, its memory
-/// already written once, so that the system has mapped it: a run written into it (see
-/// [`RunInProgress::new_in`]) takes no page faults. For a worker's idle time: fresh
-/// memory for three 10⁶-step runs cost the first recompute after opening a long scenario
-/// 40–60 ms of faults.
+/// already written once, so that the system has mapped it: a run written into it takes no
+/// page faults. For a worker's idle time: with fresh memory the first change after a
+/// scenario of three 10⁶-step runs opened took 151–199 ms, with these spares 126–163 ms
+/// (BENCHMARKS.md).
 pub fn spare_for(scenario: &Scenario, i: usize) -> Run {
     fn touched<T: Copy>(n: usize, zero: T) -> Vec<T> {
         let mut v = Vec::with_capacity(n);

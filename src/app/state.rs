@@ -1632,6 +1632,16 @@ mod tests {
         .unwrap()
     }
 
+    /// Moves the start point (every run reads it), waits for the worker's runs and gives
+    /// where their points are in memory.
+    fn move_start_and_wait(s: &mut AppState) -> Vec<*const Vec2> {
+        s.scenario.start.x += 0.01;
+        s.mark_changed();
+        s.recompute_if_dirty();
+        assert!(s.wait_for_worker(Duration::from_secs(120)));
+        s.runs.runs.iter().map(|r| r.points.as_ptr()).collect()
+    }
+
     /// Runs the state replaces go back to the worker, and the next runs are written into
     /// their memory: the same allocations, and the same runs as computed anew.
     #[test]
@@ -1640,17 +1650,10 @@ mod tests {
         assert!(s.wait_for_worker(Duration::from_secs(120)));
         let first: Vec<_> = s.runs.runs.iter().map(|r| r.points.as_ptr()).collect();
         // A start point every run reads: both recomputed, the first two runs given back.
-        s.scenario.start.x += 0.01;
-        s.mark_changed();
-        s.recompute_if_dirty();
-        assert!(s.wait_for_worker(Duration::from_secs(120)));
+        move_start_and_wait(&mut s);
         let spares = s.worker.as_ref().expect("worker").spares.clone();
         assert_eq!(spares.lock().map(|v| v.len()).unwrap_or(0), 2);
-        s.scenario.start.x += 0.01;
-        s.mark_changed();
-        s.recompute_if_dirty();
-        assert!(s.wait_for_worker(Duration::from_secs(120)));
-        let third: Vec<_> = s.runs.runs.iter().map(|r| r.points.as_ptr()).collect();
+        let third = move_start_and_wait(&mut s);
         assert!(
             third.iter().all(|p| first.contains(p)),
             "{third:?} not in {first:?}"
@@ -1683,11 +1686,7 @@ mod tests {
             .lock()
             .map(|v| v.iter().map(|r| r.points.as_ptr()).collect())
             .unwrap_or_default();
-        s.scenario.start.x += 0.01;
-        s.mark_changed();
-        s.recompute_if_dirty();
-        assert!(s.wait_for_worker(Duration::from_secs(120)));
-        let now: Vec<_> = s.runs.runs.iter().map(|r| r.points.as_ptr()).collect();
+        let now = move_start_and_wait(&mut s);
         assert!(
             now.iter().all(|p| made.contains(p)),
             "{now:?} not in {made:?}"

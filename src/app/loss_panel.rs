@@ -318,14 +318,14 @@ fn plot_ui(
             let n_val = run.val_steps.partition_point(|&t| (t as usize) < shown);
             // Every dot is a shape to tessellate: a few hundred say as much as 5000.
             let stride = n_val.div_ceil(MAX_VAL_DOTS).max(1);
-            let v: Vec<[f64; 2]> = run
-                .val_steps
-                .iter()
-                .zip(&run.val_loss)
-                .take(n_val)
+            // Indices stepped directly: a stepped iterator over the zipped series walked
+            // every one of 10⁶ evaluations to reach each dot.
+            let dotted = n_val.min(run.val_loss.len());
+            let v: Vec<[f64; 2]> = (0..dotted)
                 .step_by(stride)
-                .filter(|&(_, &v)| shown_on_axis(v))
-                .map(|(t, &v)| [*t as f64, y_of(v)])
+                .map(|j| (run.val_steps[j], run.val_loss[j]))
+                .filter(|&(_, v)| shown_on_axis(v))
+                .map(|(t, v)| [t as f64, y_of(v)])
                 .collect();
             val.push((i, v));
             if !run.ema_val_loss.is_empty() {
@@ -499,10 +499,22 @@ fn plot_ui(
 fn any_non_positive_loss(state: &AppState) -> bool {
     state.runs.runs.iter().enumerate().any(|(i, run)| {
         state.visible.get(i).copied().unwrap_or(true)
-            && run.loss[..state.revealed(i).min(run.loss.len())]
-                .iter()
-                .chain(&run.val_loss)
-                .any(|v| v.is_finite() && *v <= 0.0)
+            && (any_finite_non_positive(&run.loss[..state.revealed(i).min(run.loss.len())])
+                || any_finite_non_positive(&run.val_loss))
+    })
+}
+
+/// Whether any value is finite and at most zero: blocks of 512 counted without a branch
+/// (the compiler vectorises the count), stopping at the first block that has one. A
+/// branch per value took 10–15 ms over the 6 × 10⁶ losses of three 10⁶-step runs, in the
+/// frame that shows them.
+fn any_finite_non_positive(values: &[f64]) -> bool {
+    values.chunks(512).any(|block| {
+        block
+            .iter()
+            .map(|&v| u32::from((v <= 0.0) & (v > f64::NEG_INFINITY)))
+            .sum::<u32>()
+            > 0
     })
 }
 
@@ -942,6 +954,29 @@ mod tests {
                         "{values:?}"
                     );
                 }
+            }
+        }
+    }
+
+    /// The blocked scan finds a finite value at or below zero wherever it is (first and
+    /// last of a block, the short last block), and nothing in NaN, ±∞ or positives.
+    #[test]
+    fn finite_non_positive_values_are_found_anywhere() {
+        let base: Vec<f64> = (0..1500)
+            .map(|j| match j % 4 {
+                0 => f64::NAN,
+                1 => f64::INFINITY,
+                2 => f64::NEG_INFINITY,
+                _ => 1e-300,
+            })
+            .collect();
+        assert!(!any_finite_non_positive(&base));
+        assert!(!any_finite_non_positive(&[]));
+        for at in [0, 511, 512, 1023, 1499] {
+            for v in [0.0, -0.0, -1e-300, -5.0] {
+                let mut values = base.clone();
+                values[at] = v;
+                assert!(any_finite_non_positive(&values), "{v} at {at}");
             }
         }
     }

@@ -639,15 +639,15 @@ pub fn decimate_minmax(
     out
 }
 
+/// A value picked from a curve, with its index.
+type Pick = Option<(usize, f64)>;
+
 /// The first lowest and the first highest of the values `keep` accepts, with their
 /// indices: what one pass of strict comparisons picks. Found in two passes, the values
 /// then where they first occur, because the first pass is compare-and-select over four
 /// lanes that the compiler vectorises; one branchy pass took 2–4 ms per 10⁶ values, and
 /// the frame that shows three new 10⁶-step runs decimates every one of them.
-fn extremes(
-    values: &[f64],
-    keep: impl Fn(f64) -> bool,
-) -> (Option<(usize, f64)>, Option<(usize, f64)>) {
+fn extremes(values: &[f64], keep: impl Fn(f64) -> bool) -> (Pick, Pick) {
     let mut lo = [f64::INFINITY; 4];
     let mut hi = [f64::NEG_INFINITY; 4];
     let mut chunks = values.chunks_exact(4);
@@ -901,11 +901,8 @@ mod tests {
     /// gaps, infinities, ties and zeros of both signs, for every column length up to 40.
     #[test]
     fn two_pass_extremes_are_the_first_strict_extremes() {
-        fn one_pass(
-            values: &[f64],
-            keep: impl Fn(f64) -> bool,
-        ) -> (Option<(usize, f64)>, Option<(usize, f64)>) {
-            let (mut lo, mut hi): (Option<(usize, f64)>, Option<(usize, f64)>) = (None, None);
+        fn one_pass(values: &[f64], keep: impl Fn(f64) -> bool) -> (Pick, Pick) {
+            let (mut lo, mut hi): (Pick, Pick) = (None, None);
             for (j, &v) in values.iter().enumerate().filter(|(_, v)| keep(**v)) {
                 if lo.is_none_or(|(_, l)| v < l) {
                     lo = Some((j, v));
@@ -928,8 +925,8 @@ mod tests {
             2.0,
             3.5,
         ];
-        let bits = |p: (Option<(usize, f64)>, Option<(usize, f64)>)| {
-            let b = |x: Option<(usize, f64)>| x.map(|(j, v)| (j, v.to_bits()));
+        let bits = |p: (Pick, Pick)| {
+            let b = |x: Pick| x.map(|(j, v)| (j, v.to_bits()));
             (b(p.0), b(p.1))
         };
         let mut state = 0x2545_f491_4f6c_dd1d_u64;

@@ -648,28 +648,7 @@ type Pick = Option<(usize, f64)>;
 /// lanes that the compiler vectorises; one branchy pass took 2–4 ms per 10⁶ values, and
 /// the frame that shows three new 10⁶-step runs decimates every one of them.
 fn extremes(values: &[f64], keep: impl Fn(f64) -> bool) -> (Pick, Pick) {
-    let mut lo = [f64::INFINITY; 4];
-    let mut hi = [f64::NEG_INFINITY; 4];
-    let mut chunks = values.chunks_exact(4);
-    for c in &mut chunks {
-        for k in 0..4 {
-            let v = c[k];
-            let ok = keep(v);
-            lo[k] = if ok && v < lo[k] { v } else { lo[k] };
-            hi[k] = if ok && v > hi[k] { v } else { hi[k] };
-        }
-    }
-    for &v in chunks.remainder() {
-        let ok = keep(v);
-        lo[0] = if ok && v < lo[0] { v } else { lo[0] };
-        hi[0] = if ok && v > hi[0] { v } else { hi[0] };
-    }
-    let lo = lo
-        .into_iter()
-        .fold(f64::INFINITY, |m, v| if v < m { v } else { m });
-    let hi = hi
-        .into_iter()
-        .fold(f64::NEG_INFINITY, |m, v| if v > m { v } else { m });
+    let (lo, hi) = crate::scene::grid::min_max_where(values, &keep);
     // A kept value equal to the extreme: none when nothing is kept (or only infinities
     // beyond the start values, which the first pass cannot tell from none, so look).
     let first = |target: f64| {

@@ -155,26 +155,38 @@ impl<F: Fn(Vec2) -> f64> pulp::WithSimd for SampleRows<'_, F> {
 /// into shuffles and blends, slower than this baseline compare-and-select.
 #[inline(never)]
 fn scan(values: &[f64]) -> Option<(f64, f64)> {
+    let (lo, hi) = min_max_where(values, |_| true);
+    if lo == f64::NEG_INFINITY || hi == f64::INFINITY {
+        return scan_finite(values);
+    }
+    (lo <= hi).then_some((lo, hi))
+}
+
+/// The smallest and largest of the values `keep` accepts (∞ and −∞ when it accepts none),
+/// as compare-and-select over 4 lanes that the compiler vectorises; NaN never wins a
+/// comparison, so it is skipped for free. Shared with the loss panel's decimation.
+#[inline(always)]
+pub fn min_max_where(values: &[f64], keep: impl Fn(f64) -> bool) -> (f64, f64) {
     let mut lo = [f64::INFINITY; 4];
     let mut hi = [f64::NEG_INFINITY; 4];
     let mut chunks = values.chunks_exact(4);
     for c in &mut chunks {
         for k in 0..4 {
             let v = c[k];
-            lo[k] = if v < lo[k] { v } else { lo[k] };
-            hi[k] = if v > hi[k] { v } else { hi[k] };
+            let ok = keep(v);
+            lo[k] = if ok && v < lo[k] { v } else { lo[k] };
+            hi[k] = if ok && v > hi[k] { v } else { hi[k] };
         }
     }
     for &v in chunks.remainder() {
-        lo[0] = if v < lo[0] { v } else { lo[0] };
-        hi[0] = if v > hi[0] { v } else { hi[0] };
+        let ok = keep(v);
+        lo[0] = if ok && v < lo[0] { v } else { lo[0] };
+        hi[0] = if ok && v > hi[0] { v } else { hi[0] };
     }
-    let lo = lo.into_iter().fold(f64::INFINITY, f64::min);
-    let hi = hi.into_iter().fold(f64::NEG_INFINITY, f64::max);
-    if lo == f64::NEG_INFINITY || hi == f64::INFINITY {
-        return scan_finite(values);
-    }
-    (lo <= hi).then_some((lo, hi))
+    (
+        lo.into_iter().fold(f64::INFINITY, f64::min),
+        hi.into_iter().fold(f64::NEG_INFINITY, f64::max),
+    )
 }
 
 /// [`scan`] for values that include infinities: skips every non-finite value.
